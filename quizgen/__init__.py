@@ -1,0 +1,34 @@
+"""quizgen: turn a fact base grounded in a source text into Anki decks and printable quizzes.
+
+The public API is re-exported here, lazily, so that `quizgen --help` does not pay for importing
+pydantic and genanki. The pipeline is load -> validate -> select -> generate -> render -> write.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "load_pack": "loader",
+    "load_packs": "loader",
+    "find_packs": "loader",
+    "AnswerType": "model",
+    "CardKind": "model",
+    "Fact": "model",
+    "LoadedPack": "model",
+    "LocatedFact": "model",
+    "Pack": "model",
+    "Source": "model",
+    "Problem": "problems",
+    "Problems": "problems",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'quizgen' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)

@@ -1,0 +1,59 @@
+"""`quizgen coverage`: how much of a pack's source its facts cite, and what is left."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .common import facts_option, reports_problems
+
+
+@click.command("coverage")
+@click.argument("pack", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--min", "minimum", type=float, default=None, metavar="PERCENT",
+              help="Exit 1 when coverage is below PERCENT.")
+@facts_option
+@reports_problems
+def command(pack: str | None, as_json: bool, minimum: float | None, facts_dirs: tuple[str, ...]) -> None:
+    """Show which factual sentences of a pack's source no fact cites yet.
+
+    A sentence counts when it states a year, a number or a proper name; it is covered when some
+    fact's evidence quote overlaps it.
+
+    \b
+    Examples:
+      quizgen coverage mexico-russia
+      quizgen coverage mexico-russia --json | jq .percent
+    """
+    from ..coverage import measure
+    from ..loader import load_packs
+
+    packs = load_packs((pack,) if pack else (), facts_dirs)
+    results = []
+    lowest = 100.0
+    for lp in packs:
+        for cov in measure(lp):
+            factual = cov.factual
+            covered = sum(s.covered for s in factual)
+            lowest = min(lowest, cov.percent)
+            results.append({
+                "pack": lp.pack.id,
+                "source": cov.source_id,
+                "file": cov.file,
+                "factual_sentences": len(factual),
+                "covered": covered,
+                "percent": round(cov.percent, 1),
+                "uncovered": [s.sentence.text for s in factual if not s.covered],
+            })
+    if as_json:
+        click.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            click.echo(f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "
+                       f"({r['covered']} of {r['factual_sentences']})")
+            for text in r["uncovered"]:
+                click.echo(f"  not cited: {text}")
+    if minimum is not None and lowest < minimum:
+        raise click.ClickException(f"coverage {lowest:.1f}% is below --min {minimum}")

@@ -1,0 +1,59 @@
+"""Coverage: which factual sentences of a pack's sources no fact's evidence cites yet.
+
+A sentence is *factual* when it states a year, a number or a proper name; it is *covered* when an
+evidence quote overlaps it (every occurrence of a quote counts, so a footnote repeated on three pages
+is covered by one quote).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import LoadedPack
+from .source import Sentence, SourceText
+
+
+@dataclass
+class SentenceCoverage:
+    sentence: Sentence
+    fact_ids: list[str] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.fact_ids)
+
+
+@dataclass
+class SourceCoverage:
+    source_id: str
+    file: str
+    text: SourceText
+    sentences: list[SentenceCoverage]
+    quotes: list[tuple[int, int, str]]  # clean spans of evidence, with the fact id
+
+    @property
+    def factual(self) -> list[SentenceCoverage]:
+        return [s for s in self.sentences if s.sentence.factual]
+
+    @property
+    def percent(self) -> float:
+        factual = self.factual
+        return 100.0 * sum(s.covered for s in factual) / len(factual) if factual else 100.0
+
+
+def measure(loaded: LoadedPack) -> list[SourceCoverage]:
+    out = []
+    default = loaded.pack.sources[0].id
+    for src in loaded.pack.sources:
+        text: SourceText = loaded.sources[src.id]
+        quotes = []
+        for lf in loaded.facts:
+            if (lf.fact.source or default) == src.id:
+                quotes += [(a, b, lf.fact.id) for a, b in text.find(lf.fact.evidence)]
+        quotes.sort()
+        rows = []
+        for sentence in text.sentences():
+            ids = [fid for a, b, fid in quotes if a < sentence.end and b > sentence.start]
+            rows.append(SentenceCoverage(sentence, list(dict.fromkeys(ids))))
+        out.append(SourceCoverage(src.id, src.file, text, rows, quotes))
+    return out

@@ -1,0 +1,225 @@
+"""Load packs: find them, read pack.yaml and the fact files, validate, and report every problem.
+
+Loading never stops at the first problem: each file is read, each record is validated, and then the
+pack-wide checks in `validate.py` run. If anything is wrong, `Problems` is raised with all of them,
+each located as `path:line:col: message`.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from . import paths
+from .model import Fact, FactFile, LoadedPack, LocatedFact, Pack
+from .problems import Problem, Problems
+from .yamlio import Document, load_yaml
+
+PACK_FILE = "pack.yaml"
+_FACTS = TypeAdapter(list[Fact])
+
+
+def nfc(value: Any) -> Any:
+    """Normalise every string in loaded data to NFC, so equal-looking text compares equal."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: nfc(v) for k, v in value.items()}
+    return value
+
+
+def _fmt_loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ...] = ()) -> list[Problem]:
+    """Turn each pydantic error into a located problem (`path:line:col: field: message`)."""
+    out = []
+    for e in err.errors(include_url=False):
+        loc = prefix + tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        kind = e["type"]
+        if kind == "extra_forbidden":
+            parent, name = loc[:-1], loc[-1]
+            line, col = doc.where(loc, key=True)
+            where = f"{_fmt_loc(parent)}: " if parent else ""
+            out.append(Problem(doc.path, line, col, f"{where}unknown key '{name}'"))
+            continue
+        if kind == "missing":
+            parent, name = loc[:-1], loc[-1]
+            line, col = doc.where(parent)
+            where = f"{_fmt_loc(parent)}: " if parent else ""
+            out.append(Problem(doc.path, line, col, f"{where}missing field '{name}'"))
+            continue
+        message = e["msg"]
+        if message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "group", "topic", "source"):
+            message = "must be lower-case letters, digits and hyphens (e.g. 'my-fact-1')"
+        elif kind == "string_pattern_mismatch":
+            message = f"invalid value: {message}"
+        elif kind == "enum":
+            message = f"must be one of: {e.get('ctx', {}).get('expected', '')}"
+        line, col = doc.where(loc)
+        out.append(Problem(doc.path, line, col, f"{_fmt_loc(loc)}: {message}"))
+    return out
+
+
+def read_pack_file(folder: Path, display: str) -> tuple[Pack | None, Document | None, list[Problem]]:
+    path = folder / PACK_FILE
+    shown = os.path.join(display, PACK_FILE)
+    if not path.is_file():
+        return None, None, [Problem(shown, 1, 1, "missing pack.yaml: every pack folder needs one")]
+    try:
+        doc = load_yaml(path, shown)
+    except Problem as p:
+        return None, None, [p]
+    if not isinstance(doc.data, dict):
+        return None, doc, [Problem(shown, 1, 1, "pack.yaml must be a mapping (id, title, sources)")]
+    try:
+        return Pack.model_validate(nfc(doc.data)), doc, []
+    except ValidationError as err:
+        return None, doc, pydantic_problems(doc, err)
+
+
+def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Document | None, list[Problem]]:
+    """Validate one fact file; return its facts with their line numbers, and its problems."""
+    try:
+        doc = load_yaml(path, display)
+    except Problem as p:
+        return [], None, [p]
+    data = doc.data
+    if not isinstance(data, dict):
+        return [], doc, [Problem(display, 1, 1, "a fact file is a mapping with a 'facts:' list")]
+    try:
+        header = FactFile.model_validate(nfc(data))
+    except ValidationError as err:
+        problems = pydantic_problems(doc, err)
+        if not isinstance(data.get("facts"), list):
+            return [], doc, problems
+        header = None
+    else:
+        problems = []
+    topic = header.topic if header else data.get("topic")
+    file_tags = list(header.tags) if header else []
+    records = []
+    for raw in data["facts"]:
+        if isinstance(raw, dict):
+            raw = nfc(dict(raw))
+            if topic is not None and "topic" not in raw:
+                raw["topic"] = topic
+            if file_tags:
+                tags = raw.get("tags", [])
+                raw["tags"] = file_tags + [t for t in tags if t not in file_tags] if isinstance(tags, list) else tags
+        records.append(raw)
+    try:
+        facts = _FACTS.validate_python(records)
+    except ValidationError as err:
+        problems += pydantic_problems(doc, err, ("facts",))
+        bad = {e["loc"][0] for e in err.errors()}
+        facts = []
+        for i, raw in enumerate(records):
+            if i not in bad:
+                facts.append((Fact.model_validate(raw), i))
+    else:
+        facts = list(zip(facts, range(len(facts))))
+    return [(f, doc.where(("facts", i))[0]) for f, i in facts], doc, problems
+
+
+def fact_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yaml") if p.name != PACK_FILE and p.is_file())
+
+
+def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
+    """Load and validate one pack folder; raise `Problems` listing everything wrong with it."""
+    from .validate import check_pack
+
+    folder = Path(folder)
+    display = display or paths.display(folder)
+    pack, pack_doc, problems = read_pack_file(folder, display)
+    located: list[LocatedFact] = []
+    docs: dict[str, Document] = {}
+    files = fact_files(folder)
+    if not files and pack is not None:
+        problems.append(Problem(os.path.join(display, PACK_FILE), 1, 1, "the pack has no fact files (*.yaml)"))
+    for path in files:
+        shown = os.path.join(display, path.name)
+        facts, doc, found = read_fact_file(path, shown)
+        problems += found
+        if doc is not None:
+            docs[shown] = doc
+        if pack is not None:
+            located += [LocatedFact(pack=pack.id, fact=f, file=shown, line=line) for f, line in facts]
+    if pack is None:
+        raise Problems(problems)
+    sources = {}
+    problems += check_pack(pack, pack_doc, folder, display, located, docs, sources)
+    if problems:
+        raise Problems(problems)
+    return LoadedPack(pack=pack, folder=str(folder), facts=located, sources=sources)
+
+
+def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tuple[str, ...] = ()) -> list[Path]:
+    """Resolve command-line targets to pack folders.
+
+    A target may be a pack folder, a folder of packs, a pack.yaml, or a pack id looked up on the
+    search path (`search` folders, then QUIZGEN_PATH, then ./facts, then the packs shipped with
+    quizgen). With no targets, every pack on the first search-path folder that has any.
+    """
+    roots = paths.pack_roots(search)
+    if not targets:
+        for root in roots:
+            found = _packs_in(root)
+            if found:
+                return found
+        return []
+    out: list[Path] = []
+    for target in targets:
+        p = Path(target)
+        if p.is_file() and p.name == PACK_FILE:
+            out.append(p.parent)
+        elif (p / PACK_FILE).is_file():
+            out.append(p)
+        elif p.is_dir() and _packs_in(p):
+            out += _packs_in(p)
+        else:
+            hit = next((r / target for r in roots if (r / target / PACK_FILE).is_file()), None)
+            if hit is None:
+                searched = ", ".join(str(r) for r in roots) or "(no folders)"
+                raise Problems([Problem(target, 1, 1, f"no pack found: not a pack folder, and no pack with this id in {searched}")])
+            out.append(hit)
+    return out
+
+
+def _packs_in(root: Path) -> list[Path]:
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if (p / PACK_FILE).is_file())
+
+
+def load_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tuple[str, ...] = ()) -> list[LoadedPack]:
+    """Load several packs, gathering every problem of every pack before raising."""
+    problems: list[Problem] = []
+    packs: list[LoadedPack] = []
+    for folder in find_packs(targets, search):
+        try:
+            packs.append(load_pack(folder))
+        except Problems as err:
+            problems += err.problems
+    ids: dict[str, str] = {}
+    for lp in packs:
+        if lp.pack.id in ids:
+            problems.append(Problem(paths.display(Path(lp.folder) / PACK_FILE), 1, 1,
+                                    f"pack id '{lp.pack.id}' is also used by {ids[lp.pack.id]}"))
+        ids.setdefault(lp.pack.id, paths.display(Path(lp.folder)))
+    if problems:
+        raise Problems(problems)
+    return packs

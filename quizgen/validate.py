@@ -1,0 +1,150 @@
+"""Pack-wide checks: what no single record can know about itself.
+
+Duplicate ids, sources that are missing or outside the pack, evidence quotes not found in their
+source, groups of one, answers whose form does not fit their type, distractors that are the answer.
+Each check returns located problems; none raises.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from . import paths
+from .model import AnswerType, LocatedFact, Pack
+from .normalize import same_answer
+from .problems import Problem
+from .source import SourceText
+from .yamlio import Document, read_text
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+#: What an answer of each type must look like (types not listed take any text).
+ANSWER_FORMS: dict[AnswerType, tuple[re.Pattern[str], str]] = {
+    AnswerType.year: (re.compile(r"^\d{1,4}$"), "a year in digits, e.g. 1890"),
+    AnswerType.period: (
+        re.compile(r"^\d{3,4}\s*[–-]\s*\d{2,4}$"),
+        "two years joined by a dash, e.g. 1910–1917",
+    ),
+    AnswerType.date: (
+        re.compile(rf"^(?:(?:{_MONTHS}) \d{{1,2}}, \d{{3,4}}|\d{{1,2}} (?:{_MONTHS}) \d{{3,4}})$"),
+        "a full date, e.g. December 11, 2015",
+    ),
+    AnswerType.number: (re.compile(r"^\d[\d,]*(?:\.\d+)?$"), "a number in digits, e.g. 15"),
+    AnswerType.quantity: (
+        re.compile(r"^\d[\d,]*(?:\.\d+)?(?:\s.*)?$"),
+        "a number, with its unit in `unit`, e.g. 77",
+    ),
+}
+
+
+def check_pack(
+    pack: Pack,
+    pack_doc: Document | None,
+    folder: Path,
+    display: str,
+    facts: list[LocatedFact],
+    docs: dict[str, Document],
+    sources_out: dict[str, SourceText],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    pack_path = os.path.join(display, "pack.yaml")
+
+    def at(f: LocatedFact, key: str, message: str) -> None:
+        """Add a problem located at `key` of fact `f`, named as `facts[i].key`."""
+        doc = docs.get(f.file)
+        index = _index_of(doc, f.line) if doc is not None else None
+        if index is None:
+            problems.append(Problem(f.file, f.line, 1, f"{key}: {message}"))
+            return
+        line, col = doc.where(("facts", index, key))
+        problems.append(Problem(f.file, line, col, f"facts[{index}].{key}: {message}"))
+
+    # Sources: present, inside the pack, readable.
+    for i, src in enumerate(pack.sources):
+        line, col = pack_doc.where(("sources", i, "file")) if pack_doc else (1, 1)
+        target = paths.inside(folder, src.file)
+        if target is None:
+            problems.append(Problem(pack_path, line, col, f"sources[{i}].file: '{src.file}' leaves the pack folder; "
+                                    "a pack may only cite files inside it"))
+            continue
+        if not target.is_file():
+            problems.append(Problem(pack_path, line, col, f"sources[{i}].file: source file not found: {src.file}"))
+            continue
+        try:
+            text = read_text(target, os.path.join(display, src.file))
+        except Problem as p:
+            problems.append(p)
+            continue
+        sources_out[src.id] = SourceText(text, src.skip_sections)
+    source_ids = [s.id for s in pack.sources]
+    seen_src: set[str] = set()
+    for i, sid in enumerate(source_ids):
+        if sid in seen_src:
+            line, col = pack_doc.where(("sources", i, "id")) if pack_doc else (1, 1)
+            problems.append(Problem(pack_path, line, col, f"sources[{i}].id: duplicate source id '{sid}'"))
+        seen_src.add(sid)
+
+    first: dict[str, LocatedFact] = {}
+    groups: dict[str, list[LocatedFact]] = defaultdict(list)
+    for lf in facts:
+        fact = lf.fact
+        if fact.id in first:
+            other = first[fact.id]
+            at(lf, "id", f"duplicate fact id '{fact.id}' (first used at {other.file}:{other.line})")
+        else:
+            first[fact.id] = lf
+        if fact.group:
+            groups[fact.group].append(lf)
+
+        form = ANSWER_FORMS.get(fact.answer_type)
+        if form and not form[0].match(fact.answer):
+            at(lf, "text", f"answer '{fact.answer}' is not {form[1]} "
+               f"(answer_type {fact.answer_type.value})")
+        if fact.answer_type is AnswerType.quantity and not fact.unit:
+            at(lf, "answer_type", "a quantity needs its unit (e.g. unit: thousand tourists)")
+        for value in fact.distractors:
+            if same_answer(value, fact.answer) or any(same_answer(value, a) for a in fact.also_accept):
+                at(lf, "distractors", f"'{value}' is the answer itself")
+        if fact.event is not None and fact.when is None:
+            at(lf, "event", "give `when` too, so the event can be ordered")
+
+        sid = fact.source or pack.sources[0].id
+        if sid not in source_ids:
+            at(lf, "source", f"no source '{sid}' in pack.yaml (sources: {', '.join(source_ids)})")
+            continue
+        text = sources_out.get(sid)
+        if text is not None and not text.find(fact.evidence):
+            shown = fact.evidence if len(fact.evidence) <= 80 else fact.evidence[:77] + "..."
+            src_file = next(s.file for s in pack.sources if s.id == sid)
+            at(lf, "evidence", f"quote not found in {src_file}: \"{shown}\"")
+
+    for name, members in groups.items():
+        if len(members) == 1:
+            at(members[0], "group", f"'{name}' has only this fact; a group pools like answers "
+               "and needs at least two (or drop the group)")
+            continue
+        head = members[0]
+        for lf in members[1:]:
+            if lf.fact.answer_type != head.fact.answer_type:
+                at(lf, "group", f"'{name}' mixes answer types ({head.fact.answer_type.value} at "
+                   f"{head.file}:{head.line}, {lf.fact.answer_type.value} here)")
+    return problems
+
+
+def _index_of(doc: Document, line: int) -> int | None:
+    """The index of the fact record that starts on `line` (facts are located by line)."""
+    root = doc.root
+    if root is None:
+        return None
+    import yaml
+
+    for k, v in root.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == "facts" and isinstance(v, yaml.SequenceNode):
+            for i, node in enumerate(v.value):
+                if node.start_mark.line + 1 == line:
+                    return i
+    return None

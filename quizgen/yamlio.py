@@ -1,0 +1,141 @@
+"""Read YAML safely, keeping where each value was written.
+
+PyYAML's C loader composes the node tree (fast), the safe constructor turns it into Python values, and
+the node tree is kept so that a problem found later can be reported at the line and column of the
+value it concerns. Files are untrusted: size is capped, aliases are capped (an alias bomb expands
+exponentially), and non-UTF-8 bytes are reported with their offset.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is several times faster; the pure loader gives the same nodes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .problems import Problem
+
+#: Largest YAML file we read (bytes); override with QUIZGEN_MAX_FILE_BYTES.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Most aliases one document may use; real fact files use none.
+MAX_ALIASES = 100
+
+
+def max_file_bytes() -> int:
+    value = os.environ.get("QUIZGEN_MAX_FILE_BYTES", "")
+    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: its data and its node tree (for locations)."""
+
+    path: str
+    data: Any
+    root: yaml.Node | None
+
+    def where(self, loc: tuple[Any, ...], *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the value at `loc` (keys and list indexes), or of its nearest
+        existing parent when the path does not exist (a missing field is reported at its record).
+        With `key=True`, the location of the mapping key itself (for unknown keys)."""
+        node = self.root
+        if node is None:
+            return 1, 1
+        for part in loc:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+                        child = k if key and part == loc[-1] else v
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    child = node.value[part]
+            if child is None:
+                break
+            node = child
+        mark = node.start_mark
+        return mark.line + 1, mark.column + 1
+
+
+def _decode(path: str, raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Problem(path, 1, 1, f"not UTF-8: invalid byte 0x{raw[exc.start]:02x} at byte offset {exc.start}") from None
+    return text.replace("\r\n", "\n")
+
+
+def _check_tabs(path: str, text: str) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            col = len(line) - len(stripped) + 1
+            raise Problem(path, number, col, "tab in indentation: indent with spaces")
+
+
+def _count_aliases(path: str, text: str) -> None:
+    # Scanning tokens is cheap and works the same for the C and pure loaders.
+    if "*" not in text:
+        return
+    count = 0
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, yaml.AliasToken):
+            count += 1
+            if count > MAX_ALIASES:
+                mark = token.start_mark
+                raise Problem(
+                    path, mark.line + 1, mark.column + 1,
+                    f"more than {MAX_ALIASES} YAML aliases: refused (fact files need none)",
+                )
+
+
+def parse_yaml(path: str, text: str) -> Document:
+    """Parse YAML text; raise Problem for syntax errors, tabs and alias bombs."""
+    _check_tabs(path, text)
+    try:
+        _count_aliases(path, text)
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or exc.context or "invalid YAML"
+        raise Problem(path, line, col, f"YAML syntax: {message}") from None
+    except yaml.YAMLError as exc:
+        raise Problem(path, 1, 1, f"YAML: {exc}") from None
+    except RecursionError:
+        raise Problem(path, 1, 1, "YAML nested too deeply") from None
+    return Document(path, data, root)
+
+
+def read_text(path: str | Path, display: str | None = None) -> str:
+    """Read an untrusted text file: size-capped, UTF-8 (a BOM is fine), CRLF folded to LF."""
+    display = display or str(path)
+    try:
+        size = os.path.getsize(path)
+        limit = max_file_bytes()
+        if size > limit:
+            raise Problem(display, 1, 1, f"file is {size} bytes, over the {limit}-byte limit "
+                          "(set QUIZGEN_MAX_FILE_BYTES to raise it)")
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise Problem(display, 1, 1, f"cannot read: {exc.strerror}") from None
+    return _decode(display, raw)
+
+
+def load_yaml(path: str | Path, display: str | None = None) -> Document:
+    display = display or str(path)
+    return parse_yaml(display, read_text(path, display))
