@@ -1,0 +1,56 @@
+"""`quizgen build`: every output of every recipe (deck, quiz) into one folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import facts_option, reports_problems
+
+
+@click.command("build")
+@click.argument("recipes", nargs=-1)
+@click.option("-o", "--output", "out_dir", default="build", show_default=True,
+              type=click.Path(file_okay=False), help="Folder to write into.")
+@facts_option
+@reports_problems
+def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...]) -> None:
+    """Build every recipe (default: every recipe in decks/) into OUTPUT.
+
+    For each recipe with a `deck:` section, OUTPUT/<recipe>.apkg; with a `quiz:` section, the
+    student sheets and keys of every version, the self-check page and the quiz JSON.
+
+    \b
+    Examples:
+      quizgen build
+      quizgen build decks/mexico-russia.yaml -o out
+    """
+    from ..problems import Problems
+    from ..recipe import find_recipes, load_recipe
+    from ..select import recipe_packs
+
+    files = find_recipes(recipes)
+    if not files:
+        raise click.ClickException("no recipes found (looked for decks/*.yaml)")
+    loaded, problems = [], []
+    for path in files:  # validate every recipe and pack before writing anything
+        try:
+            recipe = load_recipe(path)
+            loaded.append((recipe, recipe_packs(recipe, facts_dirs)))
+        except Problems as err:
+            problems += err.problems
+    if problems:
+        raise Problems(problems)
+    out = Path(out_dir)
+    for recipe, packs in loaded:
+        if recipe.recipe.deck is not None:
+            from ..anki.deck import write_deck
+
+            report = write_deck(recipe, packs, out / f"{recipe.name}.apkg")
+            click.echo(f"{recipe.name}: {report}")
+        if recipe.recipe.quiz is not None:
+            from ..quiz.build import write_quiz
+
+            written = write_quiz(recipe, packs, out)
+            click.echo(f"{recipe.name}: quiz, {len(written)} files in {out}")
