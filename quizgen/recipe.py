@@ -51,6 +51,10 @@ class DeckSettings(Frozen):
         default=1, description="Raise when the note type's fields or templates change."
     )
     subdecks_by_topic: bool = True
+    topic_titles: dict[Id, NonEmpty] = Field(
+        default_factory=dict,
+        description="Subdeck titles by topic id (default: the id made readable, 'cold-war' -> 'Cold war').",
+    )
     cards: list[CardKind] = Field(
         default_factory=lambda: [CardKind.qa, CardKind.cloze, CardKind.reverse],
         description="Card kinds to make (a fact's own `cards` narrows this further).",

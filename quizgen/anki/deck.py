@@ -1,0 +1,124 @@
+"""Write one recipe's Anki deck: select -> notes -> stamps -> guard -> package -> write.
+
+The only module of `quizgen.anki` that touches the disk, and only through `quizgen.writer` (atomic):
+the .apkg, the stamp state next to it (`stamps.py`) and, on a first build or a raised
+`model_version`, the note-type manifest (`manifest.py`). Everything is checked before anything is
+written, so a failing guard leaves the previous good build in place.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from ..model import LoadedPack
+from ..paths import display
+from ..problems import Problem
+from ..recipe import LoadedRecipe
+from ..select import select_facts
+from ..writer import write_bytes
+from .decks import deck_tree
+from .manifest import check_manifest, manifest_bytes, manifest_path, read_manifest
+from .notes import build_notes
+from .notetype import load_notetype
+from .package import PackageSpec, StampedNote, package_bytes
+from .stamps import BuildState, build_time, read_state, restamp, state_path
+
+
+class DeckReport(BaseModel):
+    """What one deck build wrote; `str()` is the one-line summary the CLI prints."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: str
+    notes: int
+    cards: int
+    decks: list[str]
+    changed: int  # notes new or changed since the previous build (their `mod` advanced)
+    cardless: list[str]  # facts selected but making no card with this recipe's card kinds
+    manifest_written: str | None = None
+
+    def __str__(self) -> str:
+        line = f"{self.notes} notes, {self.cards} cards -> {self.path}"
+        extra = []
+        if self.changed != self.notes:
+            extra.append(f"{self.changed} new or changed")
+        if self.cardless:
+            extra.append(f"{len(self.cardless)} facts make no card")
+        if self.manifest_written:
+            extra.append(f"note type recorded in {self.manifest_written}")
+        return line + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> DeckReport:
+    """Build the recipe's deck into `out` (.apkg); see the module docstrings for ids and times."""
+    settings = recipe.recipe.deck
+    if settings is None:
+        raise Problem(recipe.path, 1, 1, "no `deck:` section: this recipe makes no Anki deck")
+    out = Path(out)
+    facts = select_facts(packs, recipe.recipe.select)
+    notes, cardless = build_notes(settings, packs, facts)
+    if not notes:
+        raise Problem(
+            recipe.path,
+            1,
+            1,
+            f"the deck would be empty: {len(facts)} facts selected, "
+            "none makes a card of the kinds in deck.cards",
+        )
+
+    notetype = load_notetype()
+    manifest = manifest_path(recipe)
+    record = check_manifest(recipe, notetype.schema, read_manifest(manifest))
+
+    now = build_time()
+    states = state_path(out)
+    previous = read_state(states)
+    model_name = settings.model_name or f"quizgen fact ({recipe.name})"
+    model_stamp = restamp(notetype.content_hash(model_name), previous.notetype, now)
+    stamps = {n.guid: restamp(n.content_hash, previous.notes.get(n.guid), now) for n in notes}
+    state = BuildState(notetype=model_stamp, notes=stamps)
+    changed = sum(1 for n in notes if previous.notes.get(n.guid) != stamps[n.guid])
+
+    decks = deck_tree(settings, [n.deck for n in notes])
+    spec = PackageSpec(
+        notetype=notetype,
+        model_id=settings.model_id,
+        model_name=model_name,
+        model_mod=model_stamp.mod,
+        top_deck_id=settings.deck_id,
+        description=html.escape(recipe.recipe.title),
+        decks=decks,
+        notes=[StampedNote(note=n, mod=stamps[n.guid].mod) for n in notes],
+        zip_time=now if _has_source_date_epoch() else None,
+    )
+    write_bytes(out, package_bytes(spec))
+    new_state = state.to_bytes()
+    if _read(states) != new_state:
+        write_bytes(states, new_state)
+    if record is not None:
+        write_bytes(manifest, manifest_bytes(record))
+    return DeckReport(
+        path=display(out),
+        notes=len(notes),
+        cards=sum(len(n.ords) for n in notes),
+        decks=[name for _, name in decks],
+        changed=changed,
+        cardless=[lf.key for lf in cardless],
+        manifest_written=display(manifest) if record is not None else None,
+    )
+
+
+def _has_source_date_epoch() -> bool:
+    import os
+
+    return bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
