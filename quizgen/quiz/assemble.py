@@ -1,0 +1,231 @@
+"""Assemble a quiz: pick facts for the recipe's mix of item types, then permute into versions.
+
+Everything is drawn from one `random.Random(seed)`, so the same seed gives the same quiz. Each fact
+is used once. An item is refused when its answer appears in another item's stem (or the other way
+round), so one question never gives away another. A slot whose type cannot be made (too few
+plausible distractors, no group large enough for matching, too few dated events) falls back to
+another type, and the change is recorded in `Quiz.notes`; nothing is padded.
+
+Versions hold the same items: each version shuffles the questions within each section and the
+options within each item (except options kept in ascending order, and True/False), from its own
+seeded `random.Random`, and no two versions share a question order when a different one exists.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from ..model import LocatedFact
+from ..recipe import ItemType, QuizSettings
+from . import generators as gen
+from .distractors import FactBase, normalize_answer
+from .items import Item, Quiz, Version
+
+#: Sections of the printed quiz, in this order; questions are numbered straight through.
+SECTION_ORDER = [ItemType.multiple_choice, ItemType.true_false, ItemType.fill_blank,
+                 ItemType.short_answer, ItemType.matching, ItemType.ordering]
+#: The order in which slots are filled: the most demanding items first, while facts are plentiful.
+FILL_ORDER = [ItemType.matching, ItemType.ordering, ItemType.multiple_choice, ItemType.true_false,
+              ItemType.fill_blank, ItemType.short_answer]
+#: What a slot becomes when its own type cannot be made.
+FALLBACK = {
+    ItemType.matching: [ItemType.multiple_choice, ItemType.short_answer],
+    ItemType.ordering: [ItemType.multiple_choice, ItemType.short_answer],
+    ItemType.multiple_choice: [ItemType.short_answer, ItemType.fill_blank],
+    ItemType.true_false: [ItemType.fill_blank, ItemType.short_answer],
+    ItemType.fill_blank: [ItemType.short_answer],
+    ItemType.short_answer: [ItemType.fill_blank],
+}
+
+
+def scale_mix(mix: dict[ItemType, int], total: int) -> dict[ItemType, int]:
+    """The mix resized to `total` questions, keeping proportions (largest remainder)."""
+    current = sum(mix.values())
+    if current == total:
+        return dict(mix)
+    if current == 0:
+        return {ItemType.multiple_choice: total}
+    shares = {k: v * total / current for k, v in mix.items()}
+    out = {k: int(s) for k, s in shares.items()}
+    by_remainder = sorted(shares, key=lambda k: (-(shares[k] - out[k]), SECTION_ORDER.index(k)))
+    for k in by_remainder[: total - sum(out.values())]:
+        out[k] += 1
+    return out
+
+
+def _contains(stem: str, key: str) -> bool:
+    k = normalize_answer(key)
+    return bool(k) and f" {k} " in f" {normalize_answer(stem)} "
+
+
+def stems_of(item: Item) -> list[str]:
+    """What a student reads before answering (options of ordering items are events: stems too)."""
+    texts = [item.prompt, *item.premises]
+    if item.type is ItemType.ordering:
+        texts += item.options
+    return texts
+
+
+def keys_of(item: Item) -> list[str]:
+    """The answers an item tests, with their accepted aliases."""
+    if item.type is ItemType.matching:
+        return [item.options[m] for m in item.matches]
+    if item.type is ItemType.ordering:
+        return []
+    main = item.answer_text if item.type is ItemType.true_false else item.answer
+    return [main, *item.accept] if isinstance(main, str) else []
+
+
+def gives_away(a: Item, b: Item) -> bool:
+    """Does one item's answer appear in the other's stem?"""
+    return any(_contains(s, k) for s in stems_of(b) for k in keys_of(a)) or any(
+        _contains(s, k) for s in stems_of(a) for k in keys_of(b))
+
+
+class _Picker:
+    """The mutable state of one assembly: facts left, items made, notes. Used by `build_quiz` only."""
+
+    def __init__(self, facts: list[LocatedFact], ctx: gen.Context, rng: random.Random) -> None:
+        self.ctx, self.rng = ctx, rng
+        self.left = sorted(facts, key=lambda lf: lf.key)
+        rng.shuffle(self.left)
+        self.items: list[Item] = []
+        self.notes: list[str] = []
+
+    def accept(self, item: Item | None) -> bool:
+        if item is None or any(gives_away(item, other) for other in self.items):
+            return False
+        ids = {i.id for i in self.items}
+        if item.id in ids:  # the same fact id in two packs: keep item ids unique, deterministically
+            n = 2
+            while f"{item.id}-{n}" in ids:
+                n += 1
+            item = item.model_copy(update={"id": f"{item.id}-{n}"})
+        self.items.append(item)
+        used = set(item.fact_ids)
+        self.left = [lf for lf in self.left if lf.key not in used]
+        return True
+
+    def single(self, make: Callable[[LocatedFact], Item | None]) -> bool:
+        return any(self.accept(make(lf)) for lf in list(self.left))
+
+    def matching(self) -> bool:
+        groups: dict[str, list[LocatedFact]] = {}
+        types: dict[str, list[LocatedFact]] = {}
+        for lf in self.left:
+            if lf.fact.group:
+                groups.setdefault(lf.fact.group, []).append(lf)
+            types.setdefault(lf.fact.answer_type.value, []).append(lf)
+        # A group is the better pool (like answers); one answer type is the fallback.
+        pools = [groups[g] for g in sorted(groups)] + [types[t] for t in sorted(types)]
+        pools = [p for p in pools if len(p) >= gen.MATCHING_MIN]
+        if not pools:
+            return False
+        ranked = sorted(range(len(pools)), key=lambda i: (i >= len(groups), self.rng.random()))
+        return any(self.accept(gen.matching(pools[i], self.ctx, self.rng)) for i in ranked)
+
+    def ordering(self) -> bool:
+        return any(self.accept(gen.ordering(self.left, self.ctx, self.rng)) for _ in range(3))
+
+    def make(self, kind: ItemType, *, true: bool = True) -> bool:
+        if kind is ItemType.matching:
+            return self.matching()
+        if kind is ItemType.ordering:
+            return self.ordering()
+        if kind is ItemType.multiple_choice:
+            return self.single(lambda lf: gen.multiple_choice(lf, self.ctx, self.rng))
+        if kind is ItemType.true_false:
+            return self.single(lambda lf: gen.true_false(lf, self.ctx, self.rng, true=true))
+        if kind is ItemType.fill_blank:
+            return self.single(lambda lf: gen.fill_blank(lf, self.ctx, self.rng))
+        return self.single(lambda lf: gen.short_answer(lf, self.ctx, self.rng))
+
+
+def build_quiz(
+    name: str,
+    facts: list[LocatedFact],
+    factbase: list[LocatedFact],
+    settings: QuizSettings,
+    *,
+    seed: int,
+    versions: list[str],
+    questions: int | None = None,
+) -> Quiz:
+    """A quiz from the selected `facts`; distractors are checked against the whole `factbase`."""
+    rng = random.Random(seed)
+    ctx = gen.Context(FactBase(factbase), dict(settings.points), settings.options)
+    mix = scale_mix(settings.mix, questions if questions is not None else settings.total)
+    picker = _Picker(facts, ctx, rng)
+
+    tf_count = mix.get(ItemType.true_false, 0)
+    n_true = tf_count // 2 + (rng.random() < 0.5 if tf_count % 2 else 0)
+    truths = [True] * n_true + [False] * (tf_count - n_true)
+    rng.shuffle(truths)
+
+    for kind in FILL_ORDER:
+        for slot in range(mix.get(kind, 0)):
+            if kind is ItemType.true_false:
+                if picker.make(kind, true=truths[slot]):
+                    continue
+                if not truths[slot] and picker.make(kind, true=True):
+                    picker.notes.append("true_false: no fact left with a plausible false version; made a true one")
+                    continue
+            elif picker.make(kind):
+                continue
+            for other in FALLBACK[kind]:
+                if picker.make(other):
+                    picker.notes.append(f"{kind.value}: could not be made from the facts left; made {other.value} instead")
+                    break
+            else:
+                picker.notes.append(f"{kind.value}: left out (no usable fact left)")
+
+    items = sorted(picker.items, key=lambda i: SECTION_ORDER.index(i.type))
+    return Quiz(
+        name=name, title=settings.title, instructions=settings.instructions, seed=seed,
+        paper=settings.paper, items=items, versions=make_versions(items, seed, versions),
+        notes=picker.notes,
+    )
+
+
+def _permute(item: Item, rng: random.Random) -> Item:
+    """The item with its options (and matching premises) in a new seeded order."""
+    n = len(item.options)
+    if item.type is ItemType.true_false or item.ascending or n < 2:
+        return item
+    order = list(range(n))  # order[new position] = old position
+    rng.shuffle(order)
+    if item.type is ItemType.ordering:
+        shown = lambda o: [o.index(i) for i in item.sequence]  # noqa: E731
+        if shown(order) == sorted(shown(order)):  # already chronological: that gives it away
+            order = order[1:] + order[:1]
+    new_index = {old: new for new, old in enumerate(order)}
+    update: dict = {"options": [item.options[i] for i in order]}
+    if item.key is not None:
+        update["key"] = new_index[item.key]
+    if item.type is ItemType.matching:
+        p_order = list(range(len(item.premises)))
+        rng.shuffle(p_order)
+        update["premises"] = [item.premises[i] for i in p_order]
+        update["matches"] = [new_index[item.matches[i]] for i in p_order]
+        update["fact_ids"] = [item.fact_ids[i] for i in p_order]
+        update["evidence"] = [item.evidence[i] for i in p_order]
+    if item.type is ItemType.ordering:
+        update["sequence"] = [new_index[i] for i in item.sequence]
+        update["dates"] = [item.dates[i] for i in order]
+    return item.model_copy(update=update)
+
+
+def make_versions(items: list[Item], seed: int, letters: list[str]) -> list[Version]:
+    out: list[Version] = []
+    for letter in letters:
+        rng = random.Random(f"{seed}:{letter}")
+        for _attempt in range(20):
+            sections = [[i for i in items if i.type is kind] for kind in SECTION_ORDER]
+            for section in sections:
+                rng.shuffle(section)
+            ordered = [i for section in sections for i in section]
+            if all([i.id for i in ordered] != [i.id for i in v.items] for v in out):
+                break
+        out.append(Version(letter=letter, items=[_permute(i, rng) for i in ordered]))
+    return out

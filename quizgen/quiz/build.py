@@ -1,0 +1,108 @@
+"""Write a recipe's quiz: for each version a student sheet, a key and the JSON; one self-check page.
+
+Files, all in `out_dir` (documented in docs/recipes.md):
+
+    <recipe>-quiz-<V>.html   student sheet of version V        (+ .pdf with "pdf" in formats)
+    <recipe>-key-<V>.html    answer key of version V           (+ .pdf)
+    <recipe>-<V>.json        version V as data (with "json")
+    <recipe>-self-check.html one offline page that scores answers in the browser
+
+Everything is rendered in memory first, so a template error writes nothing; then each file is
+written atomically by `quizgen.writer`. The same seed gives the same bytes (PDFs aside: Chromium
+stamps them with a creation date).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..model import LoadedPack
+from ..problems import Problem
+from ..recipe import LoadedRecipe
+from ..select import select_facts
+from ..writer import write_bytes
+from .assemble import build_quiz
+from .items import Quiz
+
+FORMATS = ("html", "json", "pdf")
+
+
+def template_dirs(recipe: LoadedRecipe, templates: str | Path | None) -> list[Path]:
+    """User template folders: --templates first, then the recipe's (relative to the recipe file)."""
+    dirs = []
+    if templates is not None:
+        dirs.append(Path(templates))
+    if recipe.recipe.quiz and recipe.recipe.quiz.templates:
+        dirs.append(Path(recipe.path).parent / recipe.recipe.quiz.templates)
+    for d in dirs:
+        if not d.is_dir():
+            raise Problem(str(d), 1, 1, "templates: no such folder")
+    return dirs
+
+
+def make_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None = None,
+              versions: int | None = None, questions: int | None = None) -> Quiz:
+    """The recipe's quiz as a model (no rendering, no disk): what `write_quiz` renders."""
+    settings = recipe.recipe.quiz
+    if settings is None:
+        raise Problem(recipe.path, 1, 1, "quiz: this recipe has no quiz section")
+    letters = list(settings.versions)
+    if versions is not None:
+        if not 1 <= versions <= 26:
+            raise Problem(recipe.path, 1, 1, f"versions: {versions} is not between 1 and 26")
+        letters = [chr(ord("A") + i) for i in range(versions)]
+    facts = select_facts(packs, recipe.recipe.select)
+    factbase = [lf for lp in packs for lf in lp.facts]
+    return build_quiz(recipe.name, facts, factbase, settings,
+                      seed=settings.seed if seed is None else seed, versions=letters, questions=questions)
+
+
+def json_bytes(quiz: Quiz, letter: str) -> bytes:
+    version = next(v for v in quiz.versions if v.letter == letter)
+    return (json.dumps(quiz.export(version), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folders: list[Path]) -> dict[str, bytes]:
+    """File name -> bytes for every output of the quiz."""
+    from ..render.html import render_key, render_self_check, render_sheet
+    from ..render.templates import make_environment
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise Problem("--format", 1, 1, f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})")
+    env = make_environment(template_folders)
+    files: dict[str, bytes] = {}
+    pages: dict[str, str] = {}
+    for version in quiz.versions:
+        v = version.letter
+        pages[f"{quiz.name}-quiz-{v}"] = render_sheet(env, quiz, version)
+        pages[f"{quiz.name}-key-{v}"] = render_key(env, quiz, version)
+        if "json" in formats:
+            files[f"{quiz.name}-{v}.json"] = json_bytes(quiz, v)
+    self_check = render_self_check(env, quiz)
+    if "html" in formats or "pdf" in formats:
+        for stem, html in pages.items():
+            files[f"{stem}.html"] = html.encode("utf-8")
+        files[f"{quiz.name}-self-check.html"] = self_check.encode("utf-8")
+    if "pdf" in formats:
+        from ..render.pdf import html_to_pdf
+
+        for stem, pdf in zip(pages, html_to_pdf(list(pages.values())), strict=True):
+            files[f"{stem}.pdf"] = pdf
+    return dict(sorted(files.items()))
+
+
+def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, seed: int | None = None,
+               versions: int | None = None, questions: int | None = None,
+               formats: tuple[str, ...] | list[str] = ("html", "json"),
+               templates: str | Path | None = None) -> list[Path]:
+    """Generate, render and write the recipe's quiz; return the paths written."""
+    quiz = make_quiz(recipe, packs, seed=seed, versions=versions, questions=questions)
+    files = render_quiz(quiz, formats, template_dirs(recipe, templates))
+    out = []
+    for name, data in files.items():
+        path = Path(out_dir) / name
+        write_bytes(path, data)
+        out.append(path)
+    return out

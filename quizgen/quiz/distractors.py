@@ -1,0 +1,223 @@
+"""Distractors: wrong answers that look right and never are.
+
+Where they come from, best first: the fact's hand-written `distractors`; answers of other facts of
+the same answer type (of the same `group`, when the fact has one); for measured answers (years,
+periods, dates, numbers, quantities) near values of the same format. Every candidate passes
+`is_true_for` (the fact base must not make it true for this question) and a format check, and the
+options of one item are distinct after normalisation. Too few candidates means no distractors:
+callers make another kind of item, never pad with absurd options.
+
+`is_true_for` is public so that `quizgen lint` checks items with the same rule that made them.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import random
+import re
+import statistics
+from collections.abc import Iterable
+
+from ..model import Fact, LocatedFact
+from ..normalize import normalize_answer as _normalize_answer
+from . import nearvalues
+
+#: Answer types whose options are listed in ascending order and get near-value distractors.
+ORDERED_TYPES = frozenset({"year", "period", "date", "number", "quantity"})
+#: Answer types narrow enough that any two answers are alike (a country for a country). Other
+#: types are too broad without a group (a "place" may be a continent or a street), so a fact of
+#: those types gets only its hand-written distractors and its group's answers.
+UNGROUPED_POOL_TYPES = frozenset({"country", "person", *ORDERED_TYPES})
+#: Longest option at most this many times the median option length, where the pool allows it.
+LENGTH_RATIO = 1.5
+_OF_THE_ABOVE = re.compile(r"\b(?:all|none|both|neither) of (?:the )?(?:above|these)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def normalize_answer(text: str) -> str:
+    """`quizgen.normalize.normalize_answer`, memoised: quizzes compare the same few texts often."""
+    return _normalize_answer(text)
+
+
+def _fact(f: Fact | LocatedFact) -> Fact:
+    return f.fact if isinstance(f, LocatedFact) else f
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def answer_key(text: str) -> str:
+    """A comparison key for answers: normalised text, or the number for plain numbers."""
+    number = nearvalues.parse_number(text)
+    if number is not None:
+        return f"#{number:g}"
+    return normalize_answer(text)
+
+
+def accepted(fact: Fact) -> set[str]:
+    """Comparison keys of every answer the fact accepts."""
+    return {answer_key(a) for a in [fact.answer, *fact.also_accept]}
+
+
+def question_key(fact: Fact) -> tuple[str, str]:
+    """Two facts with the same key ask the same question (same `ask`, or same sentence frame)."""
+    before, after = fact.blanked_parts
+    return normalize_answer(fact.ask), normalize_answer(before) + "|" + normalize_answer(after)
+
+
+def is_true_for(fact: Fact | LocatedFact, value: str, factbase: Iterable[Fact | LocatedFact]) -> bool:
+    """Would `value` be a right answer to `fact`'s question, according to the fact base?
+
+    True when it is the answer or an accepted alias (after normalisation), or the answer or an alias
+    of any fact asking the same question (same `ask`, or the same sentence around the answer),
+    disputed facts included: a student who read the source could defend it.
+    """
+    fact = _fact(fact)
+    key = answer_key(value)
+    if key in accepted(fact):
+        return True
+    ask, frame = question_key(fact)
+    for other in factbase:
+        other = _fact(other)
+        if other is fact:
+            continue
+        o_ask, o_frame = question_key(other)
+        if (o_ask == ask or o_frame == frame) and key in accepted(other):
+            return True
+    return False
+
+
+class FactBase:
+    """The facts distractors are drawn from (every fact of the recipe's packs), indexed once."""
+
+    def __init__(self, facts: Iterable[LocatedFact]) -> None:
+        self.facts = list(facts)
+        # Accepted answers per question (by `ask` and by sentence frame): `is_true_for` in O(1).
+        self._true: dict[tuple[str, str], set[str]] = {}
+        self._keys: dict[int, tuple[tuple[str, str], tuple[str, str]]] = {}
+        for lf in self.facts:
+            ask, frame = question_key(lf.fact)
+            keys = (("ask", ask), ("frame", frame))
+            self._keys[id(lf.fact)] = keys
+            for k in keys:
+                self._true.setdefault(k, set()).update(accepted(lf.fact))
+        self.by_type: dict[str, list[LocatedFact]] = {}
+        self.by_group: dict[str, list[LocatedFact]] = {}
+        for lf in self.facts:
+            self.by_type.setdefault(lf.fact.answer_type.value, []).append(lf)
+            if lf.fact.group:
+                self.by_group.setdefault(lf.fact.group, []).append(lf)
+
+    def is_true_for(self, fact: Fact | LocatedFact, value: str) -> bool:
+        """`is_true_for` against this fact base, through the index."""
+        fact = _fact(fact)
+        keys = self._keys.get(id(fact))
+        if keys is None:  # a fact from elsewhere: the plain scan gives the same answer
+            return is_true_for(fact, value, self.facts)
+        key = answer_key(value)
+        return key in accepted(fact) or any(key in self._true[k] for k in keys)
+
+    def pool(self, lf: LocatedFact) -> list[LocatedFact]:
+        """Facts whose answers may stand in for this one's: same group, else same answer type."""
+        f = lf.fact
+        kind = f.answer_type.value
+        if f.group:
+            like = [o for o in self.by_group.get(f.group, []) if o.fact.answer_type.value == kind]
+        elif kind in UNGROUPED_POOL_TYPES:
+            like = self.by_type.get(kind, [])
+        else:
+            like = []
+        if kind == "quantity":  # a quantity is only comparable in the same unit
+            like = [o for o in like if (o.fact.unit or "") == (f.unit or "")]
+        return [o for o in like if o.key != lf.key]
+
+
+def _length_ok(options: list[str]) -> bool:
+    lengths = [len(o) for o in options]
+    return max(lengths) <= LENGTH_RATIO * statistics.median(lengths)
+
+
+def pick_distractors(
+    lf: LocatedFact, base: FactBase, rng: random.Random, count: int, *, below: int | None = None
+) -> list[str]:
+    """Up to `count` distractors for `lf`, best first (fewer if the pool runs dry).
+
+    For measured answers `below` asks for that many values under the key (the rest above), so that
+    ascending options still put the key at a seeded random position.
+    """
+    fact = lf.fact
+    kind = fact.answer_type.value
+    key = fact.answer
+    seen = set(accepted(fact))
+    chosen: list[str] = []
+
+    def usable(cand: str) -> bool:
+        cand = cand.strip()
+        if not cand or answer_key(cand) in seen or base.is_true_for(lf, cand):
+            return False
+        if _OF_THE_ABOVE.search(cand):  # never a real option: it tests test-taking, not the fact
+            return False
+        if kind in ORDERED_TYPES:
+            if not nearvalues.fits(kind, key, cand):
+                return False
+            return all(nearvalues.spaced(kind, key, cand, o) for o in [key, *chosen])
+        return True
+
+    def take(cand: str) -> None:
+        chosen.append(cand.strip())
+        seen.add(answer_key(cand))
+
+    hand = list(fact.distractors)
+    pooled = [o.fact.answer for o in base.pool(lf)]
+    rng.shuffle(pooled)
+
+    if kind not in ORDERED_TYPES:
+        # Hand-written ones are the author's choice and come first; balance lengths among the rest.
+        for cand in hand:
+            if len(chosen) < count and usable(cand):
+                take(cand)
+        rest: list[str] = []
+        for cand in pooled:
+            if usable(cand):
+                rest.append(cand.strip())
+                seen.add(answer_key(cand))
+        return chosen + _balanced_rest(key, chosen, rest, count - len(chosen))
+
+    # Hand-written values come first on each side; the side sizes come from `below`, so the key
+    # still lands at a seeded random position once the options are sorted.
+    position = nearvalues.sort_key(kind, key)
+    want_below = count if below is None else min(count, below)
+    for side_below, want in ((True, want_below), (False, count - want_below)):
+        got = 0
+        side = [c for c in [*hand, *pooled] if _is_below(kind, c, position) == side_below]
+        side += nearvalues.synthetic(kind, key, rng, below=side_below)
+        for cand in side:
+            if got >= want:
+                break
+            if usable(cand):
+                take(cand)
+                got += 1
+    if len(chosen) < count:  # one side ran dry (a key near zero, say): fill from either side
+        extra = hand + pooled + nearvalues.synthetic(kind, key, rng, True) + nearvalues.synthetic(kind, key, rng, False)
+        for cand in extra:
+            if len(chosen) >= count:
+                break
+            if usable(cand):
+                take(cand)
+    return chosen
+
+
+def _balanced_rest(key: str, fixed: list[str], rest: list[str], need: int) -> list[str]:
+    """The best-ranked `need` candidates whose lengths sit with the others', if such a set exists."""
+    if need <= 0:
+        return []
+    head = rest[: max(need + 6, 10)]
+    for combo in itertools.combinations(head, need):
+        if _length_ok([key, *fixed, *combo]):
+            return list(combo)
+    return rest[:need]
+
+
+def _is_below(kind: str, cand: str, position: float | None) -> bool:
+    value = nearvalues.sort_key(kind, cand)
+    return value is not None and position is not None and value < position
+
