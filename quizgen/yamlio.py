@@ -9,6 +9,7 @@ exponentially), and non-UTF-8 bytes are reported with their offset.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,51 @@ def _count_aliases(path: str, text: str) -> None:
                 )
 
 
+#: Most nodes a document may expand to once aliases are followed (an alias bomb needs few aliases).
+MAX_EXPANDED_NODES = 1_000_000
+
+
+def _check_expansion(path: str, root: yaml.Node) -> None:
+    """Refuse a document whose aliases would expand past MAX_EXPANDED_NODES when walked."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        sizes[key] = 1  # a recursive alias counts once instead of looping
+        if isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(size(n) for n in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        else:
+            total = 1
+        sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
+        return sizes[key]
+
+    if size(root) > MAX_EXPANDED_NODES:
+        mark = root.start_mark
+        raise Problem(path, mark.line + 1, mark.column + 1,
+                      f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values: refused")
+
+
+def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.split("\n")
+    last = len(lines) - (1 if lines and lines[-1] == "" else 0)
+    if line > last:  # the parser ran off the end: point at the last line, not past it
+        line, col = max(last, 1), 1
+    message = exc.problem or exc.context or "invalid YAML"
+    ctx = exc.context_mark
+    if exc.context and ctx is not None and (ctx.line + 1, ctx.column + 1) != (line, col):
+        message += f" ({exc.context} that starts at {ctx.line + 1}:{ctx.column + 1})"
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if re.search(r":\s+[\[{]", source_line):
+        message += "; a value that starts with [ or { must be quoted"
+    return Problem(path, line, col, f"YAML syntax: {message}")
+
+
 def parse_yaml(path: str, text: str) -> Document:
     """Parse YAML text; raise Problem for syntax errors, tabs and alias bombs."""
     _check_tabs(path, text)
@@ -105,14 +151,13 @@ def parse_yaml(path: str, text: str) -> Document:
         loader = _Loader(text)
         try:
             root = loader.get_single_node()
+            if root is not None and "*" in text:
+                _check_expansion(path, root)
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or exc.context or "invalid YAML"
-        raise Problem(path, line, col, f"YAML syntax: {message}") from None
+        raise _syntax_problem(path, text, exc) from None
     except yaml.YAMLError as exc:
         raise Problem(path, 1, 1, f"YAML: {exc}") from None
     except RecursionError:

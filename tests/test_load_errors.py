@@ -1,0 +1,196 @@
+"""Every kind of load error is reported as `file:line:col: message`, all at once, exit 1, no traceback."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quizgen.cli import main
+
+SOURCE = textwrap.dedent(
+    """\
+    # A Short Guide
+
+    Vesuvius buried the town of Pompeii in 79. Krakatoa, in Indonesia, erupted in 1883 with a roar
+    heard far away. Etna, in Italy, is the tallest active volcano in Eu-
+    rope.<sup>1</sup>
+
+    <sup>1</sup> Measured in 2020.
+    """
+)
+PACK = textwrap.dedent(
+    """\
+    id: volc
+    title: Volcanoes
+    sources:
+      - title: A Short Guide
+        authors: [Ada Example]
+        file: sources/guide.md
+    """
+)
+GOOD_FACT = (
+    "  - id: pompeii-year\n"
+    "    text: Vesuvius buried Pompeii in [[79]].\n"
+    "    ask: In what year did Vesuvius bury Pompeii?\n"
+    "    answer_type: year\n"
+    '    evidence: "buried the town of Pompeii in 79"\n'
+)
+
+
+def write_pack(root: Path, facts: str, *, pack: str = PACK, name: str = "eruptions.yaml") -> Path:
+    folder = root / "volc"
+    (folder / "sources").mkdir(parents=True, exist_ok=True)
+    (folder / "sources" / "guide.md").write_text(SOURCE, encoding="utf-8")
+    (folder / "pack.yaml").write_text(pack, encoding="utf-8")
+    (folder / name).write_text(facts, encoding="utf-8")
+    return folder
+
+
+def validate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:
+    monkeypatch.chdir(folder.parent)
+    result = CliRunner().invoke(main, ["validate", folder.name])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output + result.stderr
+    return result.exit_code, result.stderr.splitlines()
+
+
+def facts(body: str) -> str:
+    return "topic: eruptions\nfacts:\n" + body
+
+
+CASES = {
+    "yaml-syntax": (
+        facts(GOOD_FACT + "  - id: [unclosed\n"),
+        ["volc/eruptions.yaml:8:1: YAML syntax: did not find expected ',' or ']' (while parsing "
+         "a flow sequence that starts at 8:9); a value that starts with [ or { must be quoted"],
+    ),
+    "unknown-key": (
+        facts(GOOD_FACT + "    anwser: 79\n"),
+        ["volc/eruptions.yaml:8:5: facts[0]: unknown key 'anwser'"],
+    ),
+    "wrong-type": (
+        facts(GOOD_FACT + "    difficulty: hard\n"),
+        ["volc/eruptions.yaml:8:17: facts[0].difficulty: Input should be a valid integer, "
+         "unable to parse string as an integer"],
+    ),
+    "missing-field": (
+        facts(GOOD_FACT.replace("    answer_type: year\n", "")),
+        ["volc/eruptions.yaml:3:5: facts[0]: missing field 'answer_type'"],
+    ),
+    "no-answer-span": (
+        facts(GOOD_FACT.replace("[[79]]", "79")),
+        ["volc/eruptions.yaml:4:11: facts[0].text: no answer span: mark the answer once as [[answer]]"],
+    ),
+    "two-answer-spans": (
+        facts(GOOD_FACT.replace("Vesuvius buried", "Vesuvius [[buried]]")),
+        ["volc/eruptions.yaml:4:11: facts[0].text: 2 answer spans: mark exactly one [[answer]]"],
+    ),
+    "ask-not-a-question": (
+        facts(GOOD_FACT.replace("bury Pompeii?", "bury Pompeii")),
+        ["volc/eruptions.yaml:5:10: facts[0].ask: not a question: it must end with '?'"],
+    ),
+    "evidence-not-in-source": (
+        facts(GOOD_FACT.replace("the town of Pompeii in 79", "the city of Pompeii in 79")),
+        ['volc/eruptions.yaml:7:15: facts[0].evidence: quote not found in sources/guide.md: '
+         '"buried the city of Pompeii in 79"'],
+    ),
+    "duplicate-id": (
+        facts(GOOD_FACT + GOOD_FACT),
+        ["volc/eruptions.yaml:8:9: facts[1].id: duplicate fact id 'pompeii-year' "
+         "(first used at volc/eruptions.yaml:3)"],
+    ),
+    "group-of-one": (
+        facts(GOOD_FACT + "    group: eruption-years\n"),
+        ["volc/eruptions.yaml:8:12: facts[0].group: 'eruption-years' has only this fact; a group "
+         "pools like answers and needs at least two (or drop the group)"],
+    ),
+    "answer-not-of-its-type": (
+        facts(GOOD_FACT.replace("[[79]]", "[[AD 79]]")),
+        ["volc/eruptions.yaml:4:11: facts[0].text: answer 'AD 79' is not a year in digits, "
+         "e.g. 1890 (answer_type year)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_load_error_is_located(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    body, expected = CASES[case]
+    folder = write_pack(tmp_path, body)
+    code, lines = validate(folder, monkeypatch)
+    assert code == 1
+    assert lines[:-1] == expected
+    assert lines[-1] == f"{len(expected)} problem{'s' * (len(expected) != 1)} found"
+
+
+def test_missing_source_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = write_pack(tmp_path, facts(GOOD_FACT), pack=PACK.replace("guide.md", "gone.md"))
+    code, lines = validate(folder, monkeypatch)
+    assert code == 1
+    assert lines[0] == "volc/pack.yaml:6:11: sources[0].file: source file not found: sources/gone.md"
+
+
+def test_duplicate_id_across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = write_pack(tmp_path, facts(GOOD_FACT))
+    (folder / "more.yaml").write_text(facts(GOOD_FACT), encoding="utf-8")
+    code, lines = validate(folder, monkeypatch)
+    assert code == 1
+    # files are read in name order: eruptions.yaml, then more.yaml
+    assert lines[0] == ("volc/more.yaml:3:9: facts[0].id: duplicate fact id 'pompeii-year' "
+                        "(first used at volc/eruptions.yaml:3)")
+
+
+def test_every_problem_in_one_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = GOOD_FACT.replace("bury Pompeii?", "bury Pompeii") + GOOD_FACT.replace(
+        "pompeii-year", "second").replace("the town of", "a town of")
+    folder = write_pack(tmp_path, facts(broken))
+    (folder / "bad.yaml").write_text("facts: [\n", encoding="utf-8")
+    code, lines = validate(folder, monkeypatch)
+    assert code == 1
+    assert [ln.split(":")[0] for ln in lines[:-1]] == [
+        "volc/bad.yaml", "volc/eruptions.yaml", "volc/eruptions.yaml"]
+    assert lines[-1] == "3 problems found"
+
+
+def test_evidence_matching_folds_print_artefacts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # hyphenation across a line break, a footnote marker, a line break inside the quote
+    body = GOOD_FACT + textwrap.indent(textwrap.dedent(
+        """\
+          - id: etna-tallest
+            text: "[[Etna]] is the tallest active volcano in Europe."
+            ask: Which is the tallest active volcano in Europe?
+            answer_type: place
+            evidence: "Etna, in Italy, is the tallest active volcano in Europe."
+          - id: krakatoa-year
+            text: Krakatoa erupted in [[1883]].
+            ask: In what year did Krakatoa erupt?
+            answer_type: year
+            evidence: "Krakatoa, in Indonesia, erupted in 1883 with a roar heard far away"
+          - id: etna-measured
+            text: Etna's height was measured in [[2020]].
+            ask: In what year was Etna's height measured?
+            answer_type: year
+            evidence: "Measured in 2020"
+        """
+    ), "  ")
+    folder = write_pack(tmp_path, facts(body))
+    code, lines = validate(folder, monkeypatch)
+    assert (code, lines) == (0, [])
+
+
+def test_unquoted_span_at_start_gets_a_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = write_pack(tmp_path, facts(GOOD_FACT.replace("Vesuvius buried", "[[Vesuvius]] buried")))
+    code, lines = validate(folder, monkeypatch)
+    assert code == 1
+    assert lines[0].startswith("volc/eruptions.yaml:4:")
+    assert lines[0].endswith("a value that starts with [ or { must be quoted")
+
+
+def test_valid_pack_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = write_pack(tmp_path, facts(GOOD_FACT))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "volc"])
+    assert result.exit_code == 0
+    assert result.output == "volc: 1 facts in 1 topics (0 disputed), every evidence quote found in its source\n"
