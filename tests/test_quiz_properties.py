@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +20,6 @@ from quizgen.quiz.generators import comparable, when_key
 from quizgen.quiz.nearvalues import sort_key
 from quizgen.recipe import ItemType, load_recipe
 from quizgen.select import select_facts
-
-from conftest import FIXTURES, ROOT
 
 
 def _setup(recipe_path, pack, search):

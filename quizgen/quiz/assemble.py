@@ -196,7 +196,7 @@ def _permute(item: Item, rng: random.Random) -> Item:
     order = list(range(n))  # order[new position] = old position
     rng.shuffle(order)
     if item.type is ItemType.ordering:
-        shown = lambda o: [o.index(i) for i in item.sequence]  # noqa: E731
+        shown = lambda o: [o.index(i) for i in item.sequence]
         if shown(order) == sorted(shown(order)):  # already chronological: that gives it away
             order = order[1:] + order[:1]
     new_index = {old: new for new, old in enumerate(order)}

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment
 
 from ..quiz.items import Quiz, Version
-from .templates import get_template
+from .templates import render
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -30,12 +30,12 @@ def _context(quiz: Quiz, version: Version | None) -> dict[str, Any]:
 
 def render_sheet(env: Environment, quiz: Quiz, version: Version) -> str:
     """The student sheet of one version."""
-    return get_template(env, "quiz.html").render(**_context(quiz, version))
+    return render(env, "quiz.html", **_context(quiz, version))
 
 
 def render_key(env: Environment, quiz: Quiz, version: Version) -> str:
     """The answer key of one version: each answer with its fact id and evidence quote."""
-    return get_template(env, "key.html").render(**_context(quiz, version))
+    return render(env, "key.html", **_context(quiz, version))
 
 
 def self_check_data(quiz: Quiz) -> list[dict[str, Any]]:
@@ -58,4 +58,4 @@ def self_check_data(quiz: Quiz) -> list[dict[str, Any]]:
 
 def render_self_check(env: Environment, quiz: Quiz) -> str:
     """One offline page that reveals and scores answers in the browser."""
-    return get_template(env, "self-check.html").render(**_context(quiz, None), answers=self_check_data(quiz))
+    return render(env, "self-check.html", **_context(quiz, None), answers=self_check_data(quiz))

@@ -2,7 +2,7 @@
 
 One engine, chosen on purpose: Chromium is what the tests print with, so what CI checks (page
 count, no question split across pages) is what teachers get. Playwright is an optional extra
-(`pip install quizgen[pdf]`) and is only ever pointed at an installed Chromium through
+(`pip install playwright`) and is only ever pointed at an installed Chromium through
 `executable_path` — it never downloads a browser. Paper size comes from the page's CSS `@page`.
 Set QUIZGEN_CHROMIUM to use a browser that is not on PATH.
 """
@@ -39,7 +39,7 @@ def check_engine() -> str:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         raise PdfEngineMissing(
-            "--format pdf needs Playwright (pip install 'quizgen[pdf]') and a system Chromium "
+            "--format pdf needs Playwright (pip install playwright; never run 'playwright install': quizgen uses the system browser) and a system Chromium "
             "(apt-get install chromium); or print the HTML files from a browser") from None
     browser = find_chromium()
     if browser is None:
