@@ -19,7 +19,9 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
     """Build every recipe (default: every recipe in decks/) into OUTPUT.
 
     For each recipe with a `deck:` section, OUTPUT/<recipe>.apkg; with a `quiz:` section, the
-    student sheets and keys of every version, the self-check page and the quiz JSON.
+    student sheets and keys of every version, the self-check page and the quiz JSON. Then the
+    facts added, changed and removed since the previous build into OUTPUT (kept in
+    OUTPUT/<recipe>.facts.json), with the Anki search that finds each removed fact's note.
 
     \b
     Examples:
@@ -43,7 +45,13 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
     if problems:
         raise Problems(problems)
     out = Path(out_dir)
+    from ..changes import compare, snapshot, snapshot_bytes, snapshot_path
+    from ..select import select_facts
+    from ..writer import write_bytes
+
     for recipe, packs in loaded:
+        current = snapshot(select_facts(packs, recipe.recipe.select))
+        changes = compare(snapshot_path(out, recipe.name), current)
         if recipe.recipe.deck is not None:
             from ..anki.deck import write_deck
 
@@ -54,3 +62,7 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
 
             written = write_quiz(recipe, packs, out)
             click.echo(f"{recipe.name}: quiz, {len(written)} files in {out}")
+        # The snapshot is written last, so a failed build reports the same changes next time.
+        write_bytes(snapshot_path(out, recipe.name), snapshot_bytes(current))
+        for line in changes.lines(recipe.name):
+            click.echo(line)

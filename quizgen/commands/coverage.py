@@ -12,11 +12,14 @@ from .common import facts_option, reports_problems
 @click.command("coverage")
 @click.argument("pack", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also write a map of the source: cited passages linked to their facts, "
+              "uncovered sentences marked.")
 @click.option("--min", "minimum", type=float, default=None, metavar="PERCENT",
               help="Exit 1 when coverage is below PERCENT.")
 @facts_option
 @reports_problems
-def command(pack: str | None, as_json: bool, minimum: float | None, facts_dirs: tuple[str, ...]) -> None:
+def command(pack: str | None, as_json: bool, html_file: str | None, minimum: float | None, facts_dirs: tuple[str, ...]) -> None:
     """Show which factual sentences of a pack's source no fact cites yet.
 
     A sentence counts when it states a year, a number or a proper name; it is covered when some
@@ -26,6 +29,7 @@ def command(pack: str | None, as_json: bool, minimum: float | None, facts_dirs: 
     Examples:
       quizgen coverage mexico-russia
       quizgen coverage mexico-russia --json | jq .percent
+      quizgen coverage mexico-russia --html coverage.html
     """
     from ..coverage import measure
     from ..loader import load_packs
@@ -47,6 +51,14 @@ def command(pack: str | None, as_json: bool, minimum: float | None, facts_dirs: 
                 "percent": round(cov.percent, 1),
                 "uncovered": [s.sentence.text for s in factual if not s.covered],
             })
+    if html_file:
+        from ..coverage_html import render_coverage
+        from ..writer import write_text
+
+        if len(packs) != 1:
+            raise click.UsageError("--html needs exactly one PACK")
+        write_text(html_file, render_coverage(packs[0]))
+        click.echo(f"wrote {html_file}", err=True)
     if as_json:
         click.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
     else:
