@@ -23,7 +23,7 @@ def main() -> None:
     Examples:
       quizgen validate                 check every pack under facts/
       quizgen build                    build every recipe in decks/ into build/
-      quizgen coverage mexico-russia   what the source says that no fact cites yet
+      quizgen coverage glaciers   what the source says that no fact cites yet
     """
 
 

@@ -26,7 +26,7 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
     \b
     Examples:
       quizgen build
-      quizgen build decks/mexico-russia.yaml -o out
+      quizgen build decks/glaciers.yaml -o out
     """
     from ..problems import Problems
     from ..recipe import find_recipes, load_recipe

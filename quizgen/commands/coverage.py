@@ -27,9 +27,9 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
 
     \b
     Examples:
-      quizgen coverage mexico-russia
-      quizgen coverage mexico-russia --json | jq .percent
-      quizgen coverage mexico-russia --html coverage.html
+      quizgen coverage glaciers
+      quizgen coverage glaciers --json | jq .percent
+      quizgen coverage glaciers --html coverage.html
     """
     from ..coverage import measure
     from ..loader import load_packs

@@ -30,8 +30,8 @@ def command(recipe: str, out: str | None, facts_dirs: tuple[str, ...]) -> None:
 
     \b
     Examples:
-      quizgen deck mexico-russia
-      quizgen deck decks/mexico-russia.yaml -o out/mexico-russia.apkg
+      quizgen deck glaciers
+      quizgen deck decks/glaciers.yaml -o out/glaciers.apkg
     """
     from pathlib import Path
 

@@ -49,7 +49,7 @@ def command(paths: tuple[str, ...], as_json: bool, facts_dirs: tuple[str, ...]) 
 
     \b
     Examples:
-      quizgen facts mexico-russia
+      quizgen facts glaciers
       quizgen facts --json > facts.json
     """
     from ..loader import load_packs

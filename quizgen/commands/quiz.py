@@ -33,8 +33,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
 
     \b
     Examples:
-      quizgen quiz mexico-russia
-      quizgen quiz mexico-russia --seed 7 --versions 3 --format html --format pdf
+      quizgen quiz glaciers
+      quizgen quiz glaciers --seed 7 --versions 3 --format html --format pdf
       quizgen quiz decks/rivers.yaml --questions 10 --templates my-templates -o out
     """
     from pathlib import Path

@@ -19,7 +19,7 @@ def command(paths: tuple[str, ...], facts_dirs: tuple[str, ...]) -> None:
     \b
     Examples:
       quizgen validate
-      quizgen validate facts/mexico-russia
+      quizgen validate facts/glaciers
       quizgen validate --facts ~/my-packs volcanoes
     """
     from ..loader import load_packs
