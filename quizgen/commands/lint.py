@@ -1,0 +1,101 @@
+"""`quizgen lint`: measurable item-quality checks on every card and quiz question of recipes."""
+
+from __future__ import annotations
+
+import click
+
+from .common import facts_option, reports_problems
+
+
+def parse_seeds(value: str | None) -> list[int] | None:
+    """'1-50' -> [1, ..., 50]; '7' -> [7]."""
+    if value is None:
+        return None
+    first, sep, last = value.partition("-")
+    try:
+        a, b = int(first), int(last) if sep else int(first)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a range like 1-50", param_hint="--seeds"
+        ) from None
+    if b < a:
+        raise click.BadParameter(f"{value!r}: the range is empty", param_hint="--seeds")
+    return list(range(a, b + 1))
+
+
+@click.command("lint")
+@click.argument("recipes", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (for tools).")
+@click.option(
+    "--seed", type=int, default=None, help="Lint the quiz at this seed (default: the recipe's)."
+)
+@click.option(
+    "--seeds",
+    "seed_range",
+    default=None,
+    metavar="A-B",
+    help="Lint the quiz at every seed from A to B (e.g. 1-50).",
+)
+@facts_option
+@reports_problems
+def command(
+    recipes: tuple[str, ...],
+    as_json: bool,
+    seed: int | None,
+    seed_range: str | None,
+    facts_dirs: tuple[str, ...],
+) -> None:
+    """Check every card and quiz item of RECIPES (default: every recipe in decks/) for known flaws.
+
+    Cards: short answers, one deletion per cloze card, no duplicate fronts. Multiple choice: 3-4
+    distinct options, one key, like formats, balanced lengths, no "all of the above", keys not cued
+    by the stem, near values in ascending order. Quizzes: keys not the longest too often, random key
+    positions, balanced true/false, no item giving another away. Each finding names the item, its
+    facts and the check (docs/lint.md lists them). Exits 1 when there is any error.
+
+    \b
+    Examples:
+      quizgen lint
+      quizgen lint decks/my-course.yaml --seeds 1-50
+      quizgen lint my-course --seed 7 --json
+    """
+    import json
+
+    from ..lint.findings import format_finding
+    from ..lint.run import Report, context_for, lint_deck, lint_quiz, sort_findings
+    from ..recipe import find_recipes, load_recipe
+    from ..select import recipe_packs
+
+    if seed is not None and seed_range is not None:
+        raise click.UsageError("use --seed or --seeds, not both")
+    seeds = parse_seeds(seed_range) or [seed]
+    files = find_recipes(recipes)
+    if not files:
+        raise click.ClickException("no recipes found (looked for decks/*.yaml)")
+    report = Report()
+    for path in files:
+        recipe = load_recipe(path)
+        packs = recipe_packs(recipe, facts_dirs)
+        ctx = context_for(packs)
+        report.extend(lint_deck(recipe, packs, ctx=ctx))  # cards do not depend on the seed
+        for s in seeds:
+            report.extend(lint_quiz(recipe, packs, seed=s, ctx=ctx))
+    findings = sort_findings(report.findings)
+    summary = (
+        f"{report.errors} error{'s' * (report.errors != 1)}, "
+        f"{report.warnings} warning{'s' * (report.warnings != 1)} in {report.items} items"
+    )
+    if as_json:
+        doc = {
+            "findings": [f.model_dump(mode="json") for f in findings],
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "items": report.items,
+        }
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            click.echo(format_finding(f))
+        click.echo(summary)
+    if report.errors:
+        raise SystemExit(1)

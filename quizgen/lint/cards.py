@@ -1,0 +1,168 @@
+"""Checks over the Anki cards of a recipe's deck (SuperMemo's "20 rules of formulating knowledge").
+
+The cards come from the same pure functions the deck writer uses (`quizgen.anki.notes`), so the lint
+sees exactly what a learner sees: `cards_of` turns each note into one `Card` per card template it
+makes, with the front and the answer side as plain text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from ..anki.notes import BLANK, AnkiNote, build_notes
+from ..model import AnswerType, CardKind, LoadedPack, LocatedFact
+from ..normalize import normalize_answer
+from ..recipe import DeckSettings
+from .context import LintContext
+from .findings import ERROR, WARNING, Check, Scope
+from .words import contains_phrase, words
+
+#: The answer side's key: at most this many words, unless it is one named entity.
+MAX_ANSWER_WORDS = 8
+#: Answer types whose answer is one name however long ("Patrice Lumumba Peoples' Friendship University").
+NAMED_TYPES = frozenset(
+    {
+        AnswerType.person,
+        AnswerType.place,
+        AnswerType.country,
+        AnswerType.organization,
+        AnswerType.work,
+        AnswerType.event,
+    }
+)
+#: What stands for a deletion on the front of a fill-in-the-blank card.
+DELETION = "[...]"
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+class Card(BaseModel):
+    """One Anki card as plain text: what its front shows and what its answer side asks to recall."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str  # <kind>-<fact id>, e.g. cloze-trotsky-asylum-person
+    kind: CardKind
+    fact_ids: list[str]
+    front: str
+    answer: str  # the key on the answer side
+    answer_type: str = ""
+
+
+def plain(field_html: str) -> str:
+    """A note field as the text a learner reads (tags dropped, entities decoded)."""
+    return " ".join(html.unescape(_TAG.sub("", field_html)).split())
+
+
+def cards_of(note: AnkiNote, lf: LocatedFact) -> list[Card]:
+    """The cards one note makes, by the note type's switch fields (see `anki.notetype`)."""
+    from ..anki.notetype import CARD_ORD, FIELDS
+
+    field = dict(zip(FIELDS, note.fields, strict=True))
+    blanked = field["Blanked"].replace(BLANK, DELETION)
+    fronts = {
+        CardKind.qa: field["Ask"],
+        CardKind.cloze: blanked,
+        CardKind.reverse: field["Reverse"],
+    }
+    answers = {
+        CardKind.qa: field["Answer"],
+        CardKind.cloze: field["Answer"],
+        CardKind.reverse: field["Question"],
+    }
+    out = []
+    for kind, ord_ in CARD_ORD.items():
+        if ord_ in note.ords:
+            out.append(
+                Card(
+                    id=f"{kind.value}-{lf.fact.id}",
+                    kind=kind,
+                    fact_ids=[note.key],
+                    front=plain(fronts[kind]),
+                    answer=plain(answers[kind]),
+                    answer_type=lf.fact.answer_type.value,
+                )
+            )
+    return out
+
+
+def deck_cards(
+    settings: DeckSettings, packs: list[LoadedPack], facts: list[LocatedFact]
+) -> list[Card]:
+    notes, _cardless = build_notes(settings, packs, facts)
+    by_key = {lf.key: lf for lf in facts}
+    return [c for n in notes for c in cards_of(n, by_key[n.key])]
+
+
+def answer_short(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+    """The answer to recall is at most 8 words, or one named entity (minimum information principle).
+
+    Reverse cards are skipped: their answer side is the question, which is recalled as a meaning,
+    not word for word."""
+    for c in cards:
+        if c.kind is CardKind.reverse:
+            continue
+        n = len(words(c.answer))
+        if n > MAX_ANSWER_WORDS and c.answer_type not in NAMED_TYPES:
+            yield (
+                c,
+                f"answer has {n} words (at most {MAX_ANSWER_WORDS} unless one name): {c.answer!r}",
+            )
+
+
+def cloze_single(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+    """A fill-in-the-blank card has exactly one deletion, and the deleted text is not on its front."""
+    for c in cards:
+        if c.kind is not CardKind.cloze:
+            continue
+        n = c.front.count(DELETION)
+        if n != 1:
+            yield c, f"{n} deletions on the card (exactly one wanted)"
+        rest = c.front.replace(DELETION, " ")
+        if contains_phrase(rest, c.answer):
+            yield c, f"the deleted text {c.answer!r} also appears on the card: {c.front!r}"
+
+
+def duplicate_front(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+    """No two cards show the same front (after normalisation) but want different answers."""
+    seen: dict[str, Card] = {}
+    for c in cards:
+        front = normalize_answer(c.front)
+        first = seen.setdefault(front, c)
+        if first is not c and normalize_answer(first.answer) != normalize_answer(c.answer):
+            yield (
+                c,
+                (
+                    f"same front as card {first.id} ({', '.join(first.fact_ids)}) but a different "
+                    f"answer: {c.answer!r} vs {first.answer!r}"
+                ),
+            )
+
+
+CHECKS = [
+    Check(
+        "card-answer-short",
+        WARNING,
+        Scope.card,
+        "The answer side's key is at most 8 words or one named entity.",
+        answer_short,
+    ),
+    Check(
+        "card-cloze-single",
+        ERROR,
+        Scope.card,
+        "A cloze card has exactly one deletion and its deleted text appears nowhere else on it.",
+        cloze_single,
+    ),
+    Check(
+        "card-duplicate-front",
+        ERROR,
+        Scope.card,
+        "No two cards have the same normalised front and different backs.",
+        duplicate_front,
+    ),
+]

@@ -1,0 +1,76 @@
+"""Findings and checks: what `quizgen lint` reports, and the registry entry of each check.
+
+A `Finding` is one flaw in one item (or one quiz): its severity, the check that found it, a message,
+the item id and fact ids it concerns, and where it was seen (the deck, or a quiz version and seed).
+A `Check` is a plain function with an id, a severity and a one-line description; the modules
+`cards`, `items` and `quiz` each list theirs, and `run.CHECKS` is all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(StrEnum):
+    error = "error"  # fails `quizgen lint` and `quizgen build`
+    warning = "warning"  # printed, never fails
+
+
+class Scope(StrEnum):
+    card = "card"  # run once over all the deck's cards: func(cards, ctx) -> [(card, message)]
+    item = "item"  # run on each quiz item: func(item, ctx) -> [message]
+    quiz = "quiz"  # run on each quiz version: func(items, ctx) -> [(item or None, message)]
+
+
+class Finding(BaseModel):
+    """One flaw: which check, how bad, what it says, and exactly where."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    severity: Severity
+    check: str = Field(description="The check's id, e.g. mc-distinct.")
+    message: str
+    item_id: str | None = Field(default=None, description="None for a finding about a whole quiz.")
+    fact_ids: list[str] = Field(default_factory=list)
+    version: str | None = Field(
+        default=None,
+        description="'deck' for cards; quiz version letters ('A' or 'A,B'); None for no version.",
+    )
+    seed: int | None = None
+    recipe: str = ""
+
+    def where(self) -> str:
+        """`[quiz A]`, `[quiz A,B seed 7]` or `[deck]`."""
+        if self.version == "deck":
+            return "[deck]"
+        parts = ["quiz"] + ([self.version] if self.version else [])
+        if self.seed is not None:
+            parts.append(f"seed {self.seed}")
+        return "[" + " ".join(parts) + "]"
+
+
+def format_finding(f: Finding) -> str:
+    """One line for people: `decks/x.yaml: error mc-distinct [quiz A] item mc-foo (pack/foo): message`."""
+    head = f"{f.recipe}: " if f.recipe else ""
+    item = f"item {f.item_id}" if f.item_id else "quiz"
+    facts = f" ({', '.join(f.fact_ids)})" if f.fact_ids else ""
+    return f"{head}{f.severity.value} {f.check} {f.where()} {item}{facts}: {f.message}"
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: `func` is called as its `scope` says (see `Scope`)."""
+
+    id: str
+    severity: Severity
+    scope: Scope
+    description: str
+    func: Callable[..., Any]
+
+
+ERROR, WARNING = Severity.error, Severity.warning

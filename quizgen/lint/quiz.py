@@ -1,0 +1,164 @@
+"""Per-quiz checks: each takes the items of one quiz version and yields (item or None, message).
+
+These are the flaws no single item shows: keys that are too often the longest option, key positions
+that are not random (Attali & Bar-Hillel 2003), lopsided true/false keys, and one item giving away
+another's answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..quiz.items import Item
+from ..recipe import ItemType
+from .context import LintContext
+from .findings import ERROR, Check, Scope
+from .stats import chi_square
+from .words import contains_phrase, content_words
+
+#: The key-longest rule applies from this many multiple-choice items, with this slack over 1/k.
+KEY_LONGEST_MIN_ITEMS, KEY_LONGEST_SLACK = 10, 0.10
+#: The chi-square test of key positions needs this many items; it fails below this p-value.
+POSITIONS_MIN_ITEMS, POSITIONS_ALPHA = 30, 0.05
+#: True/false keys: this share true, from this many items.
+TF_MIN_ITEMS, TF_TRUE_MIN, TF_TRUE_MAX = 5, 0.40, 0.60
+
+
+def _mc(items: list[Item]) -> list[Item]:
+    return [
+        i
+        for i in items
+        if i.type is ItemType.multiple_choice and i.key is not None and 0 <= i.key < len(i.options)
+    ]
+
+
+def key_strictly_longest(item: Item) -> bool:
+    lengths = [len(o.strip()) for o in item.options]
+    k = lengths[item.key]
+    return all(k > n for i, n in enumerate(lengths) if i != item.key)
+
+
+def key_longest(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+    """With 10 or more multiple-choice items, the key is the strictly longest option in at most
+    1/k + 10% of them (k the number of options; the mean of 1/k when items differ)."""
+    mc = _mc(items)
+    if len(mc) < KEY_LONGEST_MIN_ITEMS:
+        return
+    longest = [i for i in mc if key_strictly_longest(i)]
+    limit = sum(1 / len(i.options) for i in mc) / len(mc) + KEY_LONGEST_SLACK
+    share = len(longest) / len(mc)
+    if share > limit + 1e-9:
+        yield (
+            None,
+            (
+                f"the key is the longest option in {len(longest)} of {len(mc)} multiple-choice items "
+                f"({share:.0%}; at most {limit:.0%}): {', '.join(sorted(i.id for i in longest))}"
+            ),
+        )
+
+
+def key_positions(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+    """With 30 or more multiple-choice items, a chi-square test of the key positions against
+    uniform (each position 1/k of an item's k options) gives p >= 0.05."""
+    mc = _mc(items)
+    if len(mc) < POSITIONS_MIN_ITEMS:
+        return
+    width = max(len(i.options) for i in mc)
+    observed = [0.0] * width
+    expected = [0.0] * width
+    for i in mc:
+        observed[i.key] += 1
+        for p in range(len(i.options)):
+            expected[p] += 1 / len(i.options)
+    stat, df, p = chi_square(observed, expected)
+    if p < POSITIONS_ALPHA:
+        counts = ", ".join(f"{chr(65 + j)}: {int(o)}" for j, o in enumerate(observed))
+        yield (
+            None,
+            f"key positions are not random (chi-square {stat:.1f}, df {df}, p = {p:.3f} < 0.05): {counts}",
+        )
+
+
+def tf_balance(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+    """With 5 or more true/false items, 40 to 60% of them are true."""
+    tf = [i for i in items if i.type is ItemType.true_false]
+    if len(tf) < TF_MIN_ITEMS:
+        return
+    true = sum(1 for i in tf if (i.statement_true if i.statement_true is not None else i.key == 0))
+    share = true / len(tf)
+    if not TF_TRUE_MIN - 1e-9 <= share <= TF_TRUE_MAX + 1e-9:
+        yield (
+            None,
+            f"{true} of {len(tf)} true/false statements are true ({share:.0%}; 40 to 60% wanted)",
+        )
+
+
+def stems(item: Item) -> list[str]:
+    """What a student reads before answering: the prompt, matching premises, ordering events and a
+    true/false statement (which is its prompt)."""
+    texts = [item.prompt, *item.premises]
+    if item.type is ItemType.ordering:
+        texts += item.options
+    return texts
+
+
+def keys(item: Item) -> list[str]:
+    """The answers an item tests: the key option, written answers and their aliases, matched responses."""
+    if item.type is ItemType.matching:
+        return [item.options[m] for m in item.matches if 0 <= m < len(item.options)]
+    if item.type in (ItemType.ordering, ItemType.true_false):
+        return []  # an ordering's answer is an order; a true/false key is True or False
+    if item.type is ItemType.multiple_choice:
+        return (
+            [item.options[item.key]]
+            if item.key is not None and 0 <= item.key < len(item.options)
+            else []
+        )
+    return [a for a in [item.answer_text, *item.accept] if a]
+
+
+def key_in_stem(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+    """No item's key (or accepted alias) appears, as whole words, in another item's stem. Keys
+    without a content word ('the', 'it') are not looked for."""
+    for a in items:
+        for key in keys(a):
+            if not content_words(key):
+                continue
+            for b in items:
+                if b is a:
+                    continue
+                if any(contains_phrase(s, key) for s in stems(b)):
+                    yield a, f"its answer {key!r} appears in the stem of item {b.id}"
+                    break
+
+
+CHECKS = [
+    Check(
+        "quiz-key-longest",
+        ERROR,
+        Scope.quiz,
+        "With 10+ MC items, the key is the strictly longest option in at most 1/k + 10% of them.",
+        key_longest,
+    ),
+    Check(
+        "quiz-key-positions",
+        ERROR,
+        Scope.quiz,
+        "With 30+ MC items, a chi-square test on key positions gives p >= 0.05.",
+        key_positions,
+    ),
+    Check(
+        "quiz-tf-balance",
+        ERROR,
+        Scope.quiz,
+        "With 5+ true/false items, 40 to 60% are true.",
+        tf_balance,
+    ),
+    Check(
+        "quiz-key-in-stem",
+        ERROR,
+        Scope.quiz,
+        "No item's key appears in another item's stem.",
+        key_in_stem,
+    ),
+]

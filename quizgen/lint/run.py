@@ -1,0 +1,175 @@
+"""Run every check over a recipe's deck and quiz: `lint_recipe` is what `quizgen lint` and
+`quizgen build` call.
+
+Cards are built with the deck writer's pure functions, the quiz with `make_quiz` (every version);
+nothing touches the disk. Item and quiz checks run on each version, and a finding seen the same way
+in several versions is reported once, with all their letters (`[quiz A,B]`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import LoadedPack
+from ..recipe import LoadedRecipe
+from ..select import select_facts
+from . import cards as card_checks
+from . import items as item_checks
+from . import quiz as quiz_checks
+from .context import LintContext
+from .findings import Check, Finding, Scope, Severity
+
+#: Every check, in report order: cards, then items, then whole quizzes.
+CHECKS: list[Check] = [*card_checks.CHECKS, *item_checks.CHECKS, *quiz_checks.CHECKS]
+
+
+@dataclass
+class Report:
+    """Findings, and how many cards and quiz items were checked (for the summary line)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    items: int = 0
+
+    def extend(self, other: Report) -> None:
+        self.findings += other.findings
+        self.items += other.items
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity is Severity.error for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity is Severity.warning for f in self.findings)
+
+
+def context_for(packs: list[LoadedPack]) -> LintContext:
+    """The fact base checks read: every fact of the recipe's packs, as distractors are drawn."""
+    return LintContext.of([lf for lp in packs for lf in lp.facts])
+
+
+def check_cards(
+    cards: list[card_checks.Card], ctx: LintContext, checks: Iterable[Check] = CHECKS
+) -> list[Finding]:
+    out = []
+    for check in checks:
+        if check.scope is Scope.card:
+            for card, message in check.func(cards, ctx):
+                out.append(
+                    Finding(
+                        severity=check.severity,
+                        check=check.id,
+                        message=message,
+                        item_id=card.id,
+                        fact_ids=list(card.fact_ids),
+                        version="deck",
+                    )
+                )
+    return out
+
+
+def check_items(
+    items, ctx: LintContext, *, version: str | None = None, checks: Iterable[Check] = CHECKS
+) -> list[Finding]:
+    """Item and quiz checks over one version's items (a list of `quizgen.quiz.items.Item`)."""
+    out = []
+    for check in checks:
+        if check.scope is Scope.item:
+            for item in items:
+                for message in check.func(item, ctx):
+                    out.append(
+                        Finding(
+                            severity=check.severity,
+                            check=check.id,
+                            message=message,
+                            item_id=item.id,
+                            fact_ids=list(item.fact_ids),
+                            version=version,
+                        )
+                    )
+        elif check.scope is Scope.quiz:
+            for item, message in check.func(list(items), ctx):
+                out.append(
+                    Finding(
+                        severity=check.severity,
+                        check=check.id,
+                        message=message,
+                        item_id=item.id if item else None,
+                        fact_ids=list(item.fact_ids) if item else [],
+                        version=version,
+                    )
+                )
+    return out
+
+
+def _merge_versions(findings: list[Finding]) -> list[Finding]:
+    """One finding per (check, item, message), with the letters of every version it was seen in."""
+    merged: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        merged.setdefault((f.check, f.item_id, f.message, tuple(f.fact_ids)), []).append(f)
+    out = []
+    for group in merged.values():
+        letters = ",".join(dict.fromkeys(f.version for f in group if f.version))
+        out.append(group[0].model_copy(update={"version": letters or None}))
+    return out
+
+
+def lint_deck(
+    recipe: LoadedRecipe, packs: list[LoadedPack], *, ctx: LintContext | None = None
+) -> Report:
+    """Check the cards of the recipe's deck (an empty report when it has no deck section)."""
+    settings = recipe.recipe.deck
+    if settings is None:
+        return Report()
+    ctx = ctx or context_for(packs)
+    cards = card_checks.deck_cards(settings, packs, select_facts(packs, recipe.recipe.select))
+    findings = [f.model_copy(update={"recipe": recipe.path}) for f in check_cards(cards, ctx)]
+    return Report(findings, len(cards))
+
+
+def lint_quiz(
+    recipe: LoadedRecipe,
+    packs: list[LoadedPack],
+    *,
+    seed: int | None = None,
+    ctx: LintContext | None = None,
+) -> Report:
+    """Check every version of the recipe's quiz at `seed` (default: the recipe's own)."""
+    from ..quiz.build import make_quiz
+
+    if recipe.recipe.quiz is None:
+        return Report()
+    ctx = ctx or context_for(packs)
+    quiz = make_quiz(recipe, packs, seed=seed)
+    found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
+    findings = [
+        f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
+        for f in _merge_versions(found)
+    ]
+    return Report(findings, len(quiz.items))
+
+
+def lint_recipe(
+    recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None = None
+) -> list[Finding]:
+    """Every finding for the recipe's deck and quiz (all versions), errors first."""
+    ctx = context_for(packs)
+    report = lint_deck(recipe, packs, ctx=ctx)
+    report.extend(lint_quiz(recipe, packs, seed=seed, ctx=ctx))
+    return sort_findings(report.findings)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    order = {c.id: n for n, c in enumerate(CHECKS)}
+    return sorted(
+        findings,
+        key=lambda f: (
+            f.severity is not Severity.error,
+            f.recipe,
+            f.seed or 0,
+            order.get(f.check, len(order)),
+            f.item_id or "",
+            f.message,
+        ),
+    )

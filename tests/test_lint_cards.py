@@ -1,0 +1,46 @@
+"""Card checks on cards built by the deck's own note functions (no disk), from real fixture packs."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+from lint_helpers import located
+
+from quizgen.lint.cards import DELETION, deck_cards
+from quizgen.lint.context import LintContext
+from quizgen.lint.run import check_cards
+from quizgen.loader import load_packs
+from quizgen.model import CardKind, LoadedPack
+from quizgen.recipe import load_recipe
+from quizgen.select import select_facts
+
+
+def test_rivers_deck_cards_are_clean():
+    recipe = load_recipe(FIXTURES / "decks" / "rivers.yaml")
+    packs = load_packs(["rivers"], [str(FIXTURES / "packs")])
+    facts = select_facts(packs, recipe.recipe.select)
+    cards = deck_cards(recipe.recipe.deck, packs, facts)
+    kinds = {c.kind for c in cards}
+    assert kinds == {CardKind.qa, CardKind.cloze, CardKind.reverse}
+    cloze = next(c for c in cards if c.kind is CardKind.cloze and c.id == "cloze-nile-mouth")
+    assert (
+        cloze.front == f"The Nile empties into the {DELETION}."
+        and cloze.answer == "Mediterranean Sea"
+    )
+    assert check_cards(cards, LintContext.of([lf for p in packs for lf in p.facts])) == []
+
+
+def test_cloze_card_that_shows_its_answer():
+    recipe = load_recipe(FIXTURES / "decks" / "rivers.yaml")
+    [rivers] = load_packs(["rivers"], [str(FIXTURES / "packs")])
+    bad = located(
+        "sea",
+        "The [[Caspian Sea]] is a lake, though the Caspian Sea is called a sea.",
+        "Which lake is called a sea?",
+        "place",
+    ).model_copy(update={"pack": "rivers"})
+    pack = LoadedPack(pack=rivers.pack, folder=rivers.folder, facts=[bad])
+    cards = deck_cards(recipe.recipe.deck, [pack], [bad])
+    found = check_cards(cards, LintContext.of([bad]))
+    assert [(f.check, f.item_id, f.fact_ids) for f in found] == [
+        ("card-cloze-single", "cloze-sea", ["rivers/sea"])
+    ]

@@ -1,0 +1,251 @@
+"""Every registered lint check fires on a deliberately bad item and stays quiet on a good one."""
+
+from __future__ import annotations
+
+import pytest
+from lint_helpers import CTX, card, matching, mc, ordering, short, tf
+
+from quizgen.lint.findings import Severity
+from quizgen.lint.run import CHECKS, check_cards, check_items
+from quizgen.model import CardKind
+from quizgen.quiz.items import Item
+
+BY_ID = {c.id: c for c in CHECKS}
+GOOD_MC = mc(["Lyon", "Marseille", "Paris", "Toulouse"], 2)
+
+
+def run(check_id: str, subject) -> list:
+    """The findings of one check on a list of cards, or on one item or a list of items (one quiz)."""
+    check = BY_ID[check_id]
+    if isinstance(subject, list) and subject and not isinstance(subject[0], Item):
+        return check_cards(subject, CTX, checks=[check])
+    items = subject if isinstance(subject, list) else [subject]
+    return check_items(items, CTX, version="A", checks=[check])
+
+
+def _mc_quiz(longest: int, n: int = 10) -> list[Item]:
+    """n multiple-choice items; in the first `longest` the key is the strictly longest option."""
+    out = []
+    for i in range(n):
+        options = (
+            ["Paris Centre", "Lyon", "Nice", "Metz"]
+            if i < longest
+            else ["Paris", "Lyons", "Nice", "Metz"]
+        )
+        out.append(mc(options, 0, item_id=f"mc-{i}"))
+    return out
+
+
+def _positions(keys: list[int]) -> list[Item]:
+    options = ["Lyon", "Nice", "Metz", "Caen"]
+    out = []
+    for n, k in enumerate(keys):
+        opts = list(options)
+        opts[k] = "Paris"
+        out.append(mc(opts, k, item_id=f"mc-{n}"))
+    return out
+
+
+def _tfs(truths: list[bool]) -> list[Item]:
+    return [
+        tf(
+            "The capital of France is Paris." if t else "The capital of France is Lyon.",
+            t,
+            item_id=f"tf-{n}",
+        )
+        for n, t in enumerate(truths)
+    ]
+
+
+#: check id -> (a bad subject it must catch, a good subject it must pass)
+CASES = {
+    "card-answer-short": (
+        [
+            card(
+                CardKind.qa,
+                "What did Borodin found?",
+                "one of the many small parallel Communist parties in Mexico then",
+                answer_type="term",
+            )
+        ],
+        [
+            card(CardKind.qa, "What is the capital of France?", "Paris"),
+            card(
+                CardKind.qa,
+                "Which university?",
+                "Patrice Lumumba Peoples' Friendship University of the Soviet Union",
+                answer_type="organization",
+            ),
+        ],
+    ),
+    "card-cloze-single": (
+        [card(CardKind.cloze, "[...], the capital of France, is also called Paris.", "Paris")],
+        [card(CardKind.cloze, "The capital of France is [...].", "Paris")],
+    ),
+    "card-duplicate-front": (
+        [
+            card(CardKind.qa, "What is the capital?", "Paris"),
+            card(CardKind.qa, "What is the  capital", "Lyon", fact="rhine"),
+        ],
+        [
+            card(CardKind.qa, "What is the capital?", "Paris"),
+            card(CardKind.reverse, "What is the capital?", "paris", fact="rhine"),
+        ],
+    ),
+    "mc-option-count": (mc(["Paris", "Lyon", "Nice", "Metz", "Caen"], 0), GOOD_MC),
+    "mc-distinct": (mc(["Paris", "paris.", "Lyon", "Nice"], 0), GOOD_MC),
+    "mc-one-key": (mc(["Paris", "Lutetia", "Lyon", "Nice"], 0), GOOD_MC),
+    "mc-answer-format": (
+        mc(["1930", "1936", "the 1940s"], 1, fact="hoover-year", answer_type="year"),
+        mc(["1930", "1936", "1942"], 1, fact="hoover-year", answer_type="year"),
+    ),
+    "mc-option-length": (
+        mc(["Paris", "Lyon", "Nice", "Marseille on the Mediterranean"], 0),
+        GOOD_MC,
+    ),
+    "mc-of-the-above": (mc(["Paris", "Lyon", "Nice", "All of the above"], 0), GOOD_MC),
+    "absolute-words": (
+        mc(["Paris", "Lyon", "Nice", "always Metz"], 0),
+        mc(["Portuguese", "Spanish", "only Guarani"], 0, fact="portuguese", answer_type="term"),
+    ),
+    "mc-key-stem-overlap": (
+        mc(["Colorado River", "Columbia", "Missouri", "Snake"], 0, fact="hoover-river"),
+        mc(
+            ["Colorado River", "Columbia River", "Missouri River", "Snake River"],
+            0,
+            fact="hoover-river",
+        ),
+    ),
+    "mc-ascending": (
+        mc(["1942", "1936", "1930"], 1, fact="hoover-year", answer_type="year"),
+        mc(["1930", "1936", "1942"], 1, fact="hoover-year", answer_type="year"),
+    ),
+    "mc-year-gap": (
+        mc(["1935", "1936", "1950", "1970"], 1, fact="hoover-year", answer_type="year"),
+        mc(["1930", "1936", "1942", "1960"], 1, fact="hoover-year", answer_type="year"),
+    ),
+    "mc-quantity-gap": (
+        mc(["5,000", "6,650", "12,000"], 1, fact="nile-length", answer_type="quantity"),
+        mc(["5,000", "6,650", "8,100"], 1, fact="nile-length", answer_type="quantity"),
+    ),
+    "tf-one-answer": (
+        tf("The capital of France is Lutetia.", False),
+        tf("The capital of France is Lyon.", False),
+    ),
+    "matching-shape": (matching(SEAS_3 := ["rhine", "volga", "nile-mouth"]), matching()),
+    "ordering-shape": (ordering(["1936", "1936", "2006"]), ordering()),
+    "item-fact-ids": (
+        Item(
+            id="short-x",
+            type="short_answer",
+            prompt="Where?",
+            answer_type="place",
+            fact_ids=["t/nope"],
+            answer_text="Paris",
+        ),
+        short("capital", "Paris"),
+    ),
+    "quiz-key-longest": (_mc_quiz(longest=5), _mc_quiz(longest=3)),
+    "quiz-key-positions": (_positions([0] * 20 + [1, 2, 3] * 4), _positions([0, 1, 2, 3] * 8)),
+    "quiz-tf-balance": (_tfs([True] * 4 + [False]), _tfs([True, False, True, False, True])),
+    "quiz-key-in-stem": (
+        [GOOD_MC, tf("Paris lies on the Seine.", True, fact="rhine", item_id="tf-seine")],
+        [GOOD_MC, tf("The Rhine flows into the North Sea.", True, fact="rhine")],
+    ),
+}
+
+
+def test_every_check_has_a_case():
+    assert set(CASES) == set(BY_ID), "each registered check needs a bad and a good case here"
+
+
+def test_checks_are_registered_once_with_a_description():
+    assert len(BY_ID) == len(CHECKS)
+    for c in CHECKS:
+        assert c.description.endswith(".") and c.func.__doc__, c.id
+
+
+@pytest.mark.parametrize("check_id", sorted(CASES))
+def test_check_fires_on_bad(check_id):
+    bad, _good = CASES[check_id]
+    found = run(check_id, bad)
+    assert found, f"{check_id} missed its bad case"
+    assert {f.check for f in found} == {check_id}
+    assert all(f.severity is BY_ID[check_id].severity for f in found)
+    if BY_ID[check_id].scope.value != "quiz":
+        assert all(f.item_id and f.fact_ids for f in found)
+
+
+@pytest.mark.parametrize("check_id", sorted(CASES))
+def test_check_quiet_on_good(check_id):
+    _bad, good = CASES[check_id]
+    assert run(check_id, good) == []
+
+
+def test_a_good_item_passes_every_check():
+    items = [
+        GOOD_MC,
+        mc(["1930", "1936", "1942", "1960"], 1, fact="hoover-year", answer_type="year"),
+        tf("The capital of France is Lyon.", False, fact="capital"),
+        matching(),
+        ordering(),
+    ]
+    assert check_items(items, CTX, version="A") == []
+
+
+def test_fact_ids_missing_entirely():
+    item = Item.model_construct(**{**short("capital", "Paris").__dict__, "fact_ids": []})
+    [finding] = run("item-fact-ids", item)
+    assert finding.message == "no fact ids"
+
+
+def test_person_names_same_style():
+    bad = mc(
+        ["John Hanning Speke", "J. Burton", "David Livingstone"],
+        0,
+        fact="speke",
+        answer_type="person",
+    )
+    assert any("initials" in f.message for f in run("mc-answer-format", bad))
+    parts = mc(
+        ["John Hanning Speke", "Burton", "Juan Pablo Góngora Pérez Silva"],
+        0,
+        fact="speke",
+        answer_type="person",
+    )
+    assert len(run("mc-answer-format", parts)) == 2  # 1 and 5 name parts against the key's 3
+    particles = mc(
+        ["John Hanning Speke", "Francisco de Orellana", "Burton Smith"],
+        0,
+        fact="speke",
+        answer_type="person",
+    )
+    assert run("mc-answer-format", particles) == []
+    ok = mc(
+        ["John Hanning Speke", "Richard Burton", "Samuel Baker"],
+        0,
+        fact="speke",
+        answer_type="person",
+    )
+    assert run("mc-answer-format", ok) == []
+
+
+def test_matching_extras_and_right_answers():
+    found = run("matching-shape", matching(extras=["Red Sea"]))
+    assert [f.message for f in found] == ["1 extra responses (at least 2 wanted)"]
+
+
+def test_key_positions_needs_30_items():
+    assert run("quiz-key-positions", _positions([0] * 29)) == []
+    [f] = run("quiz-key-positions", _positions([0] * 30))
+    assert f.item_id is None and "p = 0.000" in f.message
+
+
+def test_severity_of_warnings():
+    warnings = {c.id for c in CHECKS if c.severity is Severity.warning}
+    assert warnings == {
+        "card-answer-short",
+        "mc-option-length",
+        "absolute-words",
+        "mc-key-stem-overlap",
+    }
