@@ -156,6 +156,8 @@ def pick_distractors(
             return False
         if _OF_THE_ABOVE.search(cand):  # never a real option: it tests test-taking, not the fact
             return False
+        if kind == "person" and not same_name_style(key, cand):
+            return False
         if kind in ORDERED_TYPES:
             if not nearvalues.fits(kind, key, cand):
                 return False
@@ -180,7 +182,15 @@ def pick_distractors(
             if usable(cand):
                 rest.append(cand.strip())
                 seen.add(answer_key(cand))
-        return chosen + _balanced_rest(key, chosen, rest, count - len(chosen))
+        chosen += _balanced_rest(key, chosen, rest, count - len(chosen))
+        if len(chosen) == count and _key_longest(key, chosen):
+            # Hand-written distractors all shorter than the key make "pick the longest" work
+            # (Haladyna et al. 2002): give the last one's place to a like answer at least as long.
+            longer = [c for c in rest if c not in chosen and len(c) >= len(key)
+                      and _length_ok([key, *chosen[:-1], c])]
+            if longer:
+                chosen[-1] = longer[0]
+        return chosen
 
     # Hand-written values come first on each side; the side sizes come from `below`, so the key
     # still lands at a seeded random position once the options are sorted.
@@ -211,10 +221,29 @@ def _balanced_rest(key: str, fixed: list[str], rest: list[str], need: int) -> li
     if need <= 0:
         return []
     head = rest[: max(need + 6, 10)]
-    for combo in itertools.combinations(head, need):
-        if _length_ok([key, *fixed, *combo]):
-            return list(combo)
-    return rest[:need]
+    balanced = (list(c) for c in itertools.combinations(head, need) if _length_ok([key, *fixed, *c]))
+    first = None
+    for combo in balanced:
+        if not _key_longest(key, [*fixed, *combo]):  # the key as the longest option is a cue
+            return combo
+        first = first or combo
+    return first or rest[:need]
+
+
+_INITIAL = re.compile(r"^(?:\w\.)+$")
+
+
+def same_name_style(a: str, b: str) -> bool:
+    """Two people's names written alike: both with initials ('V. Zubok') or neither, and as many
+    name parts give or take one ('Juan Pablo Góngora Pérez' is not a like name for 'Kahlo')."""
+    pa, pb = a.split(), b.split()
+    initials = lambda parts: any(_INITIAL.match(p) for p in parts)
+    return initials(pa) == initials(pb) and abs(len(pa) - len(pb)) <= 1
+
+
+def _key_longest(key: str, distractors: list[str]) -> bool:
+    """Is the key strictly longer than every distractor?"""
+    return all(len(key.strip()) > len(d.strip()) for d in distractors)
 
 
 def _is_below(kind: str, cand: str, position: float | None) -> bool:
