@@ -11,12 +11,14 @@ import re
 import unicodedata
 
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
+#: A thousands separator inside a number ("1,100", "6 650"): written or not, it is the same number.
+_THOUSANDS = re.compile(r"(?<=\d)[,.\u00a0\u202f ](?=\d{3}(?!\d))")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalize_answer(text: str) -> str:
     """A comparison key: 'Lázaro Cárdenas' and 'lazaro  cardenas.' give the same key."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", _THOUSANDS.sub("", text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = stripped.casefold().strip()
     lowered = _NON_WORD.sub(" ", lowered).strip()

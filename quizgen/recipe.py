@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from .model import CardKind, Frozen, Id, NonEmpty
 from .problems import Problem, Problems
@@ -114,11 +114,21 @@ class Recipe(Frozen):
 
 
 class LoadedRecipe(Frozen):
-    """A recipe with the file it came from (its name is the file's stem)."""
+    """A recipe with the file it came from (its name is the file's stem) and its parsed YAML,
+    kept so that later stages can locate a problem at the line that caused it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
     name: str
     path: str
     recipe: Recipe
+    doc: Any = Field(default=None, exclude=True, repr=False)
+
+    def problem(self, loc: tuple[Any, ...], message: str) -> Problem:
+        """A problem located at `loc` in the recipe file (`select.topics[1]: ...`)."""
+        line, col = self.doc.where(loc) if self.doc is not None else (1, 1)
+        name = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+        return Problem(self.path, line, col, f"{name}: {message}" if name else message)
 
 
 def load_recipe(path: str | Path) -> LoadedRecipe:
@@ -137,7 +147,7 @@ def load_recipe(path: str | Path) -> LoadedRecipe:
         recipe = Recipe.model_validate(nfc(doc.data))
     except ValidationError as err:
         raise Problems(pydantic_problems(doc, err)) from None
-    return LoadedRecipe(name=Path(path).stem, path=shown, recipe=recipe)
+    return LoadedRecipe(name=Path(path).stem, path=shown, recipe=recipe, doc=doc)
 
 
 def find_recipes(targets: list[str] | tuple[str, ...] = ()) -> list[Path]:

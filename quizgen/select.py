@@ -29,13 +29,35 @@ def select_facts(packs: list[LoadedPack], selection: Selection, *, include_dispu
 
 
 def recipe_packs(loaded: LoadedRecipe, search: list[str] | tuple[str, ...] = ()) -> list[LoadedPack]:
-    """Load the packs a recipe names, in the order it names them."""
-    from .loader import load_packs
+    """Load the packs a recipe names, in the order it names them, and check that the topics and
+    tags its selection names exist in them (a misspelt topic would silently select nothing)."""
+    from .loader import find_packs, load_pack
 
-    try:
-        return load_packs(loaded.recipe.packs, search)
-    except Problems as err:
-        # A pack the recipe names but nobody has is a problem of the recipe: say where it is named.
-        fixed = [Problem(loaded.path, 1, 1, f"packs: {p.message}") if p.path in loaded.recipe.packs else p
-                 for p in err.problems]
-        raise Problems(fixed) from None
+    problems: list[Problem] = []
+    packs: list[LoadedPack] = []
+    for i, pack_id in enumerate(loaded.recipe.packs):
+        try:
+            (folder,) = find_packs([pack_id], search)
+        except Problems as err:
+            message = err.problems[0].message.replace("no pack found: not a pack folder, and ", "")
+            problems.append(loaded.problem(("packs", i), f"no pack '{pack_id}' found: {message}"))
+            continue
+        try:
+            packs.append(load_pack(folder))
+        except Problems as err:
+            problems += err.problems
+    if problems:
+        raise Problems(problems)
+    selection = loaded.recipe.select
+    for key, known in (("topics", {lf.fact.topic for lp in packs for lf in lp.facts}),
+                       ("tags", {t for lp in packs for lf in lp.facts for t in lf.fact.tags}),
+                       ("exclude_tags", {t for lp in packs for lf in lp.facts for t in lf.fact.tags})):
+        for i, value in enumerate(getattr(selection, key)):
+            if value not in known:
+                choices = ", ".join(sorted(known)) or "none"
+                problems.append(loaded.problem(("select", key, i),
+                                               f"no fact has {key.removeprefix('exclude_')[:-1]} "
+                                               f"'{value}' (known: {choices})"))
+    if problems:
+        raise Problems(problems)
+    return packs

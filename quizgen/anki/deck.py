@@ -41,7 +41,8 @@ class DeckReport(BaseModel):
     manifest_written: str | None = None
 
     def __str__(self) -> str:
-        line = f"{self.notes} notes, {self.cards} cards -> {self.path}"
+        line = (f"{self.notes} note{'s' * (self.notes != 1)}, {self.cards} card{'s' * (self.cards != 1)} "
+                f"-> {self.path}")
         extra = []
         if self.changed != self.notes:
             extra.append(f"{self.changed} new or changed")
