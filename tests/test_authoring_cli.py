@@ -118,3 +118,25 @@ def test_no_code_names_the_default_pack(root: Path) -> None:
     for path in (root / "quizgen").rglob("*.py"):
         text = path.read_text(encoding="utf-8").lower()
         assert "mexico" not in text and "russia" not in text, path
+
+
+def test_build_stops_on_lint_errors_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       fixture_packs: Path, root: Path) -> None:
+    packs = tmp_path / "packs"
+    shutil.copytree(fixture_packs / "rivers", packs / "rivers")
+    shutil.copytree(root / "tests/fixtures/decks", tmp_path / "decks")
+    # a second fact whose blank card has the same front as hoover-year's but another answer
+    with (packs / "rivers" / "explorers-and-dams.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "  - id: hoover-year-again\n"
+            "    text: The Hoover Dam on the Colorado River was completed in [[1935]].\n"
+            "    ask: In what year was the Hoover Dam on the Colorado finished?\n"
+            "    answer_type: year\n"
+            '    evidence: "The Hoover Dam on the Colorado River was completed in 1936"\n'
+        )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "decks/rivers.yaml", "--facts", str(packs)])
+    assert result.exit_code == 1
+    assert "error card-duplicate-front" in result.stderr
+    assert "lint error" in result.stderr and "nothing was built" in result.stderr
+    assert not (tmp_path / "build").exists()

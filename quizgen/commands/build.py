@@ -44,6 +44,7 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
             problems += err.problems
     if problems:
         raise Problems(problems)
+    _lint_or_stop(loaded)
     out = Path(out_dir)
     from ..changes import compare, snapshot, snapshot_bytes, snapshot_path
     from ..select import select_facts
@@ -66,3 +67,17 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
         write_bytes(snapshot_path(out, recipe.name), snapshot_bytes(current))
         for line in changes.lines(recipe.name):
             click.echo(line)
+
+
+def _lint_or_stop(loaded: list) -> None:
+    """Item-quality checks before anything is written: warnings are printed, errors stop the build."""
+    from ..lint import Severity, format_finding, lint_recipe
+
+    errors = 0
+    for recipe, packs in loaded:
+        for finding in lint_recipe(recipe, packs):
+            click.echo(format_finding(finding), err=True)
+            errors += finding.severity is Severity.error
+    if errors:
+        raise click.ClickException(f"{errors} lint error{'s' * (errors != 1)}: nothing was built "
+                                   "(see `quizgen lint --help` and docs/lint.md)")
