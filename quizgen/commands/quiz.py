@@ -14,8 +14,10 @@ from .common import facts_option, reports_problems
               help="Number of versions, lettered A, B, ... (default: the recipe's).")
 @click.option("--questions", type=click.IntRange(1, 500), default=None,
               help="Number of questions; the recipe's mix is scaled to it.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "json", "pdf"]),
-              help="What to write (repeatable; default: html and json). pdf needs Chromium.")
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice(["html", "json", "pdf", "gift", "moodle-xml", "qti", "anki-csv"]),
+              help="What to write (repeatable; default: html and json). pdf needs Chromium; gift, "
+                   "moodle-xml, qti (Canvas) and anki-csv are exports for learning platforms.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), default=None, metavar="DIR",
               help='A folder of templates searched first; {% extends "!default/quiz.html" %} reaches ours.')
 @click.option("-o", "--output", "out_dir", default="build", show_default=True,
@@ -30,12 +32,15 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     Per version V: RECIPE-quiz-V.html (student sheet), RECIPE-key-V.html (answer key with fact ids
     and evidence) and RECIPE-V.json; once: RECIPE-self-check.html (offline, scores in the browser).
     With --format pdf, the sheets and keys are also printed to PDF by the system Chromium.
+    With --format gift, moodle-xml, qti or anki-csv: RECIPE.gift, RECIPE-moodle.xml, RECIPE-qti.zip
+    (version A's items; Moodle and Canvas) or RECIPE-anki.csv (the deck's notes); see docs/exports.md.
 
     \b
     Examples:
       quizgen quiz glaciers
       quizgen quiz glaciers --seed 7 --versions 3 --format html --format pdf
       quizgen quiz decks/rivers.yaml --questions 10 --templates my-templates -o out
+      quizgen quiz glaciers --format gift --format moodle-xml --format qti --format anki-csv
     """
     from pathlib import Path
 

@@ -6,6 +6,8 @@ Files, all in `out_dir` (documented in docs/recipes.md):
     <recipe>-key-<V>.html    answer key of version V           (+ .pdf)
     <recipe>-<V>.json        version V as data (with "json")
     <recipe>-self-check.html one offline page that scores answers in the browser
+    <recipe>.gift, -moodle.xml, -qti.zip, -anki.csv   with "gift", "moodle-xml", "qti", "anki-csv":
+                             the LMS and Anki exports of `quizgen.export` (docs/exports.md)
 
 Everything is rendered in memory first, so a template error writes nothing; then each file is
 written atomically by `quizgen.writer`. The same seed gives the same bytes (PDFs aside: Chromium
@@ -17,6 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..export.files import EXPORT_FORMATS, export_files
 from ..model import LoadedPack
 from ..problems import Problem
 from ..recipe import LoadedRecipe
@@ -68,9 +71,10 @@ def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folde
     from ..render.html import render_key, render_self_check, render_sheet
     from ..render.templates import make_environment
 
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in FORMATS + EXPORT_FORMATS]
     if unknown:
-        raise Problem("--format", 1, 1, f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})")
+        raise Problem("--format", 1, 1,
+                      f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS + EXPORT_FORMATS)})")
     env = make_environment(template_folders)
     files: dict[str, bytes] = {}
     pages: dict[str, str] = {}
@@ -100,6 +104,7 @@ def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, 
     """Generate, render and write the recipe's quiz; return the paths written."""
     quiz = make_quiz(recipe, packs, seed=seed, versions=versions, questions=questions)
     files = render_quiz(quiz, formats, template_dirs(recipe, templates))
+    files.update(export_files(quiz, recipe, packs, formats))  # made in memory too: a refusal writes nothing
     out = []
     for name, data in files.items():
         path = Path(out_dir) / name

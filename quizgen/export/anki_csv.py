@@ -1,0 +1,73 @@
+"""Anki CSV: the recipe's deck as a text file Anki's importer takes without any dialog choices.
+
+One row per note the .apkg has (the selected facts that make a card), with the same GUID
+(`quizgen.anki.notes.note_guid`), the same HTML fields in the note type's field order, the same tags
+and the same (sub)deck, because the rows come from the very `build_notes` the .apkg uses.
+
+The header lines are the ones Anki reads (rslib `import_export/text/csv/metadata.rs`): `#separator`,
+`#html`, `#notetype`, `#deck` or `#deck column`, `#guid column`, `#tags column` and `#columns`
+(column names; with a note type named in the header Anki maps columns to fields *by name*, so a
+column order mistake cannot shift fields). Each header sets its value when read, so `#separator`
+comes before `#columns`, which is split with it.
+
+What the CSV cannot do: create the note type. Anki looks `#notetype` up by name in the collection
+and, if it is missing, silently falls back to the current note type. So the CSV is for a
+collection that already has our note type, i.e. after the deck's .apkg was imported once; it then
+adds or updates the same notes (matched by GUID). docs/exports.md says so to users.
+
+Every field is quoted: an unquoted field that starts a line with `#` would be read as a comment.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..anki.notes import AnkiNote, build_notes
+from ..anki.notetype import FIELDS
+from ..model import LoadedPack
+from ..problems import Problem
+from ..recipe import LoadedRecipe
+from ..select import select_facts
+
+
+def notetype_name(recipe: LoadedRecipe) -> str:
+    """The note type's name exactly as `quizgen.anki.deck.write_deck` names it in the .apkg."""
+    settings = recipe.recipe.deck
+    assert settings is not None
+    return settings.model_name or f"quizgen fact ({recipe.name})"
+
+
+def anki_csv_bytes(recipe: LoadedRecipe, packs: list[LoadedPack]) -> bytes:
+    """The recipe's deck as Anki CSV (UTF-8, comma separated, HTML fields)."""
+    settings = recipe.recipe.deck
+    if settings is None:
+        raise Problem(
+            recipe.path, 1, 1, "anki-csv: this recipe has no `deck:` section, so no notes to export"
+        )
+    notes, _cardless = build_notes(settings, packs, select_facts(packs, recipe.recipe.select))
+    return notes_csv(
+        notes, notetype_name(recipe), settings.name, subdecks=settings.subdecks_by_topic
+    )
+
+
+def notes_csv(notes: list[AnkiNote], notetype: str, deck: str, *, subdecks: bool) -> bytes:
+    """Notes as Anki CSV: the header lines, then one row per note (guid, deck, fields, tags)."""
+    columns = ["guid", *(["deck"] if subdecks else []), *FIELDS, "tags"]
+    out = io.StringIO()
+    out.write("#separator:comma\n#html:true\n")
+    out.write(f"#notetype:{notetype}\n")
+    if subdecks:
+        out.write(f"#deck column:{columns.index('deck') + 1}\n")
+    else:
+        out.write(f"#deck:{deck}\n")
+    out.write(f"#guid column:{columns.index('guid') + 1}\n")
+    out.write(f"#tags column:{columns.index('tags') + 1}\n")
+    writer = csv.writer(out, delimiter=",", quoting=csv.QUOTE_ALL, lineterminator="\n")
+    out.write("#columns:")
+    writer.writerow(columns)
+    for note in notes:
+        writer.writerow(
+            [note.guid, *([note.deck] if subdecks else []), *note.fields, " ".join(note.tags)]
+        )
+    return out.getvalue().encode("utf-8")

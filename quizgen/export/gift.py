@@ -1,0 +1,138 @@
+"""Moodle GIFT: one text file of questions, each named by its item id, its fact ids in a comment.
+
+The rules below follow what Moodle's importer does (`question/format/gift/format.php`), not just the
+GIFT documentation page:
+
+* Escapes: before reading a question the importer turns `\\\\` into a backslash and `\\:` `\\#` `\\=`
+  `\\{` `\\}` `\\~` `\\n` into placeholders, restoring them as `:` `#` `=` `{` `}` `~` and a newline
+  at the end (`escapedchar_pre`/`escapedchar_post`). So we escape the backslash first, then those
+  six characters, and write a newline as `\\n` (the same set Moodle's own exporter, `repchar`, uses).
+  A question never spans a blank line: questions are separated by blank lines.
+* Formats: question text, choices and matching premises may start with `[html]`; we always write
+  it and HTML-escape the text, so `<` and `&` show as themselves. Short-answer answers and matching
+  responses are stored as plain strings (no format), so they are not HTML-escaped.
+* `->`: the importer takes any answer block with `=` and `->` (and no `~`) as matching, and splits a
+  matching line at its *first* `->`. Premises are HTML, where `>` is written `&gt;`, so a premise
+  never contains a raw `->` and responses may contain it. A short answer containing `->` would be
+  read as a matching question: that item is refused (use --format moodle-xml, which has no such
+  limit).
+* Placeholders: the importer's placeholders (`&&058;` ...) are ordinary text, so plain-text answers
+  that contain one are refused (HTML texts are safe: their `&` is written `&amp;`).
+* Weights: every short-answer answer is written `=%100%...`, so an answer that itself starts with
+  `%50%` is not read as a weight; one starting with `[` gets a `[moodle]` format tag so that its own
+  bracket is not read as one.
+* Wildcards: Moodle's short-answer type reads `*` as "anything"; `\\*` is a literal star
+  (`qtype_shortanswer::compare_string_with_wildcard`), so stars in answers are written `\\*`
+  (and then GIFT-escaped like any backslash).
+* `// [id:...]` and `// [tag:...]` comment lines give the question its Moodle ID number and tags
+  (`extract_idnumber_and_tags_from_comment`); `$CATEGORY:` lines switch category.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..quiz.items import Quiz, Version
+from .questions import ExportContext, ExportRefused, Question, by_topic, questions
+
+#: Escaped characters, after the backslash itself (order matters: the backslash goes first).
+SPECIAL = "~=#{}:"
+
+#: Strings the importer uses as placeholders while parsing; they cannot appear in plain text.
+PLACEHOLDERS = ("&&058;", "&&035;", "&&061;", "&&123;", "&&125;", "&&126;", "&&010", "&&092;")
+
+
+def escape(text: str) -> str:
+    """Plain text as GIFT text: backslash first, then the special characters, newlines as \\n."""
+    out = text.replace("\\", "\\\\")
+    for ch in SPECIAL:
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", "\\n")
+
+
+def rich(text: str) -> str:
+    """A text Moodle stores with a format: HTML-escaped, marked [html], GIFT-escaped."""
+    return "[html]" + escape(html.escape(text, quote=False))
+
+
+def wildcard_escape(answer: str) -> str:
+    """A short answer with Moodle's wildcard `*` made literal: every `*` becomes `\\*`. Moodle
+    splits only on stars with no backslash before them, then replaces each `\\*` by `*`, so this
+    holds for any text (a backslash before a star included: `\\*` is written `\\\\*`)."""
+    return answer.replace("*", "\\*")
+
+
+def _plain(text: str, q: Question, what: str) -> str:
+    for p in PLACEHOLDERS:
+        if p in text:
+            raise ExportRefused(
+                "--format gift",
+                1,
+                1,
+                f"item {q.id}: GIFT cannot hold the {what} {text!r}: Moodle's "
+                f"importer turns {p!r} into another character (use --format moodle-xml)",
+            )
+    return escape(text)
+
+
+def _short_answer(text: str, q: Question) -> str:
+    if "->" in text:
+        raise ExportRefused(
+            "--format gift",
+            1,
+            1,
+            f"item {q.id}: GIFT cannot hold the answer {text!r}: Moodle's importer "
+            "reads a short answer containing '->' as a matching question "
+            "(use --format moodle-xml or qti)",
+        )
+    body = _plain(wildcard_escape(text), q, "answer")
+    return "=%100%" + ("[moodle]" if body.startswith("[") else "") + body
+
+
+def _answers(q: Question) -> list[str]:
+    if q.kind == "choice":
+        return [("=" if i == q.key else "~") + rich(c) for i, c in enumerate(q.choices)]
+    if q.kind == "truefalse":
+        return ["TRUE" if q.truth else "FALSE"]
+    if q.kind == "numerical":
+        return ["#" + " ".join(f"={a}:0" for a in q.answers)]
+    if q.kind == "text":
+        return [_short_answer(a, q) for a in q.answers]
+    # matching: the premise in HTML (no raw '->' possible), then the plain response; distractors have
+    # an empty premise, which Moodle keeps as an extra wrong choice.
+    lines = [f"={rich(p)} -> {_plain(r, q, 'response')}" for p, r in q.pairs]
+    return lines + [f"=-> {_plain(r, q, 'response')}" for r in q.extra]
+
+
+def question_text(q: Question) -> str:
+    """One question: comments (fact ids, ID number, tags), name, text and answer block."""
+    tags = " ".join(f"[tag:{t}]" for t in q.tags)
+    head = [
+        f"// quizgen item {q.id}; facts: {', '.join(q.fact_ids)}",
+        f"// [id:{q.id}] {tags}".rstrip(),
+    ]
+    answers = _answers(q)
+    name = f"::{escape(q.id)}::{rich(q.prompt)}"
+    if len(answers) == 1:
+        return "\n".join([*head, f"{name}{{{answers[0]}}}"])
+    return "\n".join([*head, name + "{", *(f"\t{a}" for a in answers), "}"])
+
+
+def category_path(context: ExportContext, topic: str) -> str:
+    # Category paths use '/' between levels; a '/' inside a name is doubled (Moodle's rule).
+    # A category line ends at its line end, so names are kept on one line.
+    parts = [context.category, topic] if topic else [context.category]
+    return "$course$/top/" + "/".join(" ".join(p.split()).replace("/", "//") for p in parts)
+
+
+def gift_bytes(quiz: Quiz, context: ExportContext, version: Version | str | None = None) -> bytes:
+    """The quiz (one version, by default the first) as a GIFT file, UTF-8."""
+    title = " ".join(quiz.title.split())  # a comment is one line
+    blocks = [f"// {title} — generated by quizgen from {quiz.name} (seed {quiz.seed})"]
+    current = None
+    for q in by_topic(questions(quiz, context, version)):
+        if q.topic != current:
+            current = q.topic
+            blocks.append(f"$CATEGORY: {category_path(context, q.topic)}")
+        blocks.append(question_text(q))
+    return ("\n\n".join(blocks) + "\n").encode("utf-8")

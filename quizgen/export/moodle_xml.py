@@ -1,0 +1,161 @@
+"""Moodle XML: the question bank format Moodle reads most completely (`question/format/xml/format.php`).
+
+What it holds, and why so:
+
+* UTF-8 with the XML declaration first; every text in CDATA. A `]]>` inside a text would end the
+  CDATA section, so it is split across two sections (`]]` + `]]><![CDATA[` + `>`), which an XML
+  parser joins back.
+* Texts with a format (question text, choices, matching premises) are `format="html"` and
+  HTML-escaped: fact text is plain text, and `<` or `&` must show as themselves. Short-answer
+  answers and matching responses are plain strings in Moodle, so they are written as they are (the
+  CDATA keeps them intact); a `*` in a short answer is written `\\*`, because Moodle's short-answer
+  type reads a bare `*` as a wildcard.
+* `<idnumber>` is the item id; `<tags>` hold the topic, the facts' own tags and one `fact:<pack/id>`
+  tag per fact, so fact ids survive in Moodle's question bank.
+* Fractions: the importer checks each one against `question_bank::fraction_options()` (with the
+  default "error" setting an unlisted grade stops the import), so only listed values are written;
+  `ALLOWED_FRACTIONS` is that list and every fraction we emit is checked against it.
+* Ordering items are matching questions (event -> position), decided in `questions.py`.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..quiz.items import Quiz, Version
+from .gift import category_path, wildcard_escape
+from .questions import ExportContext, Question, by_topic, questions
+
+#: Moodle's accepted grades in percent (question_bank::fraction_options_full); negatives are the same
+#: values below zero, which quizgen never needs.
+ALLOWED_FRACTIONS: tuple[str, ...] = (
+    "100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30", "25",
+    "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5", "0",
+)  # fmt: skip
+
+
+def cdata(text: str) -> str:
+    """Text as one or more CDATA sections (a `]]>` is split so it cannot close a section)."""
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _text(text: str, fmt: str | None = None, tag: str = "text") -> str:
+    inner = f"<text>{cdata(text)}</text>" if text else "<text></text>"
+    return f'<{tag} format="{fmt}">{inner}</{tag}>' if fmt else f"<{tag}>{inner}</{tag}>"
+
+
+def _html(text: str, tag: str) -> str:
+    return _text(html.escape(text, quote=False), "html", tag)
+
+
+def _fraction(value: str) -> str:
+    if value not in ALLOWED_FRACTIONS:  # pragma: no cover - a bug guard
+        raise ValueError(f"fraction {value} is not one Moodle accepts")
+    return value
+
+
+def _answer(fraction: str, body: str, fmt: str = "html", extra: str = "") -> str:
+    empty = '<feedback format="html"><text></text></feedback>'
+    return (
+        f'    <answer fraction="{_fraction(fraction)}" format="{fmt}">{body}{empty}{extra}</answer>'
+    )
+
+
+def _body(q: Question) -> tuple[str, list[str]]:
+    """The Moodle qtype and its type-specific lines."""
+    if q.kind == "choice":
+        lines = [
+            "    <single>true</single>",
+            "    <shuffleanswers>false</shuffleanswers>",
+            "    <answernumbering>abc</answernumbering>",
+        ]
+        lines += [
+            _answer(
+                "100" if i == q.key else "0", f"<text>{cdata(html.escape(c, quote=False))}</text>"
+            )
+            for i, c in enumerate(q.choices)
+        ]
+        return "multichoice", lines
+    if q.kind == "truefalse":
+        return "truefalse", [
+            _answer("100" if q.truth else "0", "<text>true</text>", "moodle_auto_format"),
+            _answer("0" if q.truth else "100", "<text>false</text>", "moodle_auto_format"),
+        ]
+    if q.kind == "numerical":
+        lines = [
+            _answer("100", f"<text>{a}</text>", "moodle_auto_format", "<tolerance>0</tolerance>")
+            for a in q.answers
+        ]
+        return "numerical", lines + [
+            "    <unitgradingtype>0</unitgradingtype>",
+            "    <unitpenalty>0.1000000</unitpenalty>",
+            "    <showunits>3</showunits>",
+            "    <unitsleft>0</unitsleft>",
+        ]
+    if q.kind == "text":
+        lines = ["    <usecase>0</usecase>"]
+        lines += [
+            _answer("100", f"<text>{cdata(wildcard_escape(a))}</text>", "moodle_auto_format")
+            for a in q.answers
+        ]
+        return "shortanswer", lines
+    lines = ["    <shuffleanswers>true</shuffleanswers>"]
+    for premise, response in q.pairs:
+        lines.append(
+            f'    <subquestion format="html"><text>{cdata(html.escape(premise, quote=False))}</text>'
+            f"<answer><text>{cdata(response)}</text></answer></subquestion>"
+        )
+    for response in q.extra:  # an empty premise: an extra wrong choice
+        lines.append(
+            f'    <subquestion format="html"><text></text>'
+            f"<answer><text>{cdata(response)}</text></answer></subquestion>"
+        )
+    return "match", lines
+
+
+def question_xml(q: Question) -> str:
+    qtype, lines = _body(q)
+    tags = [*q.tags, *(f"fact:{f}" for f in q.fact_ids)]
+    penalty = "1.0000000" if qtype == "truefalse" else "0.3333333"
+    out = [
+        f'  <question type="{qtype}">',
+        f"    <name><text>{cdata(q.id)}</text></name>",
+        "    " + _html(q.prompt, "questiontext"),
+        '    <generalfeedback format="html"><text></text></generalfeedback>',
+        f"    <defaultgrade>{q.points}</defaultgrade>",
+        f"    <penalty>{penalty}</penalty>",
+        "    <hidden>0</hidden>",
+        f"    <idnumber>{cdata(q.id)}</idnumber>",
+        *lines,
+        "    <tags>" + "".join(f"<tag><text>{cdata(t)}</text></tag>" for t in tags) + "</tags>",
+        "  </question>",
+    ]
+    return "\n".join(out)
+
+
+def category_xml(path: str) -> str:
+    return (
+        '  <question type="category">\n'
+        f"    <category><text>{cdata(path)}</text></category>\n"
+        '    <info format="html"><text></text></info>\n'
+        "  </question>"
+    )
+
+
+def moodle_xml_bytes(
+    quiz: Quiz, context: ExportContext, version: Version | str | None = None
+) -> bytes:
+    """The quiz (one version, by default the first) as a Moodle XML question file."""
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
+    current = None
+    for q in by_topic(questions(quiz, context, version)):
+        if q.topic != current:
+            current = q.topic
+            parts.append(category_xml(category_path(context, q.topic)))
+        parts.append(question_xml(q))
+    parts.append("</quiz>")
+    return ("\n".join(parts) + "\n").encode("utf-8")
