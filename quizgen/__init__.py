@@ -10,6 +10,7 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
+    # load -> validate
     "load_pack": "loader",
     "load_packs": "loader",
     "find_packs": "loader",
@@ -22,7 +23,25 @@ _EXPORTS = {
     "Source": "model",
     "Problem": "problems",
     "Problems": "problems",
+    # recipes and selection
+    "load_recipe": "recipe",
+    "find_recipes": "recipe",
+    "Recipe": "recipe",
+    "LoadedRecipe": "recipe",
+    "select_facts": "select",
+    "recipe_packs": "select",
+    # generate -> render -> write
+    "write_deck": "anki.deck",
+    "note_guid": "anki.notes",
+    "make_quiz": "quiz.build",
+    "render_quiz": "quiz.build",
+    "write_quiz": "quiz.build",
+    "export_files": "export",
+    "lint_recipe": "lint",
+    "measure_coverage": "coverage",
 }
+
+_RENAMED = {"measure_coverage": "measure"}
 
 __all__ = sorted(_EXPORTS)
 
@@ -31,4 +50,4 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'quizgen' has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{module}", __name__), name)
+    return getattr(importlib.import_module(f".{module}", __name__), _RENAMED.get(name, name))

@@ -68,3 +68,11 @@ def test_facts_table(in_repo) -> None:
     lines = result.output.splitlines()
     assert lines[-1].endswith(" facts")
     assert any("1890" in line for line in lines)
+
+
+def test_public_api_names_resolve() -> None:
+    import quizgen
+
+    assert {"load_pack", "write_deck", "make_quiz", "lint_recipe", "export_files"} <= set(quizgen.__all__)
+    for name in quizgen.__all__:
+        assert getattr(quizgen, name) is not None, name

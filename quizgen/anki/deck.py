@@ -53,6 +53,13 @@ class DeckReport(BaseModel):
         return line + (f" ({'; '.join(extra)})" if extra else "")
 
 
+def notetype_name(recipe: LoadedRecipe) -> str:
+    """The note type's name in Anki: the recipe's `model_name`, else one derived from the recipe."""
+    settings = recipe.recipe.deck
+    assert settings is not None
+    return settings.model_name or f"quizgen fact ({recipe.name})"
+
+
 def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> DeckReport:
     """Build the recipe's deck into `out` (.apkg); see the module docstrings for ids and times."""
     settings = recipe.recipe.deck
@@ -77,7 +84,7 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> Deck
     now = build_time()
     states = state_path(out)
     previous = read_state(states)
-    model_name = settings.model_name or f"quizgen fact ({recipe.name})"
+    model_name = notetype_name(recipe)
     model_stamp = restamp(notetype.content_hash(model_name), previous.notetype, now)
     stamps = {n.guid: restamp(n.content_hash, previous.notes.get(n.guid), now) for n in notes}
     state = BuildState(notetype=model_stamp, notes=stamps)

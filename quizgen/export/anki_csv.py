@@ -24,18 +24,12 @@ import csv
 import io
 
 from ..anki.notes import AnkiNote, build_notes
+from ..anki.deck import notetype_name
 from ..anki.notetype import FIELDS
 from ..model import LoadedPack
 from ..problems import Problem
 from ..recipe import LoadedRecipe
 from ..select import select_facts
-
-
-def notetype_name(recipe: LoadedRecipe) -> str:
-    """The note type's name exactly as `quizgen.anki.deck.write_deck` names it in the .apkg."""
-    settings = recipe.recipe.deck
-    assert settings is not None
-    return settings.model_name or f"quizgen fact ({recipe.name})"
 
 
 def anki_csv_bytes(recipe: LoadedRecipe, packs: list[LoadedPack]) -> bytes:
