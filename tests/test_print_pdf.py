@@ -120,7 +120,9 @@ def test_keys_print_the_answers_of_the_json(printed, name):
             for fact_id in q["fact_ids"]:  # the evidence a teacher checks against
                 assert _squash(fact_id) in text and _squash(facts[fact_id].evidence) in text
             if q["type"] in ("multiple_choice", "fill_blank", "short_answer"):
-                assert q["answer"] == facts[q["fact_ids"][0]].answer
+                fact = facts[q["fact_ids"][0]]
+                shown = f"{fact.answer} {fact.unit}" if q["type"] == "multiple_choice" and fact.unit else fact.answer
+                assert q["answer"] == shown  # a quantity's options (and so its key) carry the unit
             if q["type"] == "true_false":
                 fact = facts[q["fact_ids"][0]]
                 assert (q["answer"] == "True") == (q["prompt"] == fact.plain_text)

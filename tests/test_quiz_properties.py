@@ -15,8 +15,8 @@ from quizgen.loader import load_packs
 from quizgen.normalize import normalize_answer
 from quizgen.problems import Problems
 from quizgen.quiz.assemble import build_quiz, gives_away
-from quizgen.quiz.distractors import answer_key, is_true_for
-from quizgen.quiz.generators import comparable, when_key
+from quizgen.quiz.distractors import FactBase, answer_key, is_true_for
+from quizgen.quiz.generators import comparable, shown, when_key
 from quizgen.quiz.nearvalues import sort_key
 from quizgen.recipe import ItemType, load_recipe
 from quizgen.select import select_facts
@@ -47,8 +47,9 @@ def check_item(item, factbase, by_key):
         fact = by_key[item.fact_ids[0]]
         assert 3 <= len(item.options) <= 4
         assert len({answer_key(o) for o in item.options}) == len(item.options), item.options
-        assert [normalize_answer(o) for o in item.options].count(normalize_answer(fact.fact.answer)) == 1
-        assert item.options[item.key] == fact.fact.answer
+        answer = shown(fact, fact.fact.answer)  # a quantity's options carry its unit
+        assert [normalize_answer(o) for o in item.options].count(normalize_answer(answer)) == 1
+        assert item.options[item.key] == answer
         for i, option in enumerate(item.options):
             if i != item.key:
                 assert not is_true_for(fact, option, factbase), (item.id, option)
@@ -73,7 +74,7 @@ def check_item(item, factbase, by_key):
         facts = [by_key[k] for k in item.fact_ids]
         assert 4 <= len(item.premises) <= 8 and len(item.options) - len(item.premises) >= 2
         assert len({answer_key(o) for o in item.options}) == len(item.options)
-        assert [item.options[m] for m in item.matches] == [f.fact.answer for f in facts]
+        assert [item.options[m] for m in item.matches] == [shown(f, f.fact.answer) for f in facts]
         for i, option in enumerate(item.options):
             for j, f in enumerate(facts):
                 assert (item.matches[j] == i) == is_true_for(f, option, factbase), (item.id, option)
@@ -98,8 +99,9 @@ def check_quiz(setup, seed):
     assert len(used) == len(set(used)), "a fact used twice"
     for item in quiz.items:
         check_item(item, factbase, by_key)
-    for a in quiz.items:  # no item gives another's answer away
-        assert not any(gives_away(a, b) for b in quiz.items if b is not a), a.id
+    fb = FactBase(factbase)
+    for a in quiz.items:  # no item gives another's answer away (true/false items included)
+        assert not any(gives_away(a, b, fb) for b in quiz.items if b is not a), a.id
     ids = [i.id for i in quiz.items]
     assert len(set(ids)) == len(ids)
     for version in quiz.versions:

@@ -14,11 +14,18 @@ from collections.abc import Iterable
 from ..quiz.distractors import ORDERED_TYPES, answer_key
 from ..quiz.generators import comparable, when_key
 from ..quiz.items import Item
-from ..quiz.nearvalues import parse_date, parse_number, parse_period, parse_year, sort_key
+from ..quiz.nearvalues import (
+    leading_number,
+    parse_date,
+    parse_number,
+    parse_period,
+    parse_year,
+    sort_key,
+)
 from ..recipe import ItemType
 from .context import LintContext
 from .findings import ERROR, WARNING, Check, Scope
-from .words import absolute_words, content_words, has_initials, name_parts, words
+from .words import absolute_words, contains_phrase, content_words, has_initials, name_parts, words
 
 MC_MIN_OPTIONS, MC_MAX_OPTIONS = 3, 4
 LENGTH_RATIO = 1.5
@@ -235,11 +242,11 @@ def quantity_gap(item: Item, ctx: LintContext) -> Iterable[str]:
     if not _mc(item) or item.answer_type not in ("number", "quantity"):
         return
     key = _key(item)
-    k = parse_number(key) if key else None
+    k = leading_number(key) if key else None  # quantities carry their unit: "20 million books"
     if not k:
         return
     for o in _distractors(item):
-        v = parse_number(o)
+        v = leading_number(o)
         if v is not None and abs(v - k) > QUANTITY_MAX_GAP * k + 1e-9:
             yield f"{o} is {abs(v - k) / k:.0%} away from the key {key} (at most 50%)"
 
@@ -271,7 +278,7 @@ def tf_one_answer(item: Item, ctx: LintContext) -> Iterable[str]:
 
 def matching_shape(item: Item, ctx: LintContext) -> Iterable[str]:
     """Matching: 4 to 8 premises, at least 2 extra responses, each response right for at most one
-    premise and each premise's match right for it."""
+    premise and each premise's match right for it, and no premise naming another one's answer."""
     if item.type is not ItemType.matching:
         return
     n = len(item.premises)
@@ -282,6 +289,10 @@ def matching_shape(item: Item, ctx: LintContext) -> Iterable[str]:
         yield f"{extras} extra responses (at least 2 wanted)"
     if len({answer_key(o) for o in item.options}) != len(item.options):
         yield "two responses say the same thing"
+    for i, m in enumerate(item.matches):
+        for j, premise in enumerate(item.premises):
+            if j != i and 0 <= m < len(item.options) and contains_phrase(premise, item.options[m]):
+                yield f"premise {j + 1} names {item.options[m]!r}, the answer of premise {i + 1}"
     for i, (key, m) in enumerate(zip(item.fact_ids, item.matches, strict=False)):
         lf = ctx.located(key)
         if lf is None or not 0 <= m < len(item.options):

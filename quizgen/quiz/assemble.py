@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from ..model import LocatedFact
+from ..model import LoadedPack, LocatedFact
 from ..recipe import ItemType, QuizSettings
 from . import generators as gen
 from .distractors import FactBase, normalize_answer
@@ -60,27 +60,42 @@ def _contains(stem: str, key: str) -> bool:
 
 
 def stems_of(item: Item) -> list[str]:
-    """What a student reads before answering (options of ordering items are events: stems too)."""
+    """What a student reads before answering: the prompt (a true/false item's statement), matching
+    premises and ordering events."""
     texts = [item.prompt, *item.premises]
     if item.type is ItemType.ordering:
         texts += item.options
     return texts
 
 
-def keys_of(item: Item) -> list[str]:
-    """The answers an item tests, with their accepted aliases."""
+def keys_of(item: Item, base: FactBase | None = None) -> list[str]:
+    """The answers an item tests: its key option, written answer and aliases, matched responses;
+    with the fact base, also the answers (and aliases) of the facts it tests.
+
+    A true/false item tests its fact's answer, which its true statement contains by design: that
+    is a leak only into *another* item's stem, which is all `gives_away` compares.
+    """
     if item.type is ItemType.matching:
-        return [item.options[m] for m in item.matches]
-    if item.type is ItemType.ordering:
-        return []
-    main = item.answer_text if item.type is ItemType.true_false else item.answer
-    return [main, *item.accept] if isinstance(main, str) else []
+        out = [item.options[m] for m in item.matches]
+    elif item.type is ItemType.ordering:
+        out = []  # its answer is an order; its events are stems
+    elif item.type is ItemType.true_false:
+        out = []
+    else:
+        main = item.answer
+        out = [main, *item.accept] if isinstance(main, str) else []
+    if base is not None and item.type is not ItemType.ordering:
+        for fact_id in item.fact_ids:
+            lf = base.by_key.get(fact_id)
+            if lf is not None:
+                out += [lf.fact.answer, *lf.fact.also_accept]
+    return list(dict.fromkeys(out))
 
 
-def gives_away(a: Item, b: Item) -> bool:
-    """Does one item's answer appear in the other's stem?"""
-    return any(_contains(s, k) for s in stems_of(b) for k in keys_of(a)) or any(
-        _contains(s, k) for s in stems_of(a) for k in keys_of(b))
+def gives_away(a: Item, b: Item, base: FactBase | None = None) -> bool:
+    """Does one item's answer appear in the other's stem? (`base` lets true/false items count.)"""
+    return any(_contains(s, k) for s in stems_of(b) for k in keys_of(a, base)) or any(
+        _contains(s, k) for s in stems_of(a) for k in keys_of(b, base))
 
 
 class _Picker:
@@ -94,7 +109,7 @@ class _Picker:
         self.notes: list[str] = []
 
     def accept(self, item: Item | None) -> bool:
-        if item is None or any(gives_away(item, other) for other in self.items):
+        if item is None or any(gives_away(item, other, self.ctx.base) for other in self.items):
             return False
         ids = {i.id for i in self.items}
         if item.id in ids:  # the same fact id in two packs: keep item ids unique, deterministically
@@ -151,10 +166,15 @@ def build_quiz(
     seed: int,
     versions: list[str],
     questions: int | None = None,
+    source_titles: dict[str, str] | None = None,
 ) -> Quiz:
-    """A quiz from the selected `facts`; distractors are checked against the whole `factbase`."""
+    """A quiz from the selected `facts`; distractors are checked against the whole `factbase`.
+
+    `source_titles` ("pack/source-id" -> title, and "pack/" -> the pack's first source's title, as
+    `source_titles_of` makes them) puts the source's title into each item's evidence.
+    """
     rng = random.Random(seed)
-    ctx = gen.Context(FactBase(factbase), dict(settings.points), settings.options)
+    ctx = gen.Context(FactBase(factbase), dict(settings.points), settings.options, dict(source_titles or {}))
     mix = scale_mix(settings.mix, questions if questions is not None else settings.total)
     picker = _Picker(facts, ctx, rng)
 
@@ -186,6 +206,17 @@ def build_quiz(
         paper=settings.paper, items=items, versions=make_versions(items, seed, versions),
         notes=picker.notes,
     )
+
+
+def source_titles_of(packs: list[LoadedPack]) -> dict[str, str]:
+    """What `build_quiz(source_titles=...)` wants: each source's title by "pack/source-id", and the
+    pack's first source by "pack/" (a fact without `source` cites it)."""
+    out: dict[str, str] = {}
+    for lp in packs:
+        for source in lp.pack.sources:
+            out[f"{lp.pack.id}/{source.id}"] = source.title
+        out[f"{lp.pack.id}/"] = lp.pack.sources[0].title
+    return out
 
 
 def _permute(item: Item, rng: random.Random) -> Item:

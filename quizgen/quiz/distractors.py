@@ -2,7 +2,8 @@
 
 Where they come from, best first: the fact's hand-written `distractors`; answers of other facts of
 the same answer type (of the same `group`, when the fact has one); for measured answers (years,
-periods, dates, numbers, quantities) near values of the same format. Every candidate passes
+periods, dates, numbers, quantities) near values of the same format; last, answers of disputed
+facts (allowed for other questions, but a disputed claim on paper confuses). Every candidate passes
 `is_true_for` (the fact base must not make it true for this question) and a format check, and the
 options of one item are distinct after normalisation. Too few candidates means no distractors:
 callers make another kind of item, never pad with absurd options.
@@ -17,7 +18,7 @@ import itertools
 import random
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..model import Fact, LocatedFact
 from ..normalize import normalize_answer as _normalize_answer
@@ -47,15 +48,19 @@ def _fact(f: Fact | LocatedFact) -> Fact:
 @functools.lru_cache(maxsize=1 << 16)
 def answer_key(text: str) -> str:
     """A comparison key for answers: normalised text, or the number for plain numbers."""
-    number = nearvalues.parse_number(text)
-    if number is not None:
-        return f"#{number:g}"
+    parts = nearvalues.split_unit(text)
+    if parts is not None:
+        number, unit = parts
+        return f"#{number:g} {normalize_answer(unit)}" if unit else f"#{number:g}"
     return normalize_answer(text)
 
 
 def accepted(fact: Fact) -> set[str]:
-    """Comparison keys of every answer the fact accepts."""
-    return {answer_key(a) for a in [fact.answer, *fact.also_accept]}
+    """Comparison keys of every answer the fact accepts (a quantity with and without its unit)."""
+    answers = [fact.answer, *fact.also_accept]
+    if fact.unit:
+        answers += [nearvalues.with_unit(a, fact.unit) for a in answers]
+    return {answer_key(a) for a in answers}
 
 
 def question_key(fact: Fact) -> tuple[str, str]:
@@ -91,6 +96,10 @@ class FactBase:
 
     def __init__(self, facts: Iterable[LocatedFact]) -> None:
         self.facts = list(facts)
+        self.by_key: dict[str, LocatedFact] = {lf.key: lf for lf in self.facts}
+        #: Answers of disputed facts: allowed as distractors for other questions, used last (a
+        #: disputed claim printed as an option confuses more than it tests).
+        self.disputed: set[str] = {k for lf in self.facts if lf.fact.is_disputed for k in accepted(lf.fact)}
         # Accepted answers per question (by `ask` and by sentence frame): `is_true_for` in O(1).
         self._true: dict[tuple[str, str], set[str]] = {}
         self._keys: dict[int, tuple[tuple[str, str], tuple[str, str]]] = {}
@@ -137,12 +146,29 @@ def _length_ok(options: list[str]) -> bool:
 
 
 def pick_distractors(
-    lf: LocatedFact, base: FactBase, rng: random.Random, count: int, *, below: int | None = None
+    lf: LocatedFact,
+    base: FactBase,
+    rng: random.Random,
+    count: int,
+    *,
+    below: int | None = None,
+    balance: bool = True,
+    allow: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """Up to `count` distractors for `lf`, best first (fewer if the pool runs dry).
 
+    Candidates come in tiers, and a tier is used up before the next is touched: the fact's
+    hand-written `distractors`; answers of its group (else of its answer type, see `FactBase.pool`);
+    near values for measured answers; last, answers of disputed facts. `balance` (multiple choice;
+    a true/false swap has nothing to balance) picks options of like length within a tier; one
+    exception keeps "pick the longest" from working: when every distractor is shorter than the
+    key, the last hand-written one gives its place to a later candidate at least as long.
+
     For measured answers `below` asks for that many values under the key (the rest above), so that
-    ascending options still put the key at a seeded random position.
+    ascending options put the key at a seeded random position: with `balance` the tiers are taken
+    in order on each side (a hand-written value on a side that is already full is left out),
+    without it a tier beats the side. Measured values are returned bare (no unit). `allow` is an
+    extra test a candidate must pass (a true/false sentence's grammar).
     """
     fact = lf.fact
     kind = fact.answer_type.value
@@ -158,6 +184,8 @@ def pick_distractors(
             return False
         if kind == "person" and not same_name_style(key, cand):
             return False
+        if allow is not None and not allow(cand):
+            return False
         if kind in ORDERED_TYPES:
             if not nearvalues.fits(kind, key, cand):
                 return False
@@ -168,51 +196,70 @@ def pick_distractors(
         chosen.append(cand.strip())
         seen.add(answer_key(cand))
 
-    hand = list(fact.distractors)
+    hand = [nearvalues.without_unit(c, fact.unit) for c in fact.distractors]
+    if not balance:  # one swap: any of the author's values, so seeds differ (options keep their order)
+        rng.shuffle(hand)
     pooled = [o.fact.answer for o in base.pool(lf)]
     rng.shuffle(pooled)
+    near: list[str] = []
+    if kind in ORDERED_TYPES:
+        near = nearvalues.synthetic(kind, key, rng, True) + nearvalues.synthetic(kind, key, rng, False)
+    # Disputed answers go last (hand-written ones are the author's choice and stay first).
+    disputed = [c for c in [*pooled, *near] if answer_key(c) in base.disputed]
+    tiers = [hand, *([c for c in t if answer_key(c) not in base.disputed] for t in (pooled, near)), disputed]
 
-    if kind not in ORDERED_TYPES:
-        # Hand-written ones are the author's choice and come first; balance lengths among the rest.
-        for cand in hand:
-            if len(chosen) < count and usable(cand):
-                take(cand)
-        rest: list[str] = []
-        for cand in pooled:
-            if usable(cand):
-                rest.append(cand.strip())
-                seen.add(answer_key(cand))
-        chosen += _balanced_rest(key, chosen, rest, count - len(chosen))
-        if len(chosen) == count and _key_longest(key, chosen):
-            # Hand-written distractors all shorter than the key make "pick the longest" work
-            # (Haladyna et al. 2002): give the last one's place to a like answer at least as long.
-            longer = [c for c in rest if c not in chosen and len(c) >= len(key)
-                      and _length_ok([key, *chosen[:-1], c])]
-            if longer:
-                chosen[-1] = longer[0]
+    if kind in ORDERED_TYPES:
+        position = nearvalues.sort_key(kind, key)
+        want_below = count if below is None else min(count, below)
+        need = {True: want_below, False: count - want_below}
+
+        def fill(tier: list[str], *, side_only: bool) -> None:
+            for cand in tier:
+                if len(chosen) >= count:
+                    return
+                side = _is_below(kind, cand, position)
+                if (need[side] > 0 or not side_only) and usable(cand):
+                    take(cand)
+                    need[side] -= 1
+
+        if balance:
+            # The key's position was drawn first (keys in the middle are a cue: Attali & Bar-Hillel
+            # 2003), so the tiers are taken in order on each side; a side that runs dry (a key near
+            # zero, say) is filled from the other, again tier by tier.
+            for side_only in (True, False):
+                for tier in tiers:
+                    fill(tier, side_only=side_only)
+        else:
+            for tier in tiers:  # one swap: the best tier, on the drawn side if it has one there
+                fill(tier, side_only=True)
+                fill(tier, side_only=False)
         return chosen
 
-    # Hand-written values come first on each side; the side sizes come from `below`, so the key
-    # still lands at a seeded random position once the options are sorted.
-    position = nearvalues.sort_key(kind, key)
-    want_below = count if below is None else min(count, below)
-    for side_below, want in ((True, want_below), (False, count - want_below)):
-        got = 0
-        side = [c for c in [*hand, *pooled] if _is_below(kind, c, position) == side_below]
-        side += nearvalues.synthetic(kind, key, rng, below=side_below)
-        for cand in side:
-            if got >= want:
-                break
-            if usable(cand):
-                take(cand)
-                got += 1
-    if len(chosen) < count:  # one side ran dry (a key near zero, say): fill from either side
-        extra = hand + pooled + nearvalues.synthetic(kind, key, rng, True) + nearvalues.synthetic(kind, key, rng, False)
-        for cand in extra:
-            if len(chosen) >= count:
-                break
-            if usable(cand):
-                take(cand)
+    from_hand = 0
+    later: list[str] = []  # usable candidates of the tiers after the hand-written one, in order
+    for n, tier in enumerate(tiers):
+        fresh: list[str] = []
+        for cand in tier:
+            if usable(cand) and answer_key(cand) not in {answer_key(c) for c in fresh}:
+                fresh.append(cand.strip())
+        if n > 0:
+            later += [c for c in fresh if answer_key(c) not in {answer_key(x) for x in later}]
+        need = count - len(chosen)
+        if need <= 0:
+            continue
+        picked = _balanced_rest(key, chosen, fresh, need) if balance else fresh[:need]
+        for cand in picked:
+            take(cand)
+        if n == 0:
+            from_hand = len(chosen)
+    if balance and from_hand and len(chosen) == count and _key_longest(key, chosen):
+        # Hand-written distractors all shorter than the key make "pick the longest" work
+        # (Haladyna et al. 2002): the last of them gives its place to a later one at least as long.
+        last = from_hand - 1
+        others = chosen[:last] + chosen[last + 1:]
+        longer = [c for c in later if c not in chosen and len(c) >= len(key) and _length_ok([key, *others, c])]
+        if longer:
+            chosen[last] = longer[0]
     return chosen
 
 

@@ -9,13 +9,14 @@ too few like facts); the assembler then tries another fact or another item type.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import LocatedFact
 from ..recipe import ItemType
-from .distractors import ORDERED_TYPES, FactBase, answer_key, pick_distractors
+from .distractors import ORDERED_TYPES, FactBase, answer_key, normalize_answer, pick_distractors
 from .items import Evidence, Item
-from .nearvalues import sort_key
+from .nearvalues import sort_key, with_unit
 
 PREFIX = {
     ItemType.multiple_choice: "mc",
@@ -37,13 +38,19 @@ class Context:
     base: FactBase
     points: dict[ItemType, int] = field(default_factory=dict)
     options: int = 4
+    #: Source titles by "pack/source-id" and by "pack/" (the pack's first source), for evidence.
+    source_titles: dict[str, str] = field(default_factory=dict)
 
     def points_for(self, kind: ItemType) -> int:
         return self.points.get(kind, 2 if kind in (ItemType.matching, ItemType.ordering) else 1)
 
 
-def _evidence(lf: LocatedFact) -> Evidence:
-    return Evidence(fact_id=lf.key, quote=lf.fact.evidence, source=lf.fact.source or "")
+def _evidence(lf: LocatedFact, ctx: Context) -> Evidence:
+    """The quote and, where the caller gave the packs' source titles, the title it comes from (a
+    fact's `source` id alone means nothing to a teacher, so without titles there is no source)."""
+    titles = ctx.source_titles
+    title = titles.get(f"{lf.pack}/{lf.fact.source}") if lf.fact.source else titles.get(f"{lf.pack}/")
+    return Evidence(fact_id=lf.key, quote=lf.fact.evidence, source=title)
 
 
 def _item(kind: ItemType, facts: list[LocatedFact], ctx: Context, **fields) -> Item:
@@ -52,9 +59,23 @@ def _item(kind: ItemType, facts: list[LocatedFact], ctx: Context, **fields) -> I
         type=kind,
         fact_ids=[lf.key for lf in facts],
         points=ctx.points_for(kind),
-        evidence=[_evidence(lf) for lf in facts],
+        evidence=[_evidence(lf, ctx) for lf in facts],
         **fields,
     )
+
+
+def shown(lf: LocatedFact, value: str) -> str:
+    """An answer as an option shows it: a quantity with its unit ("20 million books")."""
+    return with_unit(value, lf.fact.unit) if lf.fact.answer_type.value == "quantity" else value.strip()
+
+
+def _written_accept(lf: LocatedFact) -> list[str]:
+    """Accepted written answers besides the answer: aliases, and for a quantity each with its unit."""
+    fact = lf.fact
+    out = list(fact.also_accept)
+    if fact.answer_type.value == "quantity" and fact.unit:
+        out += [shown(lf, a) for a in [fact.answer, *fact.also_accept]]
+    return list(dict.fromkeys(out))
 
 
 def multiple_choice(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
@@ -74,8 +95,33 @@ def multiple_choice(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item |
         options.sort(key=lambda o: sort_key(kind, o))
     else:
         rng.shuffle(options)
+    index = options.index(key)
+    options = [shown(lf, o) for o in options]
     return _item(ItemType.multiple_choice, [lf], ctx, prompt=lf.fact.ask, answer_type=kind,
-                 options=options, key=options.index(key), ascending=kind in ORDERED_TYPES)
+                 options=options, key=index, ascending=kind in ORDERED_TYPES)
+
+
+#: Answer types whose number shows in their words ("Theses", "reforms"); a name's does not ("Reyes").
+_COMMON_NOUN_TYPES = frozenset({"work", "term", "organization", "event"})
+#: Verbs that agree in number with the subject before them (a swapped title must agree too).
+_VERB_NUMBER = {"is": False, "was": False, "has": False, "are": True, "were": True, "have": True}
+
+
+def _looks_plural(text: str) -> bool:
+    """'Ninety-five Theses' looks plural; 'Utopia', 'Thesis', 'Congress' do not. A cue, not grammar."""
+    last = "".join(ch for ch in (text.split() or [""])[-1] if ch.isalpha()).lower()
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _agrees_with(key: str, after: str) -> Callable[[str], bool] | None:
+    """For a sentence that goes on with is/are/was/were/has/have, a test that a swapped-in answer
+    looks as singular or plural as the key ("Martin Luther's Utopia were reprinted" reads false)."""
+    following = after.split()
+    verb = following[0].lower() if following else ""
+    if verb not in _VERB_NUMBER:
+        return None
+    plural = _looks_plural(key)
+    return lambda cand: _looks_plural(cand) == plural
 
 
 def true_false(lf: LocatedFact, ctx: Context, rng: random.Random, *, true: bool) -> Item | None:
@@ -83,12 +129,17 @@ def true_false(lf: LocatedFact, ctx: Context, rng: random.Random, *, true: bool)
     fact = lf.fact
     statement = fact.plain_text
     if not true:
-        below = rng.randrange(2) if fact.answer_type.value in ORDERED_TYPES else None
-        wrong = pick_distractors(lf, ctx.base, rng, 1, below=below)
+        kind = fact.answer_type.value
+        before, after = fact.blanked_parts
+        below = rng.randrange(2) if kind in ORDERED_TYPES else None
+        allow = _agrees_with(fact.answer, after) if kind in _COMMON_NOUN_TYPES else None
+        # The best distractor the fact has: hand-written, else its group's, else a near value.
+        wrong = pick_distractors(lf, ctx.base, rng, 1, below=below, balance=False, allow=allow)
         if not wrong:
             return None
-        before, after = fact.blanked_parts
         swapped = wrong[0]
+        if kind == "quantity" and fact.unit and not _unit_follows(after, fact.unit):
+            swapped = shown(lf, swapped)  # the sentence does not say the unit: the swap must
         if not before.strip():
             swapped = swapped[:1].upper() + swapped[1:]
         statement = f"{before}{swapped}{after}"
@@ -97,17 +148,22 @@ def true_false(lf: LocatedFact, ctx: Context, rng: random.Random, *, true: bool)
                  answer_text=fact.plain_text)
 
 
+def _unit_follows(after: str, unit: str) -> bool:
+    """Does the sentence go on with the unit ("[[20]] million books had been printed")?"""
+    return normalize_answer(after).startswith(normalize_answer(unit))
+
+
 def fill_blank(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item:
     before, after = lf.fact.blanked_parts
     return _item(ItemType.fill_blank, [lf], ctx, prompt=f"{before}{Item.BLANK}{after}",
                  answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
-                 accept=list(lf.fact.also_accept))
+                 accept=_written_accept(lf))
 
 
 def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item:
     return _item(ItemType.short_answer, [lf], ctx, prompt=lf.fact.ask,
                  answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
-                 accept=list(lf.fact.also_accept))
+                 accept=_written_accept(lf))
 
 
 def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item | None:
@@ -127,38 +183,54 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
             break
         k = answer_key(lf.fact.answer)
         clash = k in keys or any(ctx.base.is_true_for(p, lf.fact.answer) or ctx.base.is_true_for(lf, p.fact.answer)
-                                 for p in premises)
+                                 or mentions(p.fact.ask, lf.fact.answer) or mentions(lf.fact.ask, p.fact.answer)
+                                 for p in premises)  # "Besides Omsk, which city...?" answers another
         if not clash:
             premises.append(lf)
             keys.add(k)
     extras: list[str] = []
-    spare = [lf.fact.answer for lf in facts if lf not in premises]
-    hand = [d for lf in premises for d in lf.fact.distractors]
+    # Extra answers are shown as their own fact shows them (a quantity with its unit).
+    spare = [shown(lf, lf.fact.answer) for lf in facts if lf not in premises]
+    hand = [shown(lf, d) for lf in premises for d in lf.fact.distractors]
     rng.shuffle(hand)
     kind = premises[0].fact.answer_type.value if premises else ""
-    like = [o.fact.answer for o in ctx.base.by_type.get(kind, [])]
+    units = {p.fact.unit for p in premises}
+    like_facts = [o for o in ctx.base.by_type.get(kind, []) if kind != "quantity" or o.fact.unit in units]
+    like = [shown(o, o.fact.answer) for o in like_facts if not o.fact.is_disputed]
     rng.shuffle(like)
+    like += [shown(o, o.fact.answer) for o in like_facts if o.fact.is_disputed]  # a disputed claim: last
     # Premises give way to extras when the pool is small: 4 premises and 2 extras beat 6 and none.
-    while len(premises) > MATCHING_MIN and len(spare) + len(hand) < MATCHING_EXTRAS:
-        spare.append(premises.pop().fact.answer)
-    keys = {answer_key(p.fact.answer) for p in premises}
+    def named(cand: str) -> bool:  # an answer a premise names is no use as an extra
+        return any(mentions(p.fact.ask, cand) for p in premises)
+
+    while len(premises) > MATCHING_MIN and sum(not named(c) for c in [*spare, *hand]) < MATCHING_EXTRAS:
+        gone = premises.pop()
+        spare.append(shown(gone, gone.fact.answer))
+    keys = {answer_key(shown(p, p.fact.answer)) for p in premises}
     for cand in [*spare, *hand, *like]:
         if len(extras) >= MATCHING_EXTRAS + max(0, 6 - len(premises)) // 2:
             break
         k = answer_key(cand)
-        if k in keys or any(ctx.base.is_true_for(p, cand) for p in premises):
-            continue
+        if k in keys or named(cand) or any(ctx.base.is_true_for(p, cand) for p in premises):
+            continue  # an extra named in a premise is ruled out by reading it
         extras.append(cand.strip())
         keys.add(k)
     if len(premises) < MATCHING_MIN or len(extras) < MATCHING_EXTRAS:
         return None
-    options = [p.fact.answer for p in premises] + extras
+    responses = [shown(p, p.fact.answer) for p in premises]
+    options = responses + extras
     rng.shuffle(options)
     return _item(ItemType.matching, premises, ctx, answer_type=kind,
                  prompt=f"Match each question with its answer. Write the letter of the answer on the "
                         f"line. {len(extras)} of the answers are not used.",
                  premises=[p.fact.ask for p in premises], options=options,
-                 matches=[options.index(p.fact.answer) for p in premises])
+                 matches=[options.index(r) for r in responses])
+
+
+def mentions(text: str, answer: str) -> bool:
+    """Does `text` name `answer` as whole words (after normalisation)?"""
+    a = normalize_answer(answer)
+    return bool(a) and f" {a} " in f" {normalize_answer(text)} "
 
 
 def when_key(when: str) -> tuple[int, ...]:

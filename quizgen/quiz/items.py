@@ -17,13 +17,17 @@ from ..recipe import ItemType, Paper
 
 
 class Evidence(BaseModel):
-    """What a teacher checks an answer against: the fact and the quote from the source."""
+    """What a teacher checks an answer against: the fact, the quote and the source's title.
+
+    `source` is None when the quiz was built without the packs' source titles; the JSON export
+    then leaves the field out rather than print an empty string.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     fact_id: str
     quote: str
-    source: str = ""
+    source: str | None = None
 
 
 class Item(BaseModel):
@@ -88,7 +92,7 @@ class Item(BaseModel):
         out["answer_type"] = self.answer_type
         out["fact_ids"] = list(self.fact_ids)
         out["points"] = self.points
-        out["evidence"] = [e.model_dump() for e in self.evidence]
+        out["evidence"] = [e.model_dump(exclude_none=True) for e in self.evidence]
         return out
 
 

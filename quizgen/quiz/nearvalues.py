@@ -35,6 +35,43 @@ def parse_number(text: str) -> float | None:
     return float(text.replace(",", ""))
 
 
+_LEADING_NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(\S.*))?$")
+
+
+def split_unit(text: str) -> tuple[float, str] | None:
+    """`20 million books` -> (20.0, 'million books'); `6,650` -> (6650.0, ''); None for words."""
+    m = _LEADING_NUMBER_RE.match(text.strip())
+    if not m:
+        return None
+    return float(m.group(1).replace(",", "")), (m.group(2) or "").strip()
+
+
+def leading_number(text: str) -> float | None:
+    """The number a measured option starts with: `20 million books` -> 20.0."""
+    parts = split_unit(text)
+    return None if parts is None else parts[0]
+
+
+def with_unit(value: str, unit: str | None) -> str:
+    """A quantity as a student reads it: `20` and `million books` -> `20 million books`.
+
+    Options of one item then all carry the unit, as the Anki card's answer does; a value already
+    written with its unit is left alone.
+    """
+    value = value.strip()
+    if not unit or value.casefold().endswith(" " + unit.strip().casefold()):
+        return value
+    return f"{value} {unit.strip()}"
+
+
+def without_unit(value: str, unit: str | None) -> str:
+    """`57 thousand` -> `57` for a fact whose unit is `thousand` (hand-written with the unit)."""
+    value = value.strip()
+    if unit and value.casefold().endswith(" " + unit.strip().casefold()):
+        return value[: -len(unit.strip())].strip()
+    return value
+
+
 def parse_year(text: str) -> int | None:
     text = text.strip()
     return int(text) if text.isdigit() and 3 <= len(text) <= 4 else None
@@ -73,8 +110,10 @@ def sort_key(answer_type: str, text: str) -> float | None:
     if answer_type == "year":
         y = parse_year(text)
         return None if y is None else float(y)
-    if answer_type in ("number", "quantity"):
+    if answer_type == "number":
         return parse_number(text)
+    if answer_type == "quantity":  # options carry their unit: "20 million books"
+        return leading_number(text)
     if answer_type == "date":
         d = parse_date(text)
         return None if d is None else float(d[0].toordinal())
