@@ -177,7 +177,7 @@ def test_default_recipe_gift_reads_back_every_item_with_its_key():
     assert len(parsed) == len(quiz.items) == 20
     kinds = {q["kind"] for q in parsed}
     assert {"choice", "truefalse", "text", "numerical", "matching"} == kinds
-    by_id = {i.id: i for i in quiz.items}
+    by_id = {i.id: i for i in quiz.versions[0].items}
     for q in parsed:
         # the fact ids in a comment; the topic as category and tag
         assert any(", ".join(by_id[q["id"]].fact_ids) in c for c in q["comments"])

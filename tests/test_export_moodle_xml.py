@@ -96,7 +96,7 @@ def test_default_recipe_moodle_xml_reads_back_every_item_with_its_key():
     quiz, recipe, packs = default_quiz()
     parsed = check(quiz, moodle_xml_bytes(quiz, context_for(quiz, recipe, packs)))
     assert len(parsed) == 20
-    by_id = {i.id: i for i in quiz.items}
+    by_id = {i.id: i for i in quiz.versions[0].items}
     for q in parsed:
         item = by_id[q["id"]]
         assert q["points"] == item.points

@@ -110,7 +110,7 @@ def test_default_recipe_qti_reads_back_every_item_with_its_key():
     data = qti_bytes(quiz, context_for(quiz, recipe, packs))
     parsed = check(quiz, data)
     assert len(parsed) == 20
-    by_id = {i.id: i for i in quiz.items}
+    by_id = {i.id: i for i in quiz.versions[0].items}
     assert all(q["fact_ids"] == by_id[q["id"]].fact_ids and q["points"] == by_id[q["id"]].points for q in parsed)
     assert data == qti_bytes(quiz, context_for(quiz, recipe, packs))  # same quiz, same bytes
 

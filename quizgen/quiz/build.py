@@ -25,7 +25,7 @@ from ..problems import Problem
 from ..recipe import LoadedRecipe
 from ..select import select_facts
 from ..writer import write_bytes
-from .assemble import build_quiz
+from .assemble import build_quiz, source_titles_of
 from .items import Quiz
 
 FORMATS = ("html", "json", "pdf")
@@ -58,7 +58,8 @@ def make_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None
     facts = select_facts(packs, recipe.recipe.select)
     factbase = [lf for lp in packs for lf in lp.facts]
     return build_quiz(recipe.name, facts, factbase, settings,
-                      seed=settings.seed if seed is None else seed, versions=letters, questions=questions)
+                      seed=settings.seed if seed is None else seed, versions=letters, questions=questions,
+                      source_titles=source_titles_of(packs))
 
 
 def json_bytes(quiz: Quiz, letter: str) -> bytes:
