@@ -7,6 +7,7 @@ each located as `path:line:col: message`.
 
 from __future__ import annotations
 
+import gc
 import os
 import unicodedata
 from pathlib import Path
@@ -26,11 +27,12 @@ _FACTS = TypeAdapter(list[Fact])
 def nfc(value: Any) -> Any:
     """Normalise every string in loaded data to NFC, so equal-looking text compares equal."""
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        # ASCII text is always NFC; skipping it keeps loading a large pack fast.
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     if isinstance(value, list):
         return [nfc(v) for v in value]
     if isinstance(value, dict):
-        return {k: nfc(v) for k, v in value.items()}
+        return {k: (v if v.__class__ is str and v.isascii() else nfc(v)) for k, v in value.items()}
     return value
 
 
@@ -140,6 +142,18 @@ def fact_files(folder: Path) -> list[Path]:
 
 def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
     """Load and validate one pack folder; raise `Problems` listing everything wrong with it."""
+    # Loading creates millions of objects and no reference cycles: the cyclic collector would
+    # walk them all again and again (a third of the time of a 100,000-fact pack), for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_pack(folder, display)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_pack(folder: str | Path, display: str | None) -> LoadedPack:
     from .validate import check_pack
 
     folder = Path(folder)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -42,13 +43,23 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _FOOTNOTE = re.compile(r"^\s*<sup>\s*[0-9a-z*]{1,3}\s*</sup>")
 _HEADER_MAX = 80  # running headers are short lines
+#: `find` indexes texts longer than this (a short text is searched directly).
+_INDEX_FROM = 50_000
+_GRAM, _STEP = 8, 8
+
+
+#: Text that none of `_INLINE_DROP` can match contains none of these (one search instead of seven).
+_MAYBE_MARKUP = re.compile(r"[<\[*\\]|https?://|\d \d")
+#: A line that `_feed` can take whole: nothing to fold, no space but single inner ones.
+_PLAIN_LINE = re.compile(r"[^\S ]|  |^ | $")
 
 
 def fold(text: str) -> str:
     """Fold a quote the way the clean source is folded (markup out, quotes/dashes, whitespace)."""
     text = unicodedata.normalize("NFC", text)
-    for pattern in _INLINE_DROP:
-        text = pattern.sub(lambda m: _drop_groups(m), text)
+    if _MAYBE_MARKUP.search(text):
+        for pattern in _INLINE_DROP:
+            text = pattern.sub(lambda m: _drop_groups(m), text)
     text = text.translate(_FOLD)
     return " ".join(text.split())
 
@@ -71,7 +82,7 @@ class Segment:
 
     kind: str  # body | footnote | heading | skipped
     chars: list[str] = field(default_factory=list)
-    offsets: list[int] = field(default_factory=list)
+    offsets: array[int] = field(default_factory=lambda: array("q"))  # compact: millions of them
 
     def append(self, ch: str, offset: int) -> None:
         if ch == " ":
@@ -114,7 +125,7 @@ class SourceText:
         self.skip = {s.casefold() for s in skip_sections}
         self.segments = self._segment()
         chars: list[str] = []
-        offsets: list[int] = []
+        offsets: array[int] = array("q")
         self.kinds: list[tuple[int, int, str]] = []
         for seg in self.segments:
             while seg.chars and seg.chars[-1] == " ":
@@ -130,6 +141,7 @@ class SourceText:
             offsets.append(seg.offsets[-1] + 1)
         self.clean = "".join(chars)
         self.offsets = offsets
+        self._index: dict[str, int | list[int]] | None = None
 
     # -- building -------------------------------------------------------------------------------
 
@@ -207,10 +219,23 @@ class SourceText:
 
     @staticmethod
     def _visible(line: str, start: int, mask: bytearray) -> str:
+        if not any(mask[start : start + len(line)]):
+            return line
         return "".join(ch for i, ch in enumerate(line) if not mask[start + i])
 
     @staticmethod
     def _feed(seg: Segment, start: int, text: str, mask: bytearray) -> None:
+        if (
+            text
+            and not any(mask[start : start + len(text)])
+            and text.translate(_FOLD) == text
+            and not _PLAIN_LINE.search(text)
+        ):
+            # The common line: every character kept as it is, so take it whole (a large source
+            # has millions of characters; the loop below is for lines with something to fold).
+            seg.chars.extend(text)
+            seg.offsets.extend(range(start, start + len(text)))
+            return
         for i, ch in enumerate(text):
             if mask[start + i]:
                 continue
@@ -231,11 +256,52 @@ class SourceText:
         needle = fold(quote)
         if not needle:
             return []
+        if len(self.clean) > _INDEX_FROM and len(needle) >= _GRAM + _STEP - 1:
+            return self._find_indexed(needle)
         found, at = [], self.clean.find(needle)
         while at != -1:
             found.append((at, at + len(needle)))
             at = self.clean.find(needle, at + 1)
         return found
+
+    def _find_indexed(self, needle: str) -> list[tuple[int, int]]:
+        """`find` for a large text, through an index of the `_GRAM`-character substrings that start
+        at every `_STEP`-th position: an occurrence at q covers exactly one indexed position
+        p = q + d (0 <= d < _STEP), where the text holds needle[d:d + _GRAM]. So every occurrence
+        is found, each once, without scanning the whole text for each of 100,000 quotes."""
+        index = self._index
+        if index is None:
+            index = self._index = {}
+            clean = self.clean
+            for p in range(0, len(clean) - _GRAM + 1, _STEP):
+                gram = clean[p : p + _GRAM]
+                hit = index.get(gram)
+                if hit is None:
+                    index[gram] = p
+                elif isinstance(hit, list):
+                    hit.append(p)
+                else:
+                    index[gram] = [hit, p]
+        starts = set()
+        last = len(needle) - _GRAM
+        for d in range(_STEP):
+            # An occurrence at q = p - d has needle[d + k*_STEP:][:_GRAM] at every indexed position
+            # p + k*_STEP inside it: take the rarest of those grams (absent: no such occurrence).
+            best, shift = None, 0
+            for at in range(d, last + 1, _STEP):
+                hit = index.get(needle[at : at + _GRAM])
+                if hit is None:
+                    best = None
+                    break
+                if best is None or (isinstance(best, list) and (not isinstance(hit, list) or len(hit) < len(best))):
+                    best, shift = hit, at
+            if best is None:
+                continue
+            for p in best if isinstance(best, list) else (best,):
+                q = p - shift
+                if q >= 0 and self.clean.startswith(needle, q):
+                    starts.add(q)
+        return [(q, q + len(needle)) for q in sorted(starts)]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that a clean span came from."""

@@ -1,37 +1,91 @@
 """The only module that writes outputs: atomically, so a failed build never leaves a half-written
-file or destroys the previous good one (temp file in the target folder, fsync, rename)."""
+file or destroys the previous good one (temp file in the target folder, fsync, rename).
+
+Interrupted builds: Ctrl-C (SIGINT) and `kill` (SIGTERM, turned into an exception while a file is
+being written) remove the temp file on their way out. SIGKILL cannot be caught, so a temp file can
+survive it; temp files are named `.<output name>.<8 random characters>.tmp` (hidden, and never
+an output's own name), and the next write of the same output removes any left from earlier builds.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import signal
 import tempfile
+import threading
 from pathlib import Path
 
 from .problems import Problem
+
+#: mkstemp's random part: 8 characters of [a-z0-9_].
+_RANDOM = r"[a-z0-9_]{8}"
+
+
+def temp_pattern(name: str) -> re.Pattern[str]:
+    """What our temp files for output `name` look like (and nothing else does)."""
+    return re.compile(rf"\.{re.escape(name)}\.{_RANDOM}\.tmp")
+
+
+def remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove temp files that an earlier, killed write of `folder/name` left behind."""
+    pattern = temp_pattern(name)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+class Terminated(SystemExit):
+    """SIGTERM arrived while a file was being written (exit status 143, like the default)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated(128 + signum)
+
+
+def _catch_sigterm() -> object:
+    """While writing, make SIGTERM unwind like Ctrl-C does, so the temp file is removed; returns
+    the handler to restore (None when signals cannot be handled here)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError):  # pragma: no cover - no signals here (embedded interpreter)
+        return None
 
 
 def write_bytes(path: str | Path, data: bytes) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    previous = _catch_sigterm()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise Problem(str(folder), 1, 1, f"cannot write to this folder: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise Problem(str(path), 1, 1, f"cannot write: {exc.strerror}") from None
-        raise
+            folder.mkdir(parents=True, exist_ok=True)
+            remove_stale_temps(folder, path.name)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise Problem(str(folder), 1, 1, f"cannot write to this folder: {exc.strerror}") from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise Problem(str(path), 1, 1, f"cannot write: {exc.strerror}") from None
+            raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def write_text(path: str | Path, text: str) -> None:

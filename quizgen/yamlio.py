@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +33,39 @@ def max_file_bytes() -> int:
     return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
 
 
-@dataclass(frozen=True)
 class Document:
-    """A parsed YAML file: its data and its node tree (for locations)."""
+    """A parsed YAML file: its data and, for locations, its node tree.
 
-    path: str
-    data: Any
-    root: yaml.Node | None
+    The node tree is composed only when a location is asked for (`where`, `root`): a valid file
+    never needs one beyond the start of each item of its top-level lists, which the fast reader
+    records (`item_marks`), so loading a large pack does not pay for a tree it will not use."""
+
+    __slots__ = ("path", "data", "text", "item_marks", "_root", "_composed")
+
+    def __init__(self, path: str, data: Any, root: yaml.Node | None = None, *, text: str | None = None,
+                 item_marks: dict[str, list[tuple[int, int]]] | None = None) -> None:
+        self.path = path
+        self.data = data
+        self.text = text
+        self.item_marks = item_marks or {}
+        self._root = root
+        self._composed = text is None
+
+    @property
+    def root(self) -> yaml.Node | None:
+        if not self._composed:
+            self._root = _compose(self.text)
+            self._composed = True
+        return self._root
 
     def where(self, loc: tuple[Any, ...], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `loc` (keys and list indexes), or of its nearest
         existing parent when the path does not exist (a missing field is reported at its record).
         With `key=True`, the location of the mapping key itself (for unknown keys)."""
+        if len(loc) == 2 and not key and isinstance(loc[1], int):
+            marks = self.item_marks.get(str(loc[0]))
+            if marks is not None and 0 <= loc[1] < len(marks):
+                return marks[loc[1]]
         node = self.root
         if node is None:
             return 1, 1
@@ -74,12 +94,16 @@ def _decode(path: str, raw: bytes) -> str:
     return text.replace("\r\n", "\n")
 
 
+_TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
+
+
 def _check_tabs(path: str, text: str) -> None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            col = len(line) - len(stripped) + 1
-            raise Problem(path, number, col, "tab in indentation: indent with spaces")
+    if "\t" not in text:
+        return
+    m = _TAB_INDENT.search(text)
+    if m is not None:
+        raise Problem(path, text.count("\n", 0, m.start()) + 1, len(m.group(1)) + 1,
+                      "tab in indentation: indent with spaces")
 
 
 def _count_aliases(path: str, text: str) -> None:
@@ -143,26 +167,171 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, line, col, f"YAML syntax: {message}")
 
 
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(path: str, text: str) -> Document:
     """Parse YAML text; raise Problem for syntax errors, tabs and alias bombs."""
     _check_tabs(path, text)
     try:
         _count_aliases(path, text)
-        loader = _Loader(text)
         try:
-            root = loader.get_single_node()
-            if root is not None and "*" in text:
-                _check_expansion(path, root)
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
+            data, marks = _read_fast(text)
+        except _Fallback:
+            loader = _Loader(text)
+            try:
+                root = loader.get_single_node()
+                if root is not None and "*" in text:
+                    _check_expansion(path, root)
+                data = loader.construct_document(root) if root is not None else None
+            finally:
+                loader.dispose()
+            return Document(path, data, root)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(path, text, exc) from None
     except yaml.YAMLError as exc:
         raise Problem(path, 1, 1, f"YAML: {exc}") from None
     except RecursionError:
         raise Problem(path, 1, 1, "YAML nested too deeply") from None
-    return Document(path, data, root)
+    except (ValueError, TypeError, OverflowError) as exc:  # a tagged value that is not one (!!int x)
+        raise Problem(path, 1, 1, f"YAML: invalid value: {exc}") from None
+    return Document(path, data, text=text, item_marks=marks)
+
+
+class _Fallback(Exception):
+    """The fast reader met something only the full loader handles (tags, anchors, merge keys...)."""
+
+
+_STR = "tag:yaml.org,2002:str"
+#: Implicit resolvers by first character, wildcard ones appended (as `Resolver.resolve` tries them).
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+#: Plain-scalar tags the fast reader builds itself (through the safe constructor, so identically).
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_MAX_FAST_DEPTH = 100
+
+
+def _resolvers(first: str) -> list[tuple[str, re.Pattern[str]]]:
+    found = _RESOLVERS.get(first)
+    if found is None:
+        table = _Loader.yaml_implicit_resolvers
+        found = _RESOLVERS[first] = list(table.get(first, [])) + list(table.get(None, []))
+    return found
+
+
+def _read_fast(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
+    """The document's data, exactly as the safe loader builds it, from the parser's events.
+
+    Composing a node tree and walking it again costs several times more than reading the events
+    once; this reader handles what fact files are made of (mappings, lists, untagged scalars) and
+    raises `_Fallback` for anything else, which the full loader then reads. It also records where
+    each item of each top-level list starts, for locating facts without a node tree."""
+    from yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
+
+    loader = _Loader(text)
+    get = loader.get_event
+    constructors = loader.yaml_constructors
+    nokey = object()
+    stack: list[tuple[Any, Any]] = []
+    current: Any = None
+    key: Any = nokey
+    root: Any = None
+    documents = 0
+    marks: dict[str, list[tuple[int, int]]] = {}
+    top_key: Any = nokey
+    seen_top: set[str] = set()
+    item_marks: list[tuple[int, int]] | None = None
+    try:
+        while True:
+            event = get()
+            kind = event.__class__
+            if kind is ScalarEvent:
+                if event.anchor is not None:
+                    raise _Fallback
+                value = event.value
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = _STR
+                    if event.implicit[0]:
+                        for candidate, regexp in _resolvers(value[:1]):
+                            if regexp.match(value):
+                                tag = candidate
+                                break
+                elif tag not in _SCALAR_TAGS:
+                    raise _Fallback
+                if tag != _STR:
+                    if tag not in _SCALAR_TAGS:
+                        raise _Fallback
+                    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+                    value = constructors[tag](loader, node)
+                if len(stack) == 1 and key is nokey and current.__class__ is dict:
+                    if event.value in seen_top:
+                        raise _Fallback  # a repeated top-level key: let the node tree locate it
+                    top_key = event.value
+                    seen_top.add(top_key)
+                if item_marks is not None and len(stack) == 2 and current.__class__ is list:
+                    item_marks.append((event.start_mark.line + 1, event.start_mark.column + 1))
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    raise _Fallback
+                if len(stack) >= _MAX_FAST_DEPTH:
+                    raise _Fallback
+                if item_marks is not None and len(stack) == 2 and current.__class__ is list:
+                    item_marks.append((event.start_mark.line + 1, event.start_mark.column + 1))
+                if (kind is SequenceStartEvent and len(stack) == 1 and current.__class__ is dict
+                        and key is not nokey and top_key is not nokey and top_key not in marks):
+                    item_marks = marks[top_key] = []
+                stack.append((current, key))
+                current = {} if kind is MappingStartEvent else []
+                key = nokey
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                if kind is SequenceEndEvent and len(stack) == 2:
+                    item_marks = None
+                value = current
+                current, key = stack.pop()
+                if current is not None and current.__class__ is dict and key is nokey:
+                    raise _Fallback  # a list or mapping as a key
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Fallback  # the full loader reports "expected a single document"
+                continue
+            elif kind is StreamEndEvent:
+                break
+            elif kind is AliasEvent:
+                raise _Fallback
+            else:
+                continue
+            if current is None:
+                root = value
+            elif current.__class__ is list:
+                current.append(value)
+            elif key is nokey:
+                if tag == "tag:yaml.org,2002:merge":
+                    raise _Fallback
+                key = value
+            else:
+                current[key] = value
+                key = nokey
+                if len(stack) == 1:
+                    top_key = nokey
+    finally:
+        loader.dispose()
+    return root, marks
 
 
 def read_text(path: str | Path, display: str | None = None) -> str:

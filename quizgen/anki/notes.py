@@ -14,6 +14,7 @@ import json
 from pydantic import BaseModel, ConfigDict
 
 from ..model import CardKind, LoadedPack, LocatedFact
+from ..progress import progress
 from ..recipe import DeckSettings
 from .decks import topic_deck_name
 from .notetype import CARD_ORD, FIELDS
@@ -136,7 +137,7 @@ def build_notes(
     `cards` and the recipe's card kinds do not overlap), which get no note."""
     by_id = {p.pack.id: p for p in packs}
     notes, cardless = [], []
-    for lf in facts:
+    for lf in progress(facts, "Anki notes"):
         if not card_kinds(settings, lf):
             cardless.append(lf)
             continue

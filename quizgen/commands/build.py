@@ -48,9 +48,10 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
     out = Path(out_dir)
     from ..changes import compare, snapshot, snapshot_bytes, snapshot_path
     from ..select import select_facts
+    from ..progress import progress
     from ..writer import write_bytes
 
-    for recipe, packs in loaded:
+    for recipe, packs in progress(loaded, "Building recipes"):
         current = snapshot(select_facts(packs, recipe.recipe.select))
         changes = compare(snapshot_path(out, recipe.name), current)
         if recipe.recipe.deck is not None:

@@ -1,0 +1,168 @@
+"""Benchmark: quizgen on synthetic packs of 1k, 10k and 100k facts, against raw genanki.
+
+    python benchmarks/bench.py               # 1k, 10k, 100k
+    python benchmarks/bench.py 1000 20000    # other sizes
+
+Packs are generated into a temp folder (removed afterwards), never committed. In one process, per
+size: load+validate (`load_pack`), the deck (`write_deck`: select, notes, stamps, package, atomic
+write), a 100-question quiz in 4 versions (`write_quiz`: generate, render HTML and JSON, write), and
+raw genanki writing the same notes (same fields, same templates: `genanki.Model`/`Note`/`Deck`/
+`Package.write_to_file`). "End to end" is what `quizgen deck` does: load+validate then the deck.
+Peak memory is the process's peak resident set size (`resource.getrusage(...).ru_maxrss`) after each
+size; sizes run smallest first, so each row's peak is that size's. `quizgen --help` is timed as a
+subprocess (median of 7 runs).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from synth import write_pack  # noqa: E402
+
+TARGETS = {
+    "end_to_end_ratio": 1.5,  # 100k deck end to end / raw genanki, at most
+    "validate_s": 3.0,  # load+validate 100k facts, at most
+    "help_ms": 150.0,  # quizgen --help, at most
+    "peak_mb": 600.0,  # peak memory at 100k facts, under
+}
+
+
+def timed(func):
+    start = time.perf_counter()
+    result = func()
+    return time.perf_counter() - start, result
+
+
+def raw_genanki(notes, notetype, out: Path, model_id: int, deck_id: int) -> None:
+    """What a plain genanki script does for the same notes: one deck, the same fields/templates."""
+    import genanki
+
+    model = genanki.Model(
+        model_id,
+        "bench",
+        fields=[{"name": f} for f in notetype.fields],
+        templates=[{"name": t.name, "qfmt": t.qfmt, "afmt": t.afmt} for t in notetype.templates],
+        css=notetype.css,
+    )
+    deck = genanki.Deck(deck_id, "Synthetic")
+    for n in notes:
+        deck.add_note(genanki.Note(model=model, fields=list(n.fields), guid=n.guid, tags=list(n.tags)))
+    genanki.Package(deck).write_to_file(str(out))
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def run_size(n: int, work: Path) -> dict[str, float]:
+    from quizgen.anki.deck import write_deck
+    from quizgen.anki.notes import build_notes
+    from quizgen.anki.notetype import load_notetype
+    from quizgen.loader import load_pack
+    from quizgen.quiz.build import write_quiz
+    from quizgen.recipe import load_recipe
+    from quizgen.select import select_facts
+
+    root = work / f"n{n}"
+    root.mkdir()
+    recipe_path = write_pack(root, n)
+    recipe = load_recipe(recipe_path)
+    gc.collect()
+    t_load, pack = timed(lambda: load_pack(root / "facts" / "synth"))
+    assert len(pack.facts) == n
+    out = root / "build"
+    t_deck, report = timed(lambda: write_deck(recipe, [pack], out / "synth.apkg"))
+    t_quiz, written = timed(lambda: write_quiz(recipe, [pack], out))
+    assert len(written) == 4 * 3 + 1, written
+
+    settings = recipe.recipe.deck
+    notes, _ = build_notes(settings, [pack], select_facts([pack], recipe.recipe.select))
+    notetype = load_notetype()
+    t_raw, _ = timed(lambda: raw_genanki(notes, notetype, root / "raw.apkg", settings.model_id, settings.deck_id))
+    del notes
+    row = {
+        "facts": n,
+        "cards": report.cards,
+        "load": t_load,
+        "deck": t_deck,
+        "quiz": t_quiz,
+        "genanki": t_raw,
+        "peak_mb": peak_mb(),
+    }
+    shutil.rmtree(root)
+    return row
+
+
+def help_ms() -> float:
+    script = Path(sys.executable).with_name("quizgen")
+    cmd = [str(script), "--help"] if script.exists() else [sys.executable, "-m", "quizgen", "--help"]
+    runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs) * 1000
+
+
+def table(rows: list[dict[str, float]], help_time: float) -> str:
+    lines = [
+        "| facts | cards | load+validate (s) | deck (s) | end to end (s) | raw genanki (s) | deck / genanki | end to end / genanki | quiz 100 q × 4 versions (s) | peak RSS (MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        e2e = r["load"] + r["deck"]
+        lines.append(
+            f"| {r['facts']:,} | {r['cards']:,} | {r['load']:.2f} | {r['deck']:.2f} | {e2e:.2f} | "
+            f"{r['genanki']:.2f} | {r['deck'] / r['genanki']:.2f} | {e2e / r['genanki']:.2f} | "
+            f"{r['quiz']:.2f} | {r['peak_mb']:.0f} |"
+        )
+    lines.append("")
+    lines.append(f"`quizgen --help`: {help_time:.0f} ms (median of 7 runs).")
+    return "\n".join(lines)
+
+
+def verdict(rows: list[dict[str, float]], help_time: float) -> list[str]:
+    big = max(rows, key=lambda r: r["facts"])
+    e2e = (big["load"] + big["deck"]) / big["genanki"]
+    checks = [
+        (f"{big['facts']:,}-fact deck end to end / raw genanki", e2e, TARGETS["end_to_end_ratio"], "x"),
+        (f"load+validate {big['facts']:,} facts", big["load"], TARGETS["validate_s"], " s"),
+        ("quizgen --help", help_time, TARGETS["help_ms"], " ms"),
+        (f"peak memory at {big['facts']:,} facts", big["peak_mb"], TARGETS["peak_mb"], " MB"),
+    ]
+    return [f"- {'met' if value <= limit else 'MISSED'}: {name}: {value:.2f}{unit} (target {limit:g}{unit})"
+            for name, value, limit, unit in checks]
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [1_000, 10_000, 100_000]
+    env_note = f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
+        old = Path.cwd()
+        os.chdir(tmp)  # the build writes its note-type manifest next to the recipe, inside tmp
+        try:
+            rows = [run_size(n, Path(tmp)) for n in sorted(sizes)]
+        finally:
+            os.chdir(old)
+    help_time = help_ms()
+    print(f"quizgen benchmark ({env_note})\n")
+    print(table(rows, help_time))
+    print()
+    print("\n".join(verdict(rows, help_time)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

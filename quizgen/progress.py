@@ -1,0 +1,62 @@
+"""Progress bars for long builds: on stderr, only for a person watching, only when it is worth it.
+
+A bar appears when stderr is a terminal, the `CI` environment variable is not set, and the work has
+already taken longer than `after` seconds (default 1): short builds, pipes, logs and CI stay quiet.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from typing import IO, TypeVar
+
+T = TypeVar("T")
+
+#: Seconds of work before a bar is shown.
+DELAY = 1.0
+
+
+def wanted(stream: IO[str] | None = None) -> bool:
+    """Whether a bar may be shown on `stream` (default stderr): a terminal, and not CI."""
+    stream = stream if stream is not None else sys.stderr
+    if os.environ.get("CI"):
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def progress(items: Iterable[T], label: str, *, length: int | None = None, after: float | None = None,
+             stream: IO[str] | None = None) -> Iterator[T]:
+    """Yield `items`; once more than `after` seconds (default `DELAY`) have passed, show a bar."""
+    stream = stream if stream is not None else sys.stderr
+    after = DELAY if after is None else after
+    if not wanted(stream):
+        yield from items
+        return
+    if length is None:
+        try:
+            length = len(items)  # type: ignore[arg-type]
+        except TypeError:
+            length = None
+    start = time.monotonic()
+    bar = None
+    done = 0
+    try:
+        for item in items:
+            yield item
+            done += 1
+            if bar is None and time.monotonic() - start > after:
+                import click
+
+                bar = click.progressbar(length=length, label=label, file=stream)
+                bar.__enter__()
+                bar.update(done)
+            elif bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)

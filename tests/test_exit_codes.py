@@ -1,0 +1,65 @@
+"""Exit codes, as documented: 0 ok, 1 bad data or a failed check, 2 usage. An output folder that
+cannot be written is reported with its path (exit 1), never as a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quizgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+RIVERS = ["tests/fixtures/decks/rivers.yaml", "--facts", "tests/fixtures/packs"]
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
+def test_ok_is_0(tmp_path: Path) -> None:
+    assert run("validate", "--facts", "tests/fixtures/packs", "rivers").exit_code == 0
+    assert run("build", *RIVERS, "-o", str(tmp_path)).exit_code == 0
+
+
+def test_bad_data_is_1(tmp_path: Path) -> None:
+    pack = tmp_path / "broken"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    result = run("validate", str(pack))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(f"{pack}/pack.yaml:")
+
+
+def test_no_such_recipe_is_1() -> None:
+    assert run("deck", "no-such-recipe-anywhere").exit_code == 1
+
+
+@pytest.mark.parametrize("args", [["--no-such-option"], ["no-such-command"], ["build", "--output"],
+                                  ["quiz", "rivers", "--versions", "99"], ["validate", "--facts"]])
+def test_usage_errors_are_2(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Usage:") or result.stderr.startswith("Error:")
+
+
+def test_unwritable_output_folder_is_reported_with_its_path(tmp_path: Path) -> None:
+    # Tests run as root, where permission bits do not stop writes: a folder under a regular file
+    # cannot be created by anyone.
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder\n")
+    out = blocker / "sub"
+    result = run("build", *RIVERS, "-o", str(out))
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{out}:1:1: cannot write to this folder: "), first
+    assert not out.exists()
