@@ -9,6 +9,7 @@ too few like facts); the assembler then tries another fact or another item type.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -91,14 +92,29 @@ def multiple_choice(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item |
     else:
         return None
     options = [key, *wrong]
-    if kind in ORDERED_TYPES:
+    ascending = kind in ORDERED_TYPES
+    if ascending:
         options.sort(key=lambda o: sort_key(kind, o))
     else:
         rng.shuffle(options)
+        scales = [on_a_scale(o) for o in options]
+        if all(v is not None for v in scales):  # "1920s, 1950s", "12th century, 14th century"
+            options = [o for _, o in sorted(zip(scales, options))]
+            ascending = True
     index = options.index(key)
     options = [shown(lf, o) for o in options]
     return _item(ItemType.multiple_choice, [lf], ctx, prompt=lf.fact.ask, answer_type=kind,
-                 options=options, key=index, ascending=kind in ORDERED_TYPES)
+                 options=options, key=index, ascending=ascending)
+
+
+_SCALE = re.compile(r"^(\d{1,4})(?:s|st|nd|rd|th)\b")
+
+
+def on_a_scale(option: str) -> int | None:
+    """The number a decade or an ordinal opens with ("1920s", "18th century"); such options are
+    listed in ascending order like years, so no one has to hunt for them."""
+    m = _SCALE.match(option)
+    return int(m.group(1)) if m else None
 
 
 #: Answer types whose number shows in their words ("Theses", "reforms"); a name's does not ("Reyes").
