@@ -194,8 +194,13 @@ def parse_yaml(path: str, text: str) -> Document:
             return Document(path, data, root)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(path, text, exc) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, most controls)
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise Problem(path, line, col, f"YAML: character U+{char:04X} is not allowed in YAML") from None
     except yaml.YAMLError as exc:
-        raise Problem(path, 1, 1, f"YAML: {exc}") from None
+        raise Problem(path, 1, 1, "YAML: " + " ".join(str(exc).split())) from None
     except RecursionError:
         raise Problem(path, 1, 1, "YAML nested too deeply") from None
     except (ValueError, TypeError, OverflowError) as exc:  # a tagged value that is not one (!!int x)
