@@ -21,6 +21,7 @@ from .problems import Problem, Problems
 from .yamlio import Document, load_yaml
 
 PACK_FILE = "pack.yaml"
+_LOCATED_FIELDS = {"pack", "fact", "file", "line"}
 _FACTS = TypeAdapter(list[Fact])
 
 
@@ -154,31 +155,36 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
 
 
 def _load_pack(folder: str | Path, display: str | None) -> LoadedPack:
-    from .validate import check_pack
+    from .parallel import construct, read_fact_files
+    from .validate import check_pack, read_sources
 
     folder = Path(folder)
     display = display or paths.display(folder)
     pack, pack_doc, problems = read_pack_file(folder, display)
-    located: list[LocatedFact] = []
-    docs: dict[str, Document] = {}
-    files = fact_files(folder)
+    files = [(path, os.path.join(display, path.name)) for path in fact_files(folder)]
     if not files and pack is not None:
         problems.append(Problem(os.path.join(display, PACK_FILE), 1, 1, "the pack has no fact files (*.yaml)"))
-    for path in files:
-        shown = os.path.join(display, path.name)
-        facts, doc, found = read_fact_file(path, shown)
+
+    def sources() -> tuple[dict, list[Problem]]:
+        return read_sources(pack, pack_doc, folder, display) if pack is not None else ({}, [])
+
+    # The source texts are read while the fact files are (in worker processes, for a large pack).
+    results, (texts, source_problems), docs = read_fact_files(files, sources)
+    located: list[LocatedFact] = []
+    complete = True
+    for shown, facts, parsed, found in results:
         problems += found
-        if doc is not None:
-            docs[shown] = doc
+        complete = complete and parsed and not any(p.path == shown for p in found)
         if pack is not None:
-            located += [LocatedFact(pack=pack.id, fact=f, file=shown, line=line) for f, line in facts]
+            located += [construct(LocatedFact, {"pack": pack.id, "fact": f, "file": shown, "line": line},
+                                  _LOCATED_FIELDS) for f, line in facts]
     if pack is None:
         raise Problems(problems)
-    sources = {}
-    problems += check_pack(pack, pack_doc, folder, display, located, docs, sources)
+    problems += source_problems
+    problems += check_pack(pack, located, docs, texts, complete=complete)
     if problems:
         raise Problems(problems)
-    return LoadedPack(pack=pack, folder=str(folder), facts=located, sources=sources)
+    return LoadedPack(pack=pack, folder=str(folder), facts=located, sources=texts)
 
 
 def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tuple[str, ...] = ()) -> list[Path]:

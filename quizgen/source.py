@@ -15,6 +15,7 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 #: Characters folded to one form before matching (typographic quotes and dashes, odd spaces).
@@ -263,6 +264,44 @@ class SourceText:
             found.append((at, at + len(needle)))
             at = self.clean.find(needle, at + 1)
         return found
+
+    def contains_all(self, quotes: list[str]) -> list[bool]:
+        """Whether each quote occurs (folded) in the clean text: `bool(find(q))` for each, in one pass.
+
+        Validation asks this of every fact, so for a large text it works in bulk: each quote of three
+        or more words is anchored on its rarest interior word (a whole word in any occurrence, so
+        no occurrence is missed), the text is scanned once for those anchor words, and each
+        candidate position is confirmed with an exact comparison. Shorter quotes, and quotes no
+        candidate confirms, fall back to a plain search, so the answer is always exact."""
+        needles = [fold(q) for q in quotes]
+        clean = self.clean
+        if len(clean) <= _INDEX_FROM or len(needles) < 64:
+            return [bool(n) and n in clean for n in needles]
+        words = clean.split(" ")
+        rarity = Counter(words).__getitem__
+        plans: list[tuple[str, int] | None] = []
+        for needle in needles:
+            parts = needle.split(" ")
+            if len(parts) < 3:
+                plans.append(None)
+                continue
+            word = min(parts[1:-1], key=rarity)
+            plans.append((word, needle.find(f" {word} ") + 1))
+        anchors = {plan[0] for plan in plans if plan is not None}
+        before = list(accumulate(map(len, words), initial=0))  # letters before word i (+ i spaces)
+        where: dict[str, list[int]] = {}
+        for i in [i for i, w in enumerate(words) if w in anchors]:
+            where.setdefault(words[i], []).append(before[i] + i)
+        out = []
+        for needle, plan in zip(needles, plans):
+            if not needle:
+                out.append(False)
+            elif plan is not None and any(clean.startswith(needle, at - plan[1])
+                                          for at in where.get(plan[0], ()) if at >= plan[1]):
+                out.append(True)
+            else:
+                out.append(needle in clean)  # exact, if slow: short quotes and misses
+        return out
 
     def _find_indexed(self, needle: str) -> list[tuple[int, int]]:
         """`find` for a large text, through an index of the `_GRAM`-character substrings that start

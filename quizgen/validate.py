@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from . import paths
@@ -41,29 +42,12 @@ ANSWER_FORMS: dict[AnswerType, tuple[re.Pattern[str], str]] = {
 }
 
 
-def check_pack(
-    pack: Pack,
-    pack_doc: Document | None,
-    folder: Path,
-    display: str,
-    facts: list[LocatedFact],
-    docs: dict[str, Document],
-    sources_out: dict[str, SourceText],
-) -> list[Problem]:
+def read_sources(pack: Pack, pack_doc: Document | None, folder: Path, display: str
+                 ) -> tuple[dict[str, SourceText], list[Problem]]:
+    """The pack's sources as clean texts: present, inside the pack folder, readable, ids unique."""
     problems: list[Problem] = []
+    sources: dict[str, SourceText] = {}
     pack_path = os.path.join(display, "pack.yaml")
-
-    def at(f: LocatedFact, key: str, message: str) -> None:
-        """Add a problem located at `key` of fact `f`, named as `facts[i].key`."""
-        doc = docs.get(f.file)
-        index = _index_of(doc, f.line) if doc is not None else None
-        if index is None:
-            problems.append(Problem(f.file, f.line, 1, f"{key}: {message}"))
-            return
-        line, col = doc.where(("facts", index, key))
-        problems.append(Problem(f.file, line, col, f"facts[{index}].{key}: {message}"))
-
-    # Sources: present, inside the pack, readable.
     for i, src in enumerate(pack.sources):
         line, col = pack_doc.where(("sources", i, "file")) if pack_doc else (1, 1)
         target = paths.inside(folder, src.file)
@@ -79,17 +63,44 @@ def check_pack(
         except Problem as p:
             problems.append(p)
             continue
-        sources_out[src.id] = SourceText(text, src.skip_sections)
-    source_ids = [s.id for s in pack.sources]
+        sources[src.id] = SourceText(text, src.skip_sections)
     seen_src: set[str] = set()
-    for i, sid in enumerate(source_ids):
-        if sid in seen_src:
+    for i, src in enumerate(pack.sources):
+        if src.id in seen_src:
             line, col = pack_doc.where(("sources", i, "id")) if pack_doc else (1, 1)
-            problems.append(Problem(pack_path, line, col, f"sources[{i}].id: duplicate source id '{sid}'"))
-        seen_src.add(sid)
+            problems.append(Problem(pack_path, line, col, f"sources[{i}].id: duplicate source id '{src.id}'"))
+        seen_src.add(src.id)
+    return sources, problems
 
+
+def check_pack(
+    pack: Pack,
+    facts: list[LocatedFact],
+    docs: Mapping[str, Document],
+    sources: dict[str, SourceText],
+    *,
+    complete: bool = True,
+) -> list[Problem]:
+    """Checks across the facts of a pack. `docs` locates a problem at its line and column;
+    `complete` is false when some fact files could not be read, so a group that looks like a group
+    of one may have its other members there: that check is then left for the next run."""
+    problems: list[Problem] = []
+    sources_out = sources
+
+    def at(f: LocatedFact, key: str, message: str) -> None:
+        """Add a problem located at `key` of fact `f`, named as `facts[i].key`."""
+        doc = docs.get(f.file)
+        index = _index_of(doc, f.line) if doc is not None else None
+        if index is None:
+            problems.append(Problem(f.file, f.line, 1, f"{key}: {message}"))
+            return
+        line, col = doc.where(("facts", index, key))
+        problems.append(Problem(f.file, line, col, f"facts[{index}].{key}: {message}"))
+
+    source_ids = [s.id for s in pack.sources]
     first: dict[str, LocatedFact] = {}
     groups: dict[str, list[LocatedFact]] = defaultdict(list)
+    quoting: dict[str, list[LocatedFact]] = {}
     for lf in facts:
         fact = lf.fact
         if fact.id in first:
@@ -116,14 +127,21 @@ def check_pack(
         if sid not in source_ids:
             at(lf, "source", f"no source '{sid}' in pack.yaml (sources: {', '.join(source_ids)})")
             continue
-        text = sources_out.get(sid)
-        if text is not None and not text.find(fact.evidence):
-            shown = fact.evidence if len(fact.evidence) <= 80 else fact.evidence[:77] + "..."
-            src_file = next(s.file for s in pack.sources if s.id == sid)
-            at(lf, "evidence", f"quote not found in {src_file}: \"{shown}\"")
+        if sid in sources_out:
+            quoting.setdefault(sid, []).append(lf)
+
+    # Evidence: every quote in its source, checked in bulk per source (fast for large packs).
+    for sid, cited in quoting.items():
+        found = sources_out[sid].contains_all([lf.fact.evidence for lf in cited])
+        src_file = next(s.file for s in pack.sources if s.id == sid)
+        for lf, ok in zip(cited, found):
+            if not ok:
+                quote = lf.fact.evidence
+                shown = quote if len(quote) <= 80 else quote[:77] + "..."
+                at(lf, "evidence", f"quote not found in {src_file}: \"{shown}\"")
 
     for name, members in groups.items():
-        if len(members) == 1:
+        if len(members) == 1 and complete:
             at(members[0], "group", f"'{name}' has only this fact; a group pools like answers "
                "and needs at least two (or drop the group)")
             continue

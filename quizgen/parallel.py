@@ -1,0 +1,159 @@
+"""Reading a large pack's fact files in worker processes.
+
+Parsing YAML and validating facts is CPU work in Python, one file independent of the next, so a
+large pack (a school's whole question bank) is read by a pool of processes, one file per task, while
+the parent reads the source texts. Workers send back each fact as a plain tuple of already
+validated values, which the parent turns back into a `Fact` without validating it a second time
+(pickling pydantic models costs more than the parsing it would save). Documents are not sent back:
+when a pack-wide check finds a problem, the parent reads that one file again to locate it.
+
+Small packs, machines with one core, and platforms without `fork` read files in-process, the same
+way (`read_fact_file`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .model import AnswerType, CardKind, Disputed, Fact
+from .problems import Problem
+from .yamlio import Document, load_yaml
+
+#: Fact files of more bytes than this in all are read in parallel (QUIZGEN_WORKERS=1 turns it off).
+PARALLEL_FROM = 1_500_000
+
+_FIELDS = tuple(Fact.model_fields)
+_BIT = {name: 1 << i for i, name in enumerate(_FIELDS)}
+_CARDS: dict[tuple[str, ...], tuple[CardKind, ...]] = {}
+
+
+def _pack_fact(fact: Fact) -> tuple[Any, ...]:
+    """A validated fact as plain values (cheap to pickle), with a bitmask of the fields set."""
+    values = []
+    for name in _FIELDS:
+        value = getattr(fact, name)
+        if name == "answer_type":
+            value = value.value
+        elif name == "cards":
+            value = tuple(c.value for c in value)
+        elif name == "disputed":
+            value = None if value is None else value.note
+        values.append(value)
+    mask = 0
+    for name in fact.model_fields_set:
+        mask |= _BIT[name]
+    return (mask, *values)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _unpack_fact(packed: tuple[Any, ...]) -> Fact:
+    """The `Fact` a worker validated, rebuilt without validating again (what `model_construct`
+    does, without its per-field work: every value here already passed validation)."""
+    mask, *values = packed
+    data = dict(zip(_FIELDS, values))
+    data["answer_type"] = AnswerType(data["answer_type"])
+    cards = data["cards"]
+    kinds = _CARDS.get(cards)
+    if kinds is None:
+        kinds = _CARDS[cards] = tuple(CardKind(c) for c in cards)
+    data["cards"] = list(kinds)
+    if data["disputed"] is not None:
+        data["disputed"] = Disputed(note=data["disputed"])
+    fields_set = _SETS.get(mask)
+    if fields_set is None:  # shared between facts: frozen models never change theirs
+        fields_set = _SETS[mask] = {n for n in _FIELDS if mask & _BIT[n]}
+    return construct(Fact, data, fields_set)
+
+
+_SETS: dict[int, set[str]] = {}
+
+
+def construct(cls: type, data: dict[str, Any], fields_set: set[str]) -> Any:
+    """An instance of pydantic model `cls` from values that already passed its validation."""
+    obj = _new(cls)
+    _set(obj, "__dict__", data)
+    _set(obj, "__pydantic_fields_set__", fields_set)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _read_in_worker(path: str, display: str) -> tuple[list[tuple[Any, ...]], list[int], list[tuple], bool]:
+    from .loader import read_fact_file
+
+    facts, doc, problems = read_fact_file(Path(path), display)
+    return ([_pack_fact(f) for f, _ in facts], [line for _, line in facts],
+            [(p.path, p.line, p.col, p.message) for p in problems], doc is not None)
+
+
+class LazyDocuments(dict):
+    """Documents by displayed path; a file read by a worker is read again here only if asked for."""
+
+    def __init__(self, paths: dict[str, Path]) -> None:
+        super().__init__()
+        self._paths = paths
+
+    def get(self, key: str, default: Any = None) -> Document | None:  # type: ignore[override]
+        if key in self:
+            return self[key]
+        path = self._paths.get(key)
+        if path is None:
+            return default
+        try:
+            doc = load_yaml(path, key)
+        except Problem:
+            return default
+        self[key] = doc
+        return doc
+
+
+FileResult = tuple[str, list[tuple[Fact, int]], bool, list[Problem]]
+
+
+def _workers(files: list[Path]) -> int:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if os.environ.get("QUIZGEN_WORKERS", "").isdigit():
+        return max(1, int(os.environ["QUIZGEN_WORKERS"]))
+    if sum(p.stat().st_size for p in files) < PARALLEL_FROM:
+        return 1
+    return min(os.cpu_count() or 1, 4, len(files))
+
+
+def read_fact_files(files: list[tuple[Path, str]], meanwhile: Callable[[], Any] = lambda: None
+                    ) -> tuple[Iterator[FileResult], Any, LazyDocuments]:
+    """Read every fact file, in worker processes when the pack is large; run `meanwhile()` in
+    this process while they work. Returns the results in file order, what `meanwhile` returned,
+    and the documents for locating problems."""
+    from .loader import read_fact_file
+
+    docs = LazyDocuments({shown: path for path, shown in files})
+    workers = _workers([path for path, _ in files])
+    if workers < 2:
+        other = meanwhile()
+        results = []
+        for path, shown in files:
+            facts, doc, problems = read_fact_file(path, shown)
+            if doc is not None:
+                docs[shown] = doc
+            results.append((shown, facts, doc is not None, problems))
+        return iter(results), other, docs
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures: list[tuple[str, Future]] = [
+            (shown, pool.submit(_read_in_worker, str(path), shown)) for path, shown in files
+        ]
+        other = meanwhile()
+        results = []
+        for shown, future in futures:
+            packed, lines, problems, parsed = future.result()
+            facts = [(_unpack_fact(p), line) for p, line in zip(packed, lines)]
+            results.append((shown, facts, parsed, [Problem(*p) for p in problems]))
+    return iter(results), other, docs

@@ -1,0 +1,76 @@
+"""Large packs take the fast paths: fact files read by worker processes, evidence checked in bulk.
+Both must give exactly what the plain paths give."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from synth import write_pack  # noqa: E402
+
+from quizgen.loader import load_pack  # noqa: E402
+from quizgen.problems import Problems  # noqa: E402
+from quizgen.source import SourceText  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def synth_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("synth")
+    write_pack(root, 3000)
+    return root / "facts" / "synth"
+
+
+def test_parallel_load_equals_sequential(synth_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZGEN_WORKERS", "1")
+    one = load_pack(synth_pack)
+    monkeypatch.setenv("QUIZGEN_WORKERS", "2")
+    two = load_pack(synth_pack)
+    assert len(two.facts) == len(one.facts) == 3000
+    for a, b in zip(one.facts, two.facts, strict=True):
+        assert (a.pack, a.file, a.line) == (b.pack, b.file, b.line)
+        assert a.fact == b.fact
+        assert a.fact.model_fields_set == b.fact.model_fields_set
+        assert a.fact.model_dump_json() == b.fact.model_dump_json()
+
+
+def test_parallel_load_reports_located_problems(synth_pack: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    pack = tmp_path / "synth"
+    shutil.copytree(synth_pack, pack)
+    part = pack / "part-2.yaml"
+    text = part.read_text()
+    part.write_text(text.replace('    evidence: "The register of', '    evidence: "The registre of', 1))
+    monkeypatch.setenv("QUIZGEN_WORKERS", "2")
+    with pytest.raises(Problems) as err:
+        load_pack(pack)
+    messages = [str(p) for p in err.value.problems]
+    monkeypatch.setenv("QUIZGEN_WORKERS", "1")
+    with pytest.raises(Problems) as err_seq:
+        load_pack(pack)
+    assert messages == [str(p) for p in err_seq.value.problems]
+    assert len(messages) == 1
+    assert messages[0].startswith(f"{pack}/part-2.yaml:10:15: ")
+    assert ": facts[0].evidence: quote not found in sources/register.md: \"The registre of" in messages[0]
+
+
+def test_bulk_evidence_check_equals_search() -> None:
+    rng = random.Random(5)
+    words = ["river", "the", "of", "Nile", "dam", "north", "sea", "1936", "Rhine", "delta", "flows"]
+    text = " ".join(rng.choice(words) + ("s" if rng.random() < 0.1 else "") for _ in range(30000))
+    source = SourceText(text)
+    quotes = []
+    for _ in range(600):
+        start = rng.randrange(len(source.clean) - 60)
+        length = rng.randrange(1, 60)
+        quote = source.clean[start:start + length]  # often starts or ends inside a word
+        if rng.random() < 0.3:
+            quote = quote.replace("e", "a", 1)  # often no longer in the text
+        quotes.append(quote)
+    assert source.contains_all(quotes) == [bool(source.find(q)) for q in quotes]
+    assert any(source.contains_all(quotes)) and not all(source.contains_all(quotes))
