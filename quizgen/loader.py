@@ -37,6 +37,16 @@ def nfc(value: Any) -> Any:
     return value
 
 
+#: What a value that fails its pattern should look like, by field name.
+_PATTERN_HELP = {
+    **dict.fromkeys(("id", "group", "topic", "source", "tags", "topics", "exclude_tags", "packs"),
+                    "must be lower-case letters, digits and hyphens (e.g. 'my-fact-1')"),
+    "when": "must be a date written YYYY, YYYY-MM or YYYY-MM-DD, in quotes (e.g. '1924' or '2015-12-11')",
+    "language": "must be a language code such as en or pt-BR",
+    "versions": "must be one capital letter per version (e.g. [A, B])",
+}
+
+
 def _fmt_loc(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
@@ -65,10 +75,13 @@ def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ..
         message = e["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
-        if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "group", "topic", "source"):
-            message = "must be lower-case letters, digits and hyphens (e.g. 'my-fact-1')"
+        field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        if kind == "string_pattern_mismatch" and field in _PATTERN_HELP:
+            message = _PATTERN_HELP[field]
         elif kind == "string_pattern_mismatch":
             message = f"invalid value: {message}"
+        elif kind in ("greater_than_equal", "less_than") and field in ("deck_id", "model_id"):
+            message = "must be a whole number from 2^30 to 2^63 (quizgen new picks one for you)"
         elif kind == "enum":
             message = f"must be one of: {e.get('ctx', {}).get('expected', '')}"
         line, col = doc.where(loc)

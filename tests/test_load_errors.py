@@ -194,3 +194,27 @@ def test_valid_pack_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     result = CliRunner().invoke(main, ["validate", "volc"])
     assert result.exit_code == 0
     assert result.output == "volc: 1 facts in 1 topics (0 disputed), every evidence quote found in its source\n"
+
+
+def test_pattern_errors_say_what_is_expected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    body = GOOD_FACT + "    tags: [Big_One]\n    event: Vesuvius buries Pompeii\n    when: 79 AD\n"
+    folder = write_pack(tmp_path, facts(body), pack=PACK.replace("title: Volcanoes", "title: Volcanoes\nlanguage: English"))
+    code, lines = validate(folder, monkeypatch)
+    assert code == 1
+    assert lines[:-1] == [
+        "volc/eruptions.yaml:8:12: facts[0].tags[0]: must be lower-case letters, digits and hyphens (e.g. 'my-fact-1')",
+        "volc/eruptions.yaml:10:11: facts[0].when: must be a date written YYYY, YYYY-MM or YYYY-MM-DD, "
+        "in quotes (e.g. '1924' or '2015-12-11')",
+        "volc/pack.yaml:3:11: language: must be a language code such as en or pt-BR",
+    ]
+
+
+def test_broken_file_does_not_make_a_false_group_of_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    member = GOOD_FACT + "    group: eruption-years\n"
+    folder = write_pack(tmp_path, facts(member))
+    other = member.replace("pompeii-year", "other-year").replace("text: Vesuvius", "text: \"[[x]]\" Vesuvius")
+    (folder / "more.yaml").write_text(facts(other.replace('text: "[[x]]" Vesuvius', "text: [[Vesuvius]]")),
+                                      encoding="utf-8")
+    code, lines = validate(folder, monkeypatch)
+    assert code == 1
+    assert len(lines) == 2 and "YAML syntax" in lines[0] and lines[0].startswith("volc/more.yaml:")
