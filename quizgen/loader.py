@@ -147,6 +147,12 @@ def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Do
                 facts.append((Fact.model_validate(raw), i))
     else:
         facts = list(zip(facts, range(len(facts))))
+    from .validate import check_fact
+
+    for fact, i in facts:
+        for key, message in check_fact(fact):
+            line, col = doc.where(("facts", i, key))
+            problems.append(Problem(display, line, col, f"facts[{i}].{key}: {message}"))
     return [(f, doc.where(("facts", i))[0]) for f, i in facts], doc, problems
 
 

@@ -29,25 +29,20 @@ PARALLEL_FROM = 1_500_000
 
 _FIELDS = tuple(Fact.model_fields)
 _BIT = {name: 1 << i for i, name in enumerate(_FIELDS)}
+_TYPES = {t.value: t for t in AnswerType}
 _CARDS: dict[tuple[str, ...], tuple[CardKind, ...]] = {}
 
 
 def _pack_fact(fact: Fact) -> tuple[Any, ...]:
     """A validated fact as plain values (cheap to pickle), with a bitmask of the fields set."""
-    values = []
-    for name in _FIELDS:
-        value = getattr(fact, name)
-        if name == "answer_type":
-            value = value.value
-        elif name == "cards":
-            value = tuple(c.value for c in value)
-        elif name == "disputed":
-            value = None if value is None else value.note
-        values.append(value)
     mask = 0
     for name in fact.model_fields_set:
         mask |= _BIT[name]
-    return (mask, *values)
+    values = dict(fact.__dict__)  # in field order, which model_dump keeps
+    values["answer_type"] = fact.answer_type.value
+    values["cards"] = tuple(c.value for c in fact.cards)
+    values["disputed"] = None if fact.disputed is None else fact.disputed.note
+    return (mask, *values.values())
 
 
 _new = object.__new__
@@ -59,14 +54,13 @@ def _unpack_fact(packed: tuple[Any, ...]) -> Fact:
     does, without its per-field work: every value here already passed validation)."""
     mask, *values = packed
     data = dict(zip(_FIELDS, values))
-    data["answer_type"] = AnswerType(data["answer_type"])
-    cards = data["cards"]
+    data["answer_type"] = _TYPES[data["answer_type"]]
+    cards, disputed = data["cards"], data["disputed"]
     kinds = _CARDS.get(cards)
     if kinds is None:
         kinds = _CARDS[cards] = tuple(CardKind(c) for c in cards)
     data["cards"] = list(kinds)
-    if data["disputed"] is not None:
-        data["disputed"] = Disputed(note=data["disputed"])
+    data["disputed"] = None if disputed is None else Disputed(note=disputed)
     fields_set = _SETS.get(mask)
     if fields_set is None:  # shared between facts: frozen models never change theirs
         fields_set = _SETS[mask] = {n for n in _FIELDS if mask & _BIT[n]}

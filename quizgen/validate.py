@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from . import paths
-from .model import AnswerType, LocatedFact, Pack
+from .model import AnswerType, Fact, LocatedFact, Pack
 from .normalize import same_answer
 from .problems import Problem
 from .source import SourceText
@@ -40,6 +40,24 @@ ANSWER_FORMS: dict[AnswerType, tuple[re.Pattern[str], str]] = {
         "a number, with its unit in `unit`, e.g. 77",
     ),
 }
+
+
+def check_fact(fact: Fact) -> list[tuple[str, str]]:
+    """What is wrong with one fact beyond its fields' own rules, as (key, message): the answer's
+    form against its type, a quantity without unit, a distractor that is the answer, an event
+    without a date. Run where the fact is read (in a worker, for a large pack)."""
+    out = []
+    form = ANSWER_FORMS.get(fact.answer_type)
+    if form and not form[0].match(fact.answer):
+        out.append(("text", f"answer '{fact.answer}' is not {form[1]} (answer_type {fact.answer_type.value})"))
+    if fact.answer_type is AnswerType.quantity and not fact.unit:
+        out.append(("answer_type", "a quantity needs its unit (e.g. unit: thousand tourists)"))
+    for value in fact.distractors:
+        if same_answer(value, fact.answer) or any(same_answer(value, a) for a in fact.also_accept):
+            out.append(("distractors", f"'{value}' is the answer itself"))
+    if fact.event is not None and fact.when is None:
+        out.append(("event", "give `when` too, so the event can be ordered"))
+    return out
 
 
 def read_sources(pack: Pack, pack_doc: Document | None, folder: Path, display: str
@@ -110,18 +128,6 @@ def check_pack(
             first[fact.id] = lf
         if fact.group:
             groups[fact.group].append(lf)
-
-        form = ANSWER_FORMS.get(fact.answer_type)
-        if form and not form[0].match(fact.answer):
-            at(lf, "text", f"answer '{fact.answer}' is not {form[1]} "
-               f"(answer_type {fact.answer_type.value})")
-        if fact.answer_type is AnswerType.quantity and not fact.unit:
-            at(lf, "answer_type", "a quantity needs its unit (e.g. unit: thousand tourists)")
-        for value in fact.distractors:
-            if same_answer(value, fact.answer) or any(same_answer(value, a) for a in fact.also_accept):
-                at(lf, "distractors", f"'{value}' is the answer itself")
-        if fact.event is not None and fact.when is None:
-            at(lf, "event", "give `when` too, so the event can be ordered")
 
         sid = fact.source or pack.sources[0].id
         if sid not in source_ids:
