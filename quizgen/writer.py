@@ -15,7 +15,9 @@ import re
 import signal
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .problems import Problem
 
@@ -74,6 +76,41 @@ def write_bytes(path: str | Path, data: bytes) -> None:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise Problem(str(path), 1, 1, f"cannot write: {exc.strerror}") from None
+            raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def write_stream(path: str | Path) -> Iterator[BinaryIO]:
+    """Write `path` atomically from a stream: `with write_stream(p) as f: f.write(...)`.
+
+    The same guarantees as `write_bytes` (temp file in the target folder, fsync, rename; the temp
+    file removed on any error, Ctrl-C or SIGTERM), for outputs too large to build as one `bytes`.
+    The file is replaced only when the block ends without an exception.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    previous = _catch_sigterm()
+    try:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            remove_stale_temps(folder, path.name)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise Problem(str(folder), 1, 1, f"cannot write to this folder: {exc.strerror}") from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, path)

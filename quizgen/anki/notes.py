@@ -7,13 +7,12 @@ Pure: no disk, no clock. Modification times are assigned later (`stamps.py`) fro
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
-import json
+from json.encoder import encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses
 
-from pydantic import BaseModel, ConfigDict
-
-from ..model import CardKind, LoadedPack, LocatedFact
+from ..model import SPAN_RE, CardKind, LoadedPack, LocatedFact
 from ..progress import progress
 from ..recipe import DeckSettings
 from .decks import topic_deck_name
@@ -23,6 +22,9 @@ from .notetype import CARD_ORD, FIELDS
 _BASE91 = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 )
+
+_PAIR_BASE = len(_BASE91) ** 2
+_PAIRS = tuple(a + b for a in _BASE91 for b in _BASE91)
 
 #: What a blank looks like on the front of a fill-in-the-blank card (Anki's cloze uses the same).
 BLANK = '<span class="qz-blank">[...]</span>'
@@ -37,17 +39,23 @@ def note_guid(pack_id: str, fact_id: str) -> str:
     """
     digest = hashlib.sha256(f"quizgen-fact\x1f{pack_id}\x1f{fact_id}".encode()).digest()
     value = int.from_bytes(digest[:8], "big")
+    # Base 91, two digits at a time; a 64-bit value has at most 10 digits, and the leading zero
+    # digits ('a') are dropped, exactly as a digit-by-digit conversion would leave them out.
     out = []
     while value:
-        value, rest = divmod(value, len(_BASE91))
-        out.append(_BASE91[rest])
-    return "".join(reversed(out)) or _BASE91[0]
+        value, rest = divmod(value, _PAIR_BASE)
+        out.append(_PAIRS[rest])
+    return "".join(reversed(out)).lstrip(_BASE91[0]) or _BASE91[0]
 
 
-class AnkiNote(BaseModel):
-    """One fact as an Anki note, before it gets its modification time."""
+class AnkiNote:
+    """One fact as an Anki note, before it gets its modification time.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    A plain slotted class, not a pydantic model: a deck build makes one per fact (100k and more),
+    and every value here is built by `build_note` from already validated facts.
+    """
+
+    __slots__ = ("key", "guid", "fields", "sort_field", "tags", "deck", "ords", "due", "_hash")
 
     key: str  # pack/fact id
     guid: str
@@ -58,12 +66,53 @@ class AnkiNote(BaseModel):
     ords: tuple[int, ...]  # card template ords this note makes
     due: int  # position in pack order: new cards are studied in this order
 
+    def __init__(self, *, key: str, guid: str, fields: tuple[str, ...], sort_field: str,
+                 tags: tuple[str, ...], deck: str, ords: tuple[int, ...], due: int) -> None:
+        self.key = key
+        self.guid = guid
+        self.fields = tuple(fields)
+        self.sort_field = sort_field
+        self.tags = tuple(tags)
+        self.deck = deck
+        self.ords = tuple(ords)
+        self.due = due
+        self._hash = None
+
+    def _values(self) -> tuple:
+        return (self.key, self.guid, self.fields, self.sort_field, self.tags, self.deck, self.ords,
+                self.due)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AnkiNote):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        names = ("key", "guid", "fields", "sort_field", "tags", "deck", "ords", "due")
+        return f"AnkiNote({', '.join(f'{n}={getattr(self, n)!r}' for n in names)})"
+
     @property
     def content_hash(self) -> str:
         """Everything an import updates in the learner's copy: fields, tags, and the cards and deck
-        it should have. Only a change here may advance the note's modification time."""
-        blob = json.dumps([self.fields, self.tags, self.deck, self.ords], ensure_ascii=False)
-        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+        it should have. Only a change here may advance the note's modification time.
+
+        The hash of `json.dumps([fields, tags, deck, ords], ensure_ascii=False)`, spelled out with
+        json's own string encoder (much faster than json.dumps per note; the same bytes, so stamps
+        recorded by earlier builds still match)."""
+        if self._hash is None:
+            blob = f"[[{', '.join(map(encode_basestring, self.fields))}{_hash_tail(self.tags, self.deck, self.ords)}"
+            self._hash = hashlib.sha256(blob.encode("utf-8")).hexdigest()
+        return self._hash
+
+
+@functools.lru_cache(maxsize=4096)
+def _hash_tail(tags: tuple[str, ...], deck: str, ords: tuple[int, ...]) -> str:
+    """The end of a note's hashed JSON after its fields (shared by the many notes of one topic)."""
+    enc = encode_basestring
+    return f"], [{', '.join(map(enc, tags))}], {enc(deck)}, [{', '.join(map(str, ords))}]]"
 
 
 def card_kinds(settings: DeckSettings, lf: LocatedFact) -> list[CardKind]:
@@ -87,47 +136,114 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+class _NoteMaker:
+    """Builds notes for one deck, caching what many facts share (card kinds, tags, deck names,
+    source lines): the per-fact work is only the fact's own text."""
+
+    def __init__(self, settings: DeckSettings, packs: list[LoadedPack]) -> None:
+        self.settings = settings
+        self.by_id = {p.pack.id: p for p in packs}
+        self._kinds: dict[tuple, tuple[tuple[CardKind, ...], tuple[int, ...]]] = {}
+        self._sources: dict[tuple[str, str | None], str] = {}
+        self._decks: dict[str, str] = {}
+        self._tags: dict[tuple, tuple[str, ...]] = {}
+
+    def kinds(self, lf: LocatedFact) -> tuple[tuple[CardKind, ...], tuple[int, ...]]:
+        """(card kinds, their sorted ords) for a fact; cached by the fact's own `cards`."""
+        own = tuple(lf.fact.cards)
+        found = self._kinds.get(own)
+        if found is None:
+            kinds = tuple(card_kinds(self.settings, lf))
+            found = self._kinds[own] = (kinds, tuple(sorted(CARD_ORD[k] for k in kinds)))
+        return found
+
+    def source(self, pack_id: str, source_id: str | None) -> str:
+        key = (pack_id, source_id)
+        line = self._sources.get(key)
+        if line is None:
+            line = self._sources[key] = _escape(_source_line(self.by_id[pack_id], source_id))
+        return line
+
+    def deck(self, topic: str) -> str:
+        name = self._decks.get(topic)
+        if name is None:
+            name = self._decks[topic] = topic_deck_name(self.settings, topic)
+        return name
+
+    def tags(self, pack_id: str, fact) -> tuple[str, ...]:
+        disputed = fact.disputed is not None
+        key = (pack_id, fact.topic, fact.answer_type, fact.difficulty, disputed, tuple(fact.tags))
+        found = self._tags.get(key)
+        if found is None:
+            tags = [
+                f"pack::{pack_id}",
+                f"topic::{fact.topic}",
+                f"type::{fact.answer_type.value}",
+                f"difficulty::{fact.difficulty}",
+            ]
+            if disputed:
+                tags.append("disputed")
+            tags += [t for t in fact.tags if t not in tags]
+            found = self._tags[key] = tuple(tags)
+        return found
+
+    def note(self, lf: LocatedFact, kinds: tuple[CardKind, ...], ords: tuple[int, ...],
+             due: int) -> AnkiNote:
+        """One fact as a note. Every piece of fact text is HTML-escaped: it is plain text, and Anki
+        fields are HTML (a `<` or `&` in a fact must show as itself, never as markup)."""
+        fact = lf.fact
+        pack_id = lf.pack
+        text = fact.text
+        span = SPAN_RE.search(text)
+        before, after = text[: span.start()], text[span.end() :]
+        answer = span.group(1).strip()  # Fact.answer
+        shown_answer = f"{answer} {fact.unit}" if fact.unit else answer
+        # html.escape(quote=False), inlined: & first, then < and >
+        esc_before = before.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        esc_after = after.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        question = fact.ask.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        shown = shown_answer.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        key = f"{pack_id}/{fact.id}"  # LocatedFact.key
+        also = ", ".join(fact.also_accept)
+        disputed = fact.disputed
+        fields = (  # notetype.FIELDS order
+            question,  # Question
+            question if CardKind.qa in kinds else "",  # Ask
+            shown,  # Answer
+            f'{esc_before}<span class="qz-hl">'  # Sentence
+            f'{answer.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}'
+            f"</span>{esc_after}",
+            f"{esc_before}{BLANK}{esc_after}" if CardKind.cloze in kinds else "",  # Blanked
+            shown if CardKind.reverse in kinds else "",  # Reverse
+            also.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if also else "",
+            self.source(pack_id, fact.source),  # Source
+            fact.evidence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+            _escape(disputed.note) if disputed else "",  # Disputed
+            key.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),  # Fact
+        )
+        return AnkiNote(
+            key=key,
+            guid=note_guid(pack_id, fact.id),
+            fields=fields,
+            sort_field=fact.ask,
+            tags=self.tags(pack_id, fact),
+            deck=self.deck(fact.topic),
+            ords=ords,
+            due=due,
+        )
+
+
+assert FIELDS == (
+    "Question", "Ask", "Answer", "Sentence", "Blanked", "Reverse", "AlsoAccept", "Source",
+    "Evidence", "Disputed", "Fact",
+), "build_note lists the fields in this order"
+
+
 def build_note(settings: DeckSettings, pack: LoadedPack, lf: LocatedFact, due: int) -> AnkiNote:
-    """One fact as a note. Every piece of fact text is HTML-escaped: it is plain text, and Anki
-    fields are HTML (a `<` or `&` in a fact must show as itself, never as markup)."""
-    fact = lf.fact
-    esc = _escape
-    kinds = card_kinds(settings, lf)
-    before, after = fact.blanked_parts
-    answer = fact.answer
-    shown_answer = f"{answer} {fact.unit}" if fact.unit else answer
-    values = {
-        "Question": esc(fact.ask),
-        "Ask": esc(fact.ask) if CardKind.qa in kinds else "",
-        "Answer": esc(shown_answer),
-        "Sentence": f'{esc(before)}<span class="qz-hl">{esc(answer)}</span>{esc(after)}',
-        "Blanked": f"{esc(before)}{BLANK}{esc(after)}" if CardKind.cloze in kinds else "",
-        "Reverse": esc(shown_answer) if CardKind.reverse in kinds else "",
-        "AlsoAccept": esc(", ".join(fact.also_accept)),
-        "Source": esc(_source_line(pack, fact.source)),
-        "Evidence": esc(fact.evidence),
-        "Disputed": esc(fact.disputed.note) if fact.disputed else "",
-        "Fact": esc(lf.key),
-    }
-    tags = [
-        f"pack::{lf.pack}",
-        f"topic::{fact.topic}",
-        f"type::{fact.answer_type.value}",
-        f"difficulty::{fact.difficulty}",
-    ]
-    if fact.disputed:
-        tags.append("disputed")
-    tags += [t for t in fact.tags if t not in tags]
-    return AnkiNote(
-        key=lf.key,
-        guid=note_guid(lf.pack, fact.id),
-        fields=tuple(values[name] for name in FIELDS),
-        sort_field=fact.ask,
-        tags=tuple(tags),
-        deck=topic_deck_name(settings, fact.topic),
-        ords=tuple(sorted(CARD_ORD[k] for k in kinds)),
-        due=due,
-    )
+    """One fact as a note (see `build_notes` for many)."""
+    maker = _NoteMaker(settings, [pack])
+    kinds, ords = maker.kinds(lf)
+    return maker.note(lf, kinds, ords, due)
 
 
 def build_notes(
@@ -135,11 +251,15 @@ def build_notes(
 ) -> tuple[list[AnkiNote], list[LocatedFact]]:
     """Notes for the selected facts, in their order; and the facts that make no card (their own
     `cards` and the recipe's card kinds do not overlap), which get no note."""
-    by_id = {p.pack.id: p for p in packs}
-    notes, cardless = [], []
+    maker = _NoteMaker(settings, packs)
+    kinds_of, note = maker.kinds, maker.note
+    notes: list[AnkiNote] = []
+    cardless = []
+    append = notes.append
     for lf in progress(facts, "Anki notes"):
-        if not card_kinds(settings, lf):
+        kinds, ords = kinds_of(lf)
+        if not kinds:
             cardless.append(lf)
             continue
-        notes.append(build_note(settings, by_id[lf.pack], lf, due=len(notes) + 1))
+        append(note(lf, kinds, ords, len(notes) + 1))
     return notes, cardless

@@ -25,34 +25,93 @@ from __future__ import annotations
 import json
 import os
 import time
+from json.encoder import encode_basestring
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import NamedTuple
 
 from ..problems import Problem
 
 STATE_VERSION = 1
 
 
-class Stamp(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Stamp(NamedTuple):
     hash: str
     mod: int
 
 
-class BuildState(BaseModel):
-    """What the previous build of one deck wrote: per note (by GUID) and for the note type."""
+class BuildState:
+    """What the previous build of one deck wrote: per note (by GUID) and for the note type.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Plain classes (not pydantic): a deck of 100k notes has 100k stamps to read and write.
+    """
 
-    version: int = STATE_VERSION
-    notetype: Stamp | None = None
-    notes: dict[str, Stamp] = Field(default_factory=dict)
+    __slots__ = ("version", "notetype", "notes")
+
+    def __init__(self, notetype: Stamp | None = None, notes: dict[str, Stamp] | None = None,
+                 version: int = STATE_VERSION) -> None:
+        self.version = version
+        self.notetype = notetype
+        self.notes = notes if notes is not None else {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BuildState):
+            return NotImplemented
+        return (self.version, self.notetype, self.notes) == (other.version, other.notetype,
+                                                             other.notes)
 
     def to_bytes(self) -> bytes:
-        data = self.model_dump(mode="json")
-        return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        """JSON, keys sorted, one note per line: the same state always gives the same bytes."""
+        enc = encode_basestring
+        notes = self.notes
+        lines = [
+            f'{enc(guid)}: {{"hash": {enc(notes[guid].hash)}, "mod": {int(notes[guid].mod)}}}'
+            for guid in sorted(notes)
+        ]
+        body = "{}" if not lines else "{\n" + ",\n".join(lines) + "\n}"
+        notetype = "null" if self.notetype is None else _stamp_json(self.notetype)
+        text = f'{{"notes": {body},\n"notetype": {notetype},\n"version": {int(self.version)}}}\n'
+        return text.encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> BuildState:
+        """Parse a state file (any JSON layout); ValueError if it is not one."""
+        doc = json.loads(data)
+        if not isinstance(doc, dict) or not doc.keys() <= {"version", "notetype", "notes"}:
+            raise ValueError("not a deck state")
+        version = _int(doc.get("version", STATE_VERSION))
+        raw_type = doc.get("notetype")
+        notetype = None if raw_type is None else _stamp(raw_type)
+        raw_notes = doc.get("notes", {})
+        if not isinstance(raw_notes, dict):
+            raise ValueError("not a deck state")
+        notes = {}
+        for guid, raw in raw_notes.items():
+            # the common case, as written by `to_bytes`, without the checks' overhead
+            if type(raw) is dict and len(raw) == 2 and type(raw.get("hash")) is str and type(
+                raw.get("mod")
+            ) is int:
+                notes[guid] = Stamp(raw["hash"], raw["mod"])
+            else:
+                notes[guid] = _stamp(raw)
+        return cls(notetype=notetype, notes=notes, version=version)
+
+
+def _int(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
+        raise ValueError("not a whole number")
+    return int(value)
+
+
+def _stamp(raw: object) -> Stamp:
+    if not isinstance(raw, dict) or raw.keys() != {"hash", "mod"} or not isinstance(
+        raw["hash"], str
+    ):
+        raise ValueError("not a stamp")
+    return Stamp(raw["hash"], _int(raw["mod"]))
+
+
+def _stamp_json(stamp: Stamp) -> str:
+    return f'{{"hash": {encode_basestring(stamp.hash)}, "mod": {int(stamp.mod)}}}'
 
 
 def state_path(apkg: Path) -> Path:
@@ -62,8 +121,8 @@ def state_path(apkg: Path) -> Path:
 def read_state(path: Path) -> BuildState:
     """The state of the previous build, or an empty one (missing or unreadable: see module doc)."""
     try:
-        return BuildState.model_validate_json(path.read_bytes())
-    except (OSError, ValueError, ValidationError):
+        return BuildState.from_bytes(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
         return BuildState()
 
 
@@ -85,4 +144,4 @@ def restamp(content_hash: str, previous: Stamp | None, now: int) -> Stamp:
     if previous is not None and previous.hash == content_hash:
         return previous
     mod = now if previous is None else max(now, previous.mod + 1)
-    return Stamp(hash=content_hash, mod=mod)
+    return Stamp(content_hash, mod)
