@@ -1,0 +1,87 @@
+"""The self-check page, used as a student would in real headless Chromium: answer, check, score."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizgen.render.pdf import CHROMIUM_ARGS
+
+
+@pytest.fixture(scope="module")
+def self_check(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
+    import os
+
+    from conftest import ROOT
+    from quizgen.quiz.build import write_quiz
+    from quizgen.recipe import load_recipe
+    from quizgen.select import recipe_packs
+
+    out = tmp_path_factory.mktemp("selfcheck")
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        recipe = load_recipe("decks/mexico-russia.yaml")
+        write_quiz(recipe, recipe_packs(recipe), out)
+    finally:
+        os.chdir(cwd)
+    page = out / "mexico-russia-self-check.html"
+    html = page.read_text(encoding="utf-8")
+    data = html.split('<script id="answers" type="application/json">', 1)[1].split("</script>", 1)[0]
+    return page, json.loads(data)
+
+
+def _choose(page, select: str, value: int) -> None:
+    # Set the value as a script would; Playwright's select_option also matches option labels,
+    # and here the labels are digits too.
+    page.eval_on_selector(select, "(e, v) => { e.value = v; }", str(value))
+
+
+def _answer_all(page, answers: list[dict], *, wrong: int | None = None) -> None:
+    for i, a in enumerate(answers):
+        bad = i == wrong
+        if a["type"] in ("multiple_choice", "true_false"):
+            choice = a["key"] if not bad else (a["key"] + 1) % 2
+            page.check(f'input[name="q{i}"][value="{choice}"]')
+        elif a["type"] in ("fill_blank", "short_answer"):
+            page.fill(f'input[name="q{i}"]', "no such answer" if bad else a["accept"][0].upper() + " ")
+        elif a["type"] == "matching":
+            for j, m in enumerate(a["matches"]):
+                _choose(page, f'select[name="q{i}-{j}"]', m if not bad else (m + 1) % len(a["matches"]))
+        elif a["type"] == "ordering":
+            for rank, opt in enumerate(a["sequence"]):
+                _choose(page, f'select[name="q{i}-{opt}"]', rank if not bad else 0)
+
+
+def test_self_check_scores_answers(chromium: str, self_check) -> None:
+    from playwright.sync_api import sync_playwright
+
+    path, answers = self_check
+    total = sum(a["points"] for a in answers)
+    types = {a["type"] for a in answers}
+    assert {"multiple_choice", "true_false", "matching", "ordering"} <= types
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(path.as_uri())
+            _answer_all(page, answers)
+            page.click("#check")
+            assert page.text_content("#score") == f"Score: {total} / {total}"
+            assert page.locator(".question.right").count() == len(answers)
+            page.click("#start-again")
+            assert page.text_content("#score") == ""
+            assert page.locator("input:checked").count() == 0
+            assert page.locator(".question.checked").count() == 0
+            wrong = next(i for i, a in enumerate(answers) if a["type"] == "multiple_choice")
+            _answer_all(page, answers, wrong=wrong)
+            page.click("#check")
+            lost = answers[wrong]["points"]
+            assert page.text_content("#score") == f"Score: {total - lost} / {total}"
+            assert page.locator(".question.wrong").count() == 1
+            revealed = page.text_content(f'[data-index="{wrong}"] .result')
+            assert revealed == f"Answer: {answers[wrong]['answer']}"
+        finally:
+            browser.close()
