@@ -35,10 +35,63 @@ LENGTH_RATIO = 1.5
 _OF_THE_ABOVE = re.compile(r"\b(?:all|none|both|neither) of (?:the )?(?:above|these)\b", re.IGNORECASE)
 
 
+#: ASCII bytes as `normalize_answer` sees them: a word character (letter, digit, "_") lowercased,
+#: anything else a space.
+_ASCII_WORDS = bytes((c + 32 if 65 <= c <= 90 else c) if (chr(c).isalnum() or c == 95) else 32
+                     for c in range(128)) + bytes(range(128, 256))
+_NOT_DIGITS = bytes(c for c in range(256) if not 48 <= c <= 57)
+
+
+def _normalize_ascii(text: str) -> str:
+    """`quizgen.normalize.normalize_answer` for ASCII text, where NFKD and dropping combining marks
+    change nothing and casefold is lower: the same key, several times faster, on bytes (a fact
+    base of 100k facts normalises some 200k questions)."""
+    raw = text.encode("ascii")
+    if raw.translate(None, _NOT_DIGITS):  # digits: thousands separators may go
+        raw = _THOUSANDS.sub("", text).encode("ascii")
+    low = raw.translate(_ASCII_WORDS).strip()
+    if low.startswith((b"the ", b"a ", b"an ")):  # `_ARTICLES`: runs of non-word are spaces now
+        low = low.split(b" ", 1)[1]
+    return b" ".join(low.replace(b"_", b" ").split()).decode("ascii")
+
+
+def _uncached_normalize(text: str) -> str:
+    return _normalize_ascii(text) if _FAST_ASCII and text.isascii() else _normalize_answer(text)
+
+
+#: The fast path is used only while it agrees with `quizgen.normalize` on these (if that module
+#: changes its rules, quizzes stay right and merely get slower).
+_PROBES = ("The  Lazaro_Cardenas.", "A 1,100,000 books", "an 6 650 ", "  Mr. O'Brien-Smith!? ", "the",
+           "1.100 km", "x_1,000.5", "THE END", "a\tb\nc", "an\x00odd\x7f text", "Utopia (1516)", "the .",
+           "a-", "_the x", "the_x", "an-an", "1, 234", "12 3456", "1.234.567,5")
+try:
+    from ..normalize import _THOUSANDS
+
+    _FAST_ASCII = all(_normalize_ascii(p) == _normalize_answer(p) for p in _PROBES)
+except Exception:  # noqa: BLE001 - the module changed: no fast path
+    _FAST_ASCII = False
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def normalize_answer(text: str) -> str:
     """`quizgen.normalize.normalize_answer`, memoised: quizzes compare the same few texts often."""
-    return _normalize_answer(text)
+    return _uncached_normalize(text)
+
+
+def shuffle(rng: random.Random, items: list) -> None:
+    """`rng.shuffle(items)`: the same draws and the same order, a quarter faster on the long lists
+    a large fact base gives (pools of one answer type), by inlining `Random._randbelow`."""
+    if type(rng) is not random.Random or len(items) < 64:
+        rng.shuffle(items)
+        return
+    getrandbits = rng.getrandbits
+    for i in range(len(items) - 1, 0, -1):
+        n = i + 1
+        k = n.bit_length()
+        j = getrandbits(k)
+        while j >= n:
+            j = getrandbits(k)
+        items[i], items[j] = items[j], items[i]
 
 
 def _fact(f: Fact | LocatedFact) -> Fact:
@@ -53,6 +106,14 @@ def answer_key(text: str) -> str:
         number, unit = parts
         return f"#{number:g} {normalize_answer(unit)}" if unit else f"#{number:g}"
     return normalize_answer(text)
+
+
+def _answer_key_once(text: str) -> str:
+    """`answer_key` for a text likely seen once (indexing a fact base): no memo to push out."""
+    parts = nearvalues.split_unit(text)
+    if parts is not None:
+        return answer_key(text)
+    return _uncached_normalize(text)
 
 
 def accepted(fact: Fact) -> set[str]:
@@ -92,29 +153,71 @@ def is_true_for(fact: Fact | LocatedFact, value: str, factbase: Iterable[Fact | 
 
 
 class FactBase:
-    """The facts distractors are drawn from (every fact of the recipe's packs), indexed once."""
+    """The facts distractors are drawn from (every fact of the recipe's packs), indexed once.
+
+    One linear pass: each fact's accepted answers and question keys, the answers true per question,
+    facts by key, answer type and group. Pools of like answers (`pool_answers`) are built on first
+    use and kept, so a quiz costs about the same whatever the size of the fact base.
+    """
 
     def __init__(self, facts: Iterable[LocatedFact]) -> None:
         self.facts = list(facts)
-        self.by_key: dict[str, LocatedFact] = {lf.key: lf for lf in self.facts}
+        keys = [lf.key for lf in self.facts]
+        self.by_key: dict[str, LocatedFact] = dict(zip(keys, self.facts))
         #: Answers of disputed facts: allowed as distractors for other questions, used last (a
         #: disputed claim printed as an option confuses more than it tests).
-        self.disputed: set[str] = {k for lf in self.facts if lf.fact.is_disputed for k in accepted(lf.fact)}
+        self.disputed: set[str] = set()
         # Accepted answers per question (by `ask` and by sentence frame): `is_true_for` in O(1).
-        self._true: dict[tuple[str, str], set[str]] = {}
-        self._keys: dict[int, tuple[tuple[str, str], tuple[str, str]]] = {}
-        for lf in self.facts:
-            ask, frame = question_key(lf.fact)
-            keys = (("ask", ask), ("frame", frame))
-            self._keys[id(lf.fact)] = keys
-            for k in keys:
-                self._true.setdefault(k, set()).update(accepted(lf.fact))
+        # A question asked by one fact shares that fact's answers; a set is made on a second fact.
+        # (Few objects per fact: at 100k facts, every container kept wakes the garbage collector.)
+        self._true_ask: dict[str, tuple[str, ...] | set[str]] = {}
+        self._true_frame: dict[str, tuple[str, ...] | set[str]] = {}
+        self._keys: dict[int, tuple[str, str]] = {}  # id(fact) -> (ask, frame), as `question_key`
+        self._accepted: dict[int, tuple[str, ...]] = {}  # id(fact) -> `accepted(fact)`
+        self._answers: dict[int, str] = {}  # id(located fact) -> its answer
         self.by_type: dict[str, list[LocatedFact]] = {}
         self.by_group: dict[str, list[LocatedFact]] = {}
+        self._pools: dict[tuple, tuple[list[str], dict[str, list[int]]]] = {}
+        self._like_answers: dict[tuple, tuple[list[str], list[str]]] = {}
+        frames: dict[str, str] = {}  # the text after the answer is often shared ("." or " wells.")
+        owned: set[tuple[int, str]] = set()
         for lf in self.facts:
-            self.by_type.setdefault(lf.fact.answer_type.value, []).append(lf)
-            if lf.fact.group:
-                self.by_group.setdefault(lf.fact.group, []).append(lf)
+            fact = lf.fact
+            answer = fact.answer
+            self._answers[id(lf)] = answer
+            ok = (_answer_key_once(answer),) if not fact.also_accept and not fact.unit else tuple(accepted(fact))
+            self._accepted[id(fact)] = ok
+            if fact.disputed is not None:
+                self.disputed.update(ok)
+            before, after = fact.blanked_parts
+            n_after = frames.get(after)
+            if n_after is None:
+                n_after = frames[after] = _uncached_normalize(after)
+            pair = (_uncached_normalize(fact.ask), _uncached_normalize(before) + "|" + n_after)
+            self._keys[id(fact)] = pair
+            for n, (table, k) in enumerate(((self._true_ask, pair[0]), (self._true_frame, pair[1]))):
+                true = table.get(k)
+                if true is None:
+                    table[k] = ok
+                elif (n, k) in owned:
+                    true.update(ok)
+                else:
+                    table[k] = {*true, *ok}
+                    owned.add((n, k))
+            self.by_type.setdefault(fact.answer_type.value, []).append(lf)
+            if fact.group:
+                self.by_group.setdefault(fact.group, []).append(lf)
+
+    def accepted(self, fact: Fact | LocatedFact) -> set[str] | tuple[str, ...]:
+        """`accepted(fact)` (from the index, as a tuple, for a fact of this base)."""
+        fact = _fact(fact)
+        ok = self._accepted.get(id(fact))
+        return accepted(fact) if ok is None else ok
+
+    def answer(self, lf: LocatedFact) -> str:
+        """`lf.fact.answer`, from the index for a fact of this base."""
+        out = self._answers.get(id(lf))
+        return lf.fact.answer if out is None else out
 
     def is_true_for(self, fact: Fact | LocatedFact, value: str) -> bool:
         """`is_true_for` against this fact base, through the index."""
@@ -123,7 +226,28 @@ class FactBase:
         if keys is None:  # a fact from elsewhere: the plain scan gives the same answer
             return is_true_for(fact, value, self.facts)
         key = answer_key(value)
-        return key in accepted(fact) or any(key in self._true[k] for k in keys)
+        return key in self._accepted[id(fact)] or key in self._true_ask[keys[0]] or key in self._true_frame[keys[1]]
+
+    def _like(self, lf: LocatedFact) -> tuple[tuple, list[LocatedFact]]:
+        f = lf.fact
+        kind = f.answer_type.value
+        if f.group:
+            ident: tuple = ("group", f.group, kind)
+        elif kind in UNGROUPED_POOL_TYPES:
+            ident = ("type", kind)
+        else:
+            return ("none",), []
+        if kind == "quantity":  # a quantity is only comparable in the same unit
+            ident += (f.unit or "",)
+        if ident in self._pools:
+            return ident, []
+        if f.group:
+            like = [o for o in self.by_group.get(f.group, []) if o.fact.answer_type.value == kind]
+        else:
+            like = self.by_type.get(kind, [])
+        if kind == "quantity":
+            like = [o for o in like if (o.fact.unit or "") == (f.unit or "")]
+        return ident, like
 
     def pool(self, lf: LocatedFact) -> list[LocatedFact]:
         """Facts whose answers may stand in for this one's: same group, else same answer type."""
@@ -137,7 +261,39 @@ class FactBase:
             like = []
         if kind == "quantity":  # a quantity is only comparable in the same unit
             like = [o for o in like if (o.fact.unit or "") == (f.unit or "")]
-        return [o for o in like if o.key != lf.key]
+        key = lf.key
+        return [o for o in like if o.key != key]
+
+    def like_answers(self, kind: str, units: set[str | None], shown: Callable[[LocatedFact, str], str],
+                     ) -> tuple[list[str], list[str]]:
+        """Shown answers of the facts of answer type `kind` (a quantity's: of the `units` given), in
+        fact base order: those of undisputed facts, and those of disputed facts. Fresh lists."""
+        ident: tuple = (kind, frozenset(units)) if kind == "quantity" else (kind,)
+        cached = self._like_answers.get(ident)
+        if cached is None:
+            like = [o for o in self.by_type.get(kind, []) if kind != "quantity" or o.fact.unit in units]
+            cached = self._like_answers[ident] = (
+                [shown(o, self.answer(o)) for o in like if o.fact.disputed is None],
+                [shown(o, self.answer(o)) for o in like if o.fact.disputed is not None])
+        return list(cached[0]), list(cached[1])
+
+    def pool_answers(self, lf: LocatedFact) -> list[str]:
+        """`[o.fact.answer for o in self.pool(lf)]`, from a pool built once per group or type."""
+        ident, like = self._like(lf)
+        if ident not in self._pools:
+            at: dict[str, list[int]] = {}
+            for i, o in enumerate(like):
+                at.setdefault(o.key, []).append(i)
+            self._pools[ident] = ([self.answer(o) for o in like], at)
+        answers, at = self._pools[ident]
+        skip = at.get(lf.key)
+        if not skip:
+            return list(answers)
+        if len(skip) == 1:
+            i = skip[0]
+            return answers[:i] + answers[i + 1:]
+        gone = set(skip)
+        return [a for i, a in enumerate(answers) if i not in gone]
 
 
 def _length_ok(options: list[str]) -> bool:
@@ -173,7 +329,7 @@ def pick_distractors(
     fact = lf.fact
     kind = fact.answer_type.value
     key = fact.answer
-    seen = set(accepted(fact))
+    seen = set(base.accepted(fact))
     chosen: list[str] = []
 
     def usable(cand: str) -> bool:
@@ -199,14 +355,17 @@ def pick_distractors(
     hand = [nearvalues.without_unit(c, fact.unit) for c in fact.distractors]
     if not balance:  # one swap: any of the author's values, so seeds differ (options keep their order)
         rng.shuffle(hand)
-    pooled = [o.fact.answer for o in base.pool(lf)]
-    rng.shuffle(pooled)
+    pooled = base.pool_answers(lf)
+    shuffle(rng, pooled)
     near: list[str] = []
     if kind in ORDERED_TYPES:
         near = nearvalues.synthetic(kind, key, rng, True) + nearvalues.synthetic(kind, key, rng, False)
     # Disputed answers go last (hand-written ones are the author's choice and stay first).
-    disputed = [c for c in [*pooled, *near] if answer_key(c) in base.disputed]
-    tiers = [hand, *([c for c in t if answer_key(c) not in base.disputed] for t in (pooled, near)), disputed]
+    if base.disputed:
+        disputed = [c for c in [*pooled, *near] if answer_key(c) in base.disputed]
+        tiers = [hand, *([c for c in t if answer_key(c) not in base.disputed] for t in (pooled, near)), disputed]
+    else:
+        tiers = [hand, pooled, near, []]
 
     if kind in ORDERED_TYPES:
         position = nearvalues.sort_key(kind, key)
@@ -239,11 +398,14 @@ def pick_distractors(
     later: list[str] = []  # usable candidates of the tiers after the hand-written one, in order
     for n, tier in enumerate(tiers):
         fresh: list[str] = []
+        fresh_keys: set[str] = set()
         for cand in tier:
-            if usable(cand) and answer_key(cand) not in {answer_key(c) for c in fresh}:
+            if usable(cand) and answer_key(cand) not in fresh_keys:
                 fresh.append(cand.strip())
+                fresh_keys.add(answer_key(fresh[-1]))
         if n > 0:
-            later += [c for c in fresh if answer_key(c) not in {answer_key(x) for x in later}]
+            later_keys = {answer_key(x) for x in later}
+            later += [c for c in fresh if answer_key(c) not in later_keys]
         need = count - len(chosen)
         if need <= 0:
             continue

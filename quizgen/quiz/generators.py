@@ -8,6 +8,7 @@ too few like facts); the assembler then tries another fact or another item type.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import LocatedFact
 from ..recipe import ItemType
-from .distractors import ORDERED_TYPES, FactBase, answer_key, normalize_answer, pick_distractors
+from .distractors import ORDERED_TYPES, FactBase, answer_key, normalize_answer, pick_distractors, shuffle
 from .items import Evidence, Item
 from .nearvalues import sort_key, with_unit
 
@@ -191,7 +192,7 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     if not pool:
         return None
     facts = list(pool)
-    rng.shuffle(facts)
+    shuffle(rng, facts)
     premises: list[LocatedFact] = []
     keys: set[str] = set()
     for lf in facts:
@@ -206,24 +207,29 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
             keys.add(k)
     extras: list[str] = []
     # Extra answers are shown as their own fact shows them (a quantity with its unit).
-    spare = [shown(lf, lf.fact.answer) for lf in facts if lf not in premises]
+    answer = ctx.base.answer
+    premise_keys = {p.key for p in premises}  # a fact equal to a premise has the premise's key
+    spare = [shown(lf, answer(lf)) for lf in facts if lf.key not in premise_keys or lf not in premises]
     hand = [shown(lf, d) for lf in premises for d in lf.fact.distractors]
     rng.shuffle(hand)
     kind = premises[0].fact.answer_type.value if premises else ""
     units = {p.fact.unit for p in premises}
-    like_facts = [o for o in ctx.base.by_type.get(kind, []) if kind != "quantity" or o.fact.unit in units]
-    like = [shown(o, o.fact.answer) for o in like_facts if not o.fact.is_disputed]
-    rng.shuffle(like)
-    like += [shown(o, o.fact.answer) for o in like_facts if o.fact.is_disputed]  # a disputed claim: last
+    like, disputed = ctx.base.like_answers(kind, units, shown)
+    shuffle(rng, like)
+    like += disputed  # a disputed claim: last
     # Premises give way to extras when the pool is small: 4 premises and 2 extras beat 6 and none.
     def named(cand: str) -> bool:  # an answer a premise names is no use as an extra
         return any(mentions(p.fact.ask, cand) for p in premises)
 
-    while len(premises) > MATCHING_MIN and sum(not named(c) for c in [*spare, *hand]) < MATCHING_EXTRAS:
+    def enough_extras() -> bool:  # at least MATCHING_EXTRAS of spare and hand are not named
+        unnamed = (c for c in itertools.chain(spare, hand) if not named(c))
+        return next(itertools.islice(unnamed, MATCHING_EXTRAS - 1, None), None) is not None
+
+    while len(premises) > MATCHING_MIN and not enough_extras():
         gone = premises.pop()
         spare.append(shown(gone, gone.fact.answer))
     keys = {answer_key(shown(p, p.fact.answer)) for p in premises}
-    for cand in [*spare, *hand, *like]:
+    for cand in itertools.chain(spare, hand, like):
         if len(extras) >= MATCHING_EXTRAS + max(0, 6 - len(premises)) // 2:
             break
         k = answer_key(cand)
@@ -260,10 +266,14 @@ def comparable(a: str, b: str) -> bool:
     return ka[:n] != kb[:n]
 
 
-def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item | None:
-    """3–5 events (facts with `event` and `when`) with distinct dates, to put in order."""
-    facts = [lf for lf in pool if lf.fact.event and lf.fact.when]
-    rng.shuffle(facts)
+def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random, *, events: bool = False,
+             ) -> Item | None:
+    """3–5 events (facts with `event` and `when`) with distinct dates, to put in order.
+
+    `events`: every fact of `pool` has an `event` and a `when` (no need to look).
+    """
+    facts = list(pool) if events else [lf for lf in pool if lf.fact.event and lf.fact.when]
+    shuffle(rng, facts)
     size = min(ORDERING_MAX - 1, len(facts))  # 4 when possible: enough to test, quick to mark
     chosen: list[LocatedFact] = []
     for lf in facts:
