@@ -129,11 +129,17 @@ def _write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> Dec
         zip_time=now if _has_source_date_epoch() else None,
     )
     del stamped
+    state_bytes: list[bytes] = []
     with write_stream(out) as handle:
-        write_package(spec, handle, out.parent if str(out.parent) else Path("."), out.name)
-    del spec
-    new_state = state.to_bytes()
-    del state, stamps
+        write_package(
+            spec,
+            handle,
+            out.parent if str(out.parent) else Path("."),
+            out.name,
+            meanwhile=lambda: state_bytes.append(state.to_bytes()),
+        )
+    del spec, state, stamps
+    new_state = state_bytes[0]
     if _read(states) != new_state:
         write_bytes(states, new_state)
     if record is not None:

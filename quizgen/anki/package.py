@@ -22,7 +22,7 @@ import struct
 import tempfile
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,8 +116,10 @@ def _ids(notes: list[StampedNote]) -> tuple[list[int], list[int]]:
     return note_ids, card_ids
 
 
-def _fill(conn: sqlite3.Connection, spec: PackageSpec) -> None:
-    """The legacy collection's tables and rows."""
+def _fill(conn: sqlite3.Connection, spec: PackageSpec,
+          meanwhile: Callable[[], None] | None = None) -> None:
+    """The legacy collection's tables and rows. `meanwhile`, if given, runs while SQLite builds the
+    indexes in another thread (that work releases the GIL)."""
     import genanki
     from genanki.apkg_col import APKG_COL
     from genanki.apkg_schema import APKG_SCHEMA
@@ -181,9 +183,21 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec) -> None:
             for cid, ord_ in zip(cids, note.ords)
         ),
     )
-    for statement in indexes:
-        cur.execute(statement)
-    cur.execute("COMMIT")
+
+    def finish() -> None:
+        for statement in indexes:
+            conn.execute(statement)
+        conn.execute("COMMIT")
+
+    if meanwhile is None:
+        finish()
+    else:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            job = pool.submit(finish)
+            try:
+                meanwhile()
+            finally:
+                job.result()
 
 
 def _collection(spec: PackageSpec) -> bytes:
@@ -197,7 +211,8 @@ def _collection(spec: PackageSpec) -> bytes:
 
 
 @contextlib.contextmanager
-def _collection_file(spec: PackageSpec, folder: Path, name: str) -> Iterator[Path]:
+def _collection_file(spec: PackageSpec, folder: Path, name: str,
+                     meanwhile: Callable[[], None] | None = None) -> Iterator[Path]:
     """The collection as a temporary SQLite file in `folder` (removed afterwards).
 
     Named like `quizgen.writer`'s temp files for output `name` (`.<name>.<random>.tmp`), so one
@@ -205,9 +220,9 @@ def _collection_file(spec: PackageSpec, folder: Path, name: str) -> Iterator[Pat
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
-        conn = sqlite3.connect(tmp, isolation_level=None)
+        conn = sqlite3.connect(tmp, isolation_level=None, check_same_thread=False)
         try:
-            _fill(conn, spec)
+            _fill(conn, spec, meanwhile)
         finally:
             conn.close()
         yield Path(tmp)
@@ -309,9 +324,11 @@ def package_bytes(spec: PackageSpec) -> bytes:
     return buffer.getvalue()
 
 
-def write_package(spec: PackageSpec, out: IO[bytes], folder: Path, name: str) -> None:
+def write_package(spec: PackageSpec, out: IO[bytes], folder: Path, name: str,
+                  meanwhile: Callable[[], None] | None = None) -> None:
     """Write the .apkg into the open file `out` (the collection goes through a temporary SQLite
-    file in `folder`, named after output `name`, so memory stays small however large the deck)."""
-    with _collection_file(spec, folder, name) as collection:
+    file in `folder`, named after output `name`, so memory stays small however large the deck).
+    `meanwhile`: other work of the caller's, run while SQLite builds the collection's indexes."""
+    with _collection_file(spec, folder, name, meanwhile) as collection:
         _write_zip(out, [("collection.anki2", _file_chunks(collection)), ("media", [b"{}"])],
                    spec.zip_time)

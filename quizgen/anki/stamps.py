@@ -63,9 +63,10 @@ class BuildState:
         """JSON, keys sorted, one note per line: the same state always gives the same bytes."""
         enc = encode_basestring
         notes = self.notes
+        keys = sorted(notes)  # sorting the keys alone is much faster than sorting the items
         lines = [
-            f'{enc(guid)}: {{"hash": {enc(notes[guid].hash)}, "mod": {int(notes[guid].mod)}}}'
-            for guid in sorted(notes)
+            f'{enc(guid)}: {{"hash": {enc(stamp.hash)}, "mod": {int(stamp.mod)}}}'
+            for guid, stamp in zip(keys, map(notes.__getitem__, keys))
         ]
         body = "{}" if not lines else "{\n" + ",\n".join(lines) + "\n}"
         notetype = "null" if self.notetype is None else _stamp_json(self.notetype)
