@@ -112,11 +112,10 @@ def _write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> Dec
         if stamp != before:
             changed += 1
     state = BuildState(notetype=model_stamp, notes=stamps)
-    del previous, previous_notes
+    del previous, previous_notes  # the new state replaces it
 
     decks = deck_tree(settings, list({n.deck: None for n in notes}))
     note_count, card_count = len(notes), sum(len(n.ords) for n in notes)
-    del notes  # from here on only through `stamped`
     spec = PackageSpec(
         notetype=notetype,
         model_id=settings.model_id,
@@ -128,8 +127,7 @@ def _write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> Dec
         notes=stamped,
         zip_time=now if _has_source_date_epoch() else None,
     )
-    del stamped
-    state_bytes: list[bytes] = []
+    state_bytes: list[bytes] = []  # serialised while SQLite builds its indexes (no GIL needed)
     with write_stream(out) as handle:
         write_package(
             spec,
@@ -138,7 +136,6 @@ def _write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> Dec
             out.name,
             meanwhile=lambda: state_bytes.append(state.to_bytes()),
         )
-    del spec, state, stamps
     new_state = state_bytes[0]
     if _read(states) != new_state:
         write_bytes(states, new_state)

@@ -55,7 +55,7 @@ class AnkiNote:
     and every value here is built by `build_note` from already validated facts.
     """
 
-    __slots__ = ("key", "guid", "fields", "sort_field", "tags", "deck", "ords", "due", "_hash")
+    __slots__ = ("_hash", "deck", "due", "fields", "guid", "key", "ords", "sort_field", "tags")
 
     key: str  # pack/fact id
     guid: str
@@ -103,7 +103,8 @@ class AnkiNote:
         json's own string encoder (much faster than json.dumps per note; the same bytes, so stamps
         recorded by earlier builds still match)."""
         if self._hash is None:
-            blob = f"[[{', '.join(map(encode_basestring, self.fields))}{_hash_tail(self.tags, self.deck, self.ords)}"
+            fields = ", ".join(map(encode_basestring, self.fields))
+            blob = f"[[{fields}{_hash_tail(self.tags, self.deck, self.ords)}"
             self._hash = hashlib.sha256(blob.encode("utf-8")).hexdigest()
         return self._hash
 
@@ -210,9 +211,11 @@ class _NoteMaker:
             question,  # Question
             question if CardKind.qa in kinds else "",  # Ask
             shown,  # Answer
-            f'{esc_before}<span class="qz-hl">'  # Sentence
-            f'{answer.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}'
-            f"</span>{esc_after}",
+            (  # Sentence
+                f'{esc_before}<span class="qz-hl">'
+                f'{answer.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}'
+                f"</span>{esc_after}"
+            ),
             f"{esc_before}{BLANK}{esc_after}" if CardKind.cloze in kinds else "",  # Blanked
             shown if CardKind.reverse in kinds else "",  # Reverse
             also.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if also else "",

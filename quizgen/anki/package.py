@@ -1,10 +1,17 @@
 """The .apkg bytes: a legacy `collection.anki2` SQLite file and an empty media map, zipped.
 
-Built entirely in memory (SQLite `:memory:` then `serialize()`): genanki's `write_to_file` goes
-through a temp file it never deletes and stamps the build time into every note, card, note type and
-zip entry. Here every row and byte comes from the inputs: note and card ids and `mod` times from the
-stamps, zip entries sorted, with fixed times (`SOURCE_DATE_EPOCH` when set), fixed permissions and
-compression. genanki still supplies the collection schema and the note-type/deck JSON.
+genanki's `write_to_file` goes through a temp file it never deletes and stamps the build time into
+every note, card, note type and zip entry. Here every row and byte comes from the inputs: note and
+card ids and `mod` times from the stamps, zip entries in a fixed order, with fixed times
+(`SOURCE_DATE_EPOCH` when set), fixed permissions and compression. genanki still supplies the
+collection schema and the note-type/deck JSON.
+
+Built for large decks (100k notes and more): the collection is written to a temporary SQLite file
+next to the output (removed afterwards; named like `quizgen.writer`'s temp files, so a killed
+build's is cleaned up by the next), rows go in with `executemany`, the schema's indexes are built
+after the rows, and the file is deflated in fixed-size chunks on all cores and streamed into the
+output, so neither the collection nor the zip is ever held in memory whole. `package_bytes` builds
+the same package in memory, for small decks and tests.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ class BuildState:
     Plain classes (not pydantic): a deck of 100k notes has 100k stamps to read and write.
     """
 
-    __slots__ = ("version", "notetype", "notes")
+    __slots__ = ("notes", "notetype", "version")
 
     def __init__(self, notetype: Stamp | None = None, notes: dict[str, Stamp] | None = None,
                  version: int = STATE_VERSION) -> None:
@@ -75,7 +75,7 @@ class BuildState:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> BuildState:
-        """Parse a state file (any JSON layout); ValueError if it is not one."""
+        """Parse a state file (any JSON layout); ValueError or TypeError if it is not one."""
         doc = json.loads(data)
         if not isinstance(doc, dict) or not doc.keys() <= {"version", "notetype", "notes"}:
             raise ValueError("not a deck state")
@@ -84,7 +84,7 @@ class BuildState:
         notetype = None if raw_type is None else _stamp(raw_type)
         raw_notes = doc.get("notes", {})
         if not isinstance(raw_notes, dict):
-            raise ValueError("not a deck state")
+            raise TypeError("not a deck state")
         notes = {}
         for guid, raw in raw_notes.items():
             # the common case, as written by `to_bytes`, without the checks' overhead
@@ -123,7 +123,7 @@ def read_state(path: Path) -> BuildState:
     """The state of the previous build, or an empty one (missing or unreadable: see module doc)."""
     try:
         return BuildState.from_bytes(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
+    except (OSError, ValueError, TypeError, RecursionError):
         return BuildState()
 
 
