@@ -11,6 +11,7 @@ import gc
 import os
 import unicodedata
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -106,8 +107,10 @@ def read_pack_file(folder: Path, display: str) -> tuple[Pack | None, Document | 
         return None, doc, pydantic_problems(doc, err)
 
 
-def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Document | None, list[Problem]]:
-    """Validate one fact file; return its facts with their line numbers, and its problems."""
+def read_fact_file(path: Path, display: str, also: Callable[..., list[Problem]] | None = None
+                   ) -> tuple[list[tuple[Fact, int]], Document | None, list[Problem]]:
+    """Validate one fact file; return its facts with their line numbers, and its problems.
+    `also(facts_with_indexes, doc, display)` adds checks that need the document to locate them."""
     try:
         doc = load_yaml(path, display)
     except Problem as p:
@@ -115,8 +118,13 @@ def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Do
     data = doc.data
     if not isinstance(data, dict):
         return [], doc, [Problem(display, 1, 1, "a fact file is a mapping with a 'facts:' list")]
+    # The header (topic, tags) is validated here; the records one by one below, so the facts list
+    # only needs to be a non-empty list at this point (a stand-in spares copying every record).
+    facts_value = data.get("facts")
+    stand_in = [{}] if isinstance(facts_value, list) and facts_value else facts_value
     try:
-        header = FactFile.model_validate(nfc(data))
+        header = FactFile.model_validate(
+            {k: (stand_in if k == "facts" else nfc(v)) for k, v in data.items()})
     except ValidationError as err:
         problems = pydantic_problems(doc, err)
         if not isinstance(data.get("facts"), list):
@@ -153,6 +161,8 @@ def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Do
         for key, message in check_fact(fact):
             line, col = doc.where(("facts", i, key))
             problems.append(Problem(display, line, col, f"facts[{i}].{key}: {message}"))
+    if also is not None:
+        problems += also(facts, doc, display)
     return [(f, doc.where(("facts", i))[0]) for f, i in facts], doc, problems
 
 
@@ -175,7 +185,7 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
 
 def _load_pack(folder: str | Path, display: str | None) -> LoadedPack:
     from .parallel import construct, read_fact_files
-    from .validate import check_pack, read_sources
+    from .validate import check_pack, evidence_problems, read_sources
 
     folder = Path(folder)
     display = display or paths.display(folder)
@@ -187,8 +197,13 @@ def _load_pack(folder: str | Path, display: str | None) -> LoadedPack:
     def sources() -> tuple[dict, list[Problem]]:
         return read_sources(pack, pack_doc, folder, display) if pack is not None else ({}, [])
 
-    # The source texts are read while the fact files are (in worker processes, for a large pack).
-    results, (texts, source_problems), docs = read_fact_files(files, sources)
+    def evidence(texts: dict) -> Callable[..., list[Problem]]:
+        return lambda facts, doc, shown: evidence_problems(pack, texts, facts, doc, shown)
+
+    # A large pack's files are read by worker processes, which also check the evidence quotes
+    # against the source texts read before them (shared with the workers, not copied).
+    results, (texts, source_problems), docs, checked = read_fact_files(
+        files, sources, evidence if pack is not None else None)
     located: list[LocatedFact] = []
     complete = True
     for shown, facts, parsed, found in results:
@@ -200,7 +215,7 @@ def _load_pack(folder: str | Path, display: str | None) -> LoadedPack:
     if pack is None:
         raise Problems(problems)
     problems += source_problems
-    problems += check_pack(pack, located, docs, texts, complete=complete)
+    problems += check_pack(pack, located, docs, texts, complete=complete, evidence_checked=checked)
     if problems:
         raise Problems(problems)
     return LoadedPack(pack=pack, folder=str(folder), facts=located, sources=texts)

@@ -1,8 +1,9 @@
 """Reading a large pack's fact files in worker processes.
 
-Parsing YAML and validating facts is CPU work in Python, one file independent of the next, so a
-large pack (a school's whole question bank) is read by a pool of processes, one file per task, while
-the parent reads the source texts. Workers send back each fact as a plain tuple of already
+Parsing YAML, validating facts and finding their quotes in the source is CPU work in Python, one
+file independent of the next, so a large pack (a school's whole question bank) is read by a pool of
+processes, one file per task. The source texts are read first and reach the workers through `fork`,
+so each worker checks its own files' evidence quotes without a copy being sent. Workers send back each fact as a plain tuple of already
 validated values, which the parent turns back into a `Fact` without validating it a second time
 (pickling pydantic models costs more than the parsing it would save). Documents are not sent back:
 when a pack-wide check finds a problem, the parent reads that one file again to locate it.
@@ -80,10 +81,14 @@ def construct(cls: type, data: dict[str, Any], fields_set: set[str]) -> Any:
     return obj
 
 
+#: Set in the parent just before the workers are forked: the check they run on each file's facts.
+_ALSO: Callable[..., list[Problem]] | None = None
+
+
 def _read_in_worker(path: str, display: str) -> tuple[list[tuple[Any, ...]], list[int], list[tuple], bool]:
     from .loader import read_fact_file
 
-    facts, doc, problems = read_fact_file(Path(path), display)
+    facts, doc, problems = read_fact_file(Path(path), display, _ALSO)
     return ([_pack_fact(f) for f, _ in facts], [line for _, line in facts],
             [(p.path, p.line, p.col, p.message) for p in problems], doc is not None)
 
@@ -122,32 +127,42 @@ def _workers(files: list[Path]) -> int:
     return min(os.cpu_count() or 1, 4, len(files))
 
 
-def read_fact_files(files: list[tuple[Path, str]], meanwhile: Callable[[], Any] = lambda: None
-                    ) -> tuple[Iterator[FileResult], Any, LazyDocuments]:
-    """Read every fact file, in worker processes when the pack is large; run `meanwhile()` in
-    this process while they work. Returns the results in file order, what `meanwhile` returned,
-    and the documents for locating problems."""
+def read_fact_files(
+    files: list[tuple[Path, str]],
+    before: Callable[[], Any],
+    also: Callable[[Any], Callable[..., list[Problem]]] | None = None,
+) -> tuple[Iterator[FileResult], Any, LazyDocuments, bool]:
+    """Read every fact file, in worker processes when the pack is large.
+
+    `before()` runs first, in this process (reading the sources); for a large pack, `also(what
+    before returned)` is then the check each worker runs on each file's facts (the evidence quotes),
+    and the last value returned says it ran. Returns the results in file order, what `before`
+    returned, the documents for locating problems, and whether `also` ran."""
+    global _ALSO
     from .loader import read_fact_file
 
     docs = LazyDocuments({shown: path for path, shown in files})
     workers = _workers([path for path, _ in files])
+    other = before()
     if workers < 2:
-        other = meanwhile()
         results = []
         for path, shown in files:
             facts, doc, problems = read_fact_file(path, shown)
             if doc is not None:
                 docs[shown] = doc
             results.append((shown, facts, doc is not None, problems))
-        return iter(results), other, docs
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures: list[tuple[str, Future]] = [
-            (shown, pool.submit(_read_in_worker, str(path), shown)) for path, shown in files
-        ]
-        other = meanwhile()
-        results = []
-        for shown, future in futures:
-            packed, lines, problems, parsed = future.result()
-            facts = [(_unpack_fact(p), line) for p, line in zip(packed, lines)]
-            results.append((shown, facts, parsed, [Problem(*p) for p in problems]))
-    return iter(results), other, docs
+        return iter(results), other, docs, False
+    _ALSO = also(other[0]) if also is not None else None
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures: list[tuple[str, Future]] = [
+                (shown, pool.submit(_read_in_worker, str(path), shown)) for path, shown in files
+            ]
+            results = []
+            for shown, future in futures:
+                packed, lines, problems, parsed = future.result()
+                facts = [(_unpack_fact(p), line) for p, line in zip(packed, lines)]
+                results.append((shown, facts, parsed, [Problem(*p) for p in problems]))
+    finally:
+        _ALSO = None
+    return iter(results), other, docs, also is not None

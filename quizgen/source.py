@@ -143,6 +143,7 @@ class SourceText:
         self.clean = "".join(chars)
         self.offsets = offsets
         self._index: dict[str, int | list[int]] | None = None
+        self._words: dict[str, list[int]] | None = None
 
     # -- building -------------------------------------------------------------------------------
 
@@ -266,42 +267,45 @@ class SourceText:
         return found
 
     def contains_all(self, quotes: list[str]) -> list[bool]:
-        """Whether each quote occurs (folded) in the clean text: `bool(find(q))` for each, in one pass.
+        """Whether each quote occurs (folded) in the clean text: `bool(find(q))` for each.
 
-        Validation asks this of every fact, so for a large text it works in bulk: each quote of three
-        or more words is anchored on its rarest interior word (a whole word in any occurrence, so
-        no occurrence is missed), the text is scanned once for those anchor words, and each
-        candidate position is confirmed with an exact comparison. Shorter quotes, and quotes no
-        candidate confirms, fall back to a plain search, so the answer is always exact."""
+        Validation asks this of every fact, so a large text is indexed once by word (`word_index`):
+        each quote of three or more words is anchored on its rarest interior word (a whole word in
+        any occurrence, so no occurrence is missed), and each position of that word is confirmed
+        with an exact comparison. Shorter quotes, and quotes no candidate confirms, fall back to a
+        plain search, so the answer is always exact."""
         needles = [fold(q) for q in quotes]
         clean = self.clean
-        if len(clean) <= _INDEX_FROM or len(needles) < 64:
+        if len(clean) <= _INDEX_FROM:
             return [bool(n) and n in clean for n in needles]
-        words = clean.split(" ")
-        rarity = Counter(words).__getitem__
-        plans: list[tuple[str, int] | None] = []
+        index = self.word_index()
+        out = []
         for needle in needles:
             parts = needle.split(" ")
-            if len(parts) < 3:
-                plans.append(None)
-                continue
-            word = min(parts[1:-1], key=rarity)
-            plans.append((word, needle.find(f" {word} ") + 1))
-        anchors = {plan[0] for plan in plans if plan is not None}
-        before = list(accumulate(map(len, words), initial=0))  # letters before word i (+ i spaces)
-        where: dict[str, list[int]] = {}
-        for i in [i for i, w in enumerate(words) if w in anchors]:
-            where.setdefault(words[i], []).append(before[i] + i)
-        out = []
-        for needle, plan in zip(needles, plans):
-            if not needle:
-                out.append(False)
-            elif plan is not None and any(clean.startswith(needle, at - plan[1])
-                                          for at in where.get(plan[0], ()) if at >= plan[1]):
-                out.append(True)
-            else:
-                out.append(needle in clean)  # exact, if slow: short quotes and misses
+            if len(parts) >= 3:
+                word = min(parts[1:-1], key=lambda w: len(index.get(w, ())))
+                shift = needle.find(f" {word} ") + 1
+                if any(clean.startswith(needle, at - shift) for at in index.get(word, ()) if at >= shift):
+                    out.append(True)
+                    continue
+            out.append(bool(needle) and needle in clean)  # exact, if slow: short quotes and misses
         return out
+
+    def word_index(self) -> dict[str, list[int]]:
+        """Where each space-delimited word of the clean text starts (built once, on first use)."""
+        if self._words is None:
+            words = self.clean.split(" ")
+            before = accumulate(map(len, words), initial=0)  # letters before word i (+ i spaces)
+            index: dict[str, list[int]] = {}
+            get = index.get
+            for i, (word, at) in enumerate(zip(words, before)):
+                hit = get(word)
+                if hit is None:
+                    index[word] = [at + i]
+                else:
+                    hit.append(at + i)
+            self._words = index
+        return self._words
 
     def _find_indexed(self, needle: str) -> list[tuple[int, int]]:
         """`find` for a large text, through an index of the `_GRAM`-character substrings that start

@@ -60,6 +60,31 @@ def check_fact(fact: Fact) -> list[tuple[str, str]]:
     return out
 
 
+def _not_found(pack: Pack, sid: str, quote: str) -> str:
+    shown = quote if len(quote) <= 80 else quote[:77] + "..."
+    src_file = next(s.file for s in pack.sources if s.id == sid)
+    return f"quote not found in {src_file}: \"{shown}\""
+
+
+def evidence_problems(pack: Pack, sources: dict[str, SourceText], facts: list[tuple[Fact, int]],
+                      doc: Document, display: str) -> list[Problem]:
+    """Evidence quotes of one file's facts (with their indexes) that their source does not hold."""
+    by_source: dict[str, list[tuple[Fact, int]]] = {}
+    for fact, i in facts:
+        sid = fact.source or pack.sources[0].id
+        if sid in sources:
+            by_source.setdefault(sid, []).append((fact, i))
+    out = []
+    for sid, cited in by_source.items():
+        found = sources[sid].contains_all([fact.evidence for fact, _ in cited])
+        for (fact, i), ok in zip(cited, found):
+            if not ok:
+                line, col = doc.where(("facts", i, "evidence"))
+                out.append(Problem(display, line, col,
+                                   f"facts[{i}].evidence: {_not_found(pack, sid, fact.evidence)}"))
+    return out
+
+
 def read_sources(pack: Pack, pack_doc: Document | None, folder: Path, display: str
                  ) -> tuple[dict[str, SourceText], list[Problem]]:
     """The pack's sources as clean texts: present, inside the pack folder, readable, ids unique."""
@@ -98,10 +123,12 @@ def check_pack(
     sources: dict[str, SourceText],
     *,
     complete: bool = True,
+    evidence_checked: bool = False,
 ) -> list[Problem]:
     """Checks across the facts of a pack. `docs` locates a problem at its line and column;
     `complete` is false when some fact files could not be read, so a group that looks like a group
-    of one may have its other members there: that check is then left for the next run."""
+    of one may have its other members there: that check is then left for the next run.
+    `evidence_checked` says the quotes were already checked where the facts were read."""
     problems: list[Problem] = []
     sources_out = sources
 
@@ -133,18 +160,15 @@ def check_pack(
         if sid not in source_ids:
             at(lf, "source", f"no source '{sid}' in pack.yaml (sources: {', '.join(source_ids)})")
             continue
-        if sid in sources_out:
+        if sid in sources_out and not evidence_checked:
             quoting.setdefault(sid, []).append(lf)
 
     # Evidence: every quote in its source, checked in bulk per source (fast for large packs).
     for sid, cited in quoting.items():
         found = sources_out[sid].contains_all([lf.fact.evidence for lf in cited])
-        src_file = next(s.file for s in pack.sources if s.id == sid)
         for lf, ok in zip(cited, found):
             if not ok:
-                quote = lf.fact.evidence
-                shown = quote if len(quote) <= 80 else quote[:77] + "..."
-                at(lf, "evidence", f"quote not found in {src_file}: \"{shown}\"")
+                at(lf, "evidence", _not_found(pack, sid, lf.fact.evidence))
 
     for name, members in groups.items():
         if len(members) == 1 and complete:
