@@ -243,8 +243,8 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     options = responses + extras
     rng.shuffle(options)
     return _item(ItemType.matching, premises, ctx, answer_type=kind,
-                 prompt=f"Match each question with its answer. Write the letter of the answer on the "
-                        f"line. {len(extras)} of the answers are not used.",
+                 prompt=f"Match each question with its answer. {len(extras)} of the answers are "
+                        "not used.",
                  premises=[p.fact.ask for p in premises], options=options,
                  matches=[options.index(r) for r in responses])
 
