@@ -62,32 +62,10 @@ def _catch_sigterm() -> object:
         return None
 
 
-def write_bytes(path: str | Path, data: bytes) -> None:
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    previous = _catch_sigterm()
-    try:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            remove_stale_temps(folder, path.name)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise Problem(str(folder), 1, 1, f"cannot write to this folder: {exc.strerror}") from None
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(exc, OSError):
-                raise Problem(str(path), 1, 1, f"cannot write: {exc.strerror}") from None
-            raise
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+def _umask() -> int:
+    mask = os.umask(0)  # the only portable way to read it is to set it, then set it back
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager
@@ -112,6 +90,8 @@ def write_stream(path: str | Path) -> Iterator[BinaryIO]:
             with os.fdopen(fd, "wb") as handle:
                 yield handle
                 handle.flush()
+                # mkstemp makes the file private (0600); an output gets the usual mode (umask)
+                os.fchmod(handle.fileno(), 0o666 & ~_umask())
                 os.fsync(handle.fileno())
             os.replace(tmp, path)
         except BaseException as exc:
@@ -123,6 +103,12 @@ def write_stream(path: str | Path) -> Iterator[BinaryIO]:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def write_bytes(path: str | Path, data: bytes) -> None:
+    """Write `path` atomically (see `write_stream`)."""
+    with write_stream(path) as handle:
+        handle.write(data)
 
 
 def write_text(path: str | Path, text: str) -> None:

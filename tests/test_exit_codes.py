@@ -63,3 +63,17 @@ def test_unwritable_output_folder_is_reported_with_its_path(tmp_path: Path) -> N
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{out}:1:1: cannot write to this folder: "), first
     assert not out.exists()
+
+
+def test_outputs_get_the_usual_file_mode(tmp_path) -> None:
+    import os
+
+    from quizgen.writer import write_bytes
+
+    old = os.umask(0o022)
+    try:
+        write_bytes(tmp_path / "out.txt", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "out.txt").read_bytes() == b"x"
