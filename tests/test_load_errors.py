@@ -189,7 +189,7 @@ def test_unquoted_span_at_start_gets_a_hint(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_valid_pack_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = write_pack(tmp_path, facts(GOOD_FACT))
+    write_pack(tmp_path, facts(GOOD_FACT))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["validate", "volc"])
     assert result.exit_code == 0
