@@ -77,6 +77,18 @@ def import_apkg(col, path: Path):
     return col.import_anki_package(request).log
 
 
+#: An import log with nothing but new notes: no updates, duplicates, conflicts or skipped notes.
+CLEAN = {
+    "updated": 0,
+    "duplicate": 0,
+    "conflicting": 0,
+    "first_field_match": 0,
+    "missing_notetype": 0,
+    "missing_deck": 0,
+    "empty_first_field": 0,
+}
+
+
 def log_counts(log) -> dict[str, int]:
     names = (
         "new",

@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 from anki_helpers import (
+    CLEAN,
     default_workspace,
     import_apkg,
     log_counts,
@@ -28,15 +29,6 @@ from quizgen.select import recipe_packs, select_facts
 
 pytestmark = pytest.mark.anki
 
-CLEAN = {
-    "updated": 0,
-    "duplicate": 0,
-    "conflicting": 0,
-    "first_field_match": 0,
-    "missing_notetype": 0,
-    "missing_deck": 0,
-    "empty_first_field": 0,
-}
 EPOCH = "1767225600"  # 2026-01-01: every build in a test gets the same clock, the hardest case
 
 NEW_FACT = """

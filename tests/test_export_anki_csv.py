@@ -13,6 +13,7 @@ import html
 
 import pytest
 from anki_helpers import (
+    CLEAN,
     default_workspace,
     import_apkg,
     log_counts,
@@ -31,8 +32,6 @@ from quizgen.select import recipe_packs
 
 pytestmark = pytest.mark.anki
 
-CLEAN = {"updated": 0, "duplicate": 0, "conflicting": 0, "first_field_match": 0, "missing_notetype": 0,
-         "missing_deck": 0, "empty_first_field": 0}
 
 
 def import_csv(col, path):
