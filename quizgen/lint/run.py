@@ -49,24 +49,24 @@ def context_for(packs: list[LoadedPack]) -> LintContext:
     return LintContext.of([lf for lp in packs for lf in lp.facts])
 
 
+def _finding(check: Check, message: str, subject, version: str | None) -> Finding:
+    """A finding of `check` about `subject` (a card or an item; None for the whole quiz)."""
+    return Finding(
+        severity=check.severity,
+        check=check.id,
+        message=message,
+        item_id=subject.id if subject else None,
+        fact_ids=list(subject.fact_ids) if subject else [],
+        version=version,
+    )
+
+
 def check_cards(
     cards: list[card_checks.Card], ctx: LintContext, checks: Iterable[Check] = CHECKS
 ) -> list[Finding]:
-    out = []
-    for check in checks:
-        if check.scope is Scope.card:
-            for card, message in check.func(cards, ctx):
-                out.append(
-                    Finding(
-                        severity=check.severity,
-                        check=check.id,
-                        message=message,
-                        item_id=card.id,
-                        fact_ids=list(card.fact_ids),
-                        version="deck",
-                    )
-                )
-    return out
+    return [_finding(check, message, card, "deck")
+            for check in checks if check.scope is Scope.card
+            for card, message in check.func(cards, ctx)]
 
 
 def check_items(
@@ -76,30 +76,11 @@ def check_items(
     out = []
     for check in checks:
         if check.scope is Scope.item:
-            for item in items:
-                for message in check.func(item, ctx):
-                    out.append(
-                        Finding(
-                            severity=check.severity,
-                            check=check.id,
-                            message=message,
-                            item_id=item.id,
-                            fact_ids=list(item.fact_ids),
-                            version=version,
-                        )
-                    )
+            out += [_finding(check, message, item, version)
+                    for item in items for message in check.func(item, ctx)]
         elif check.scope is Scope.quiz:
-            for item, message in check.func(list(items), ctx):
-                out.append(
-                    Finding(
-                        severity=check.severity,
-                        check=check.id,
-                        message=message,
-                        item_id=item.id if item else None,
-                        fact_ids=list(item.fact_ids) if item else [],
-                        version=version,
-                    )
-                )
+            out += [_finding(check, message, item, version)
+                    for item, message in check.func(list(items), ctx)]
     return out
 
 
