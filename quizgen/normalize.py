@@ -16,8 +16,34 @@ _THOUSANDS = re.compile(r"(?<=\d)[,.\u00a0\u202f ](?=\d{3}(?!\d))")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+#: ASCII bytes as the general rule sees them: a word character (letter, digit, "_") lowercased,
+#: anything else a space.
+_ASCII_WORDS = bytes((c + 32 if 65 <= c <= 90 else c) if (chr(c).isalnum() or c == 95) else 32
+                     for c in range(128)) + bytes(range(128, 256))
+_NOT_DIGITS = bytes(c for c in range(256) if not 48 <= c <= 57)
+
+
 def normalize_answer(text: str) -> str:
     """A comparison key: 'Lázaro Cárdenas' and 'lazaro  cardenas.' give the same key."""
+    if text.isascii():
+        return _normalize_ascii(text)
+    return _normalize_general(text)
+
+
+def _normalize_ascii(text: str) -> str:
+    """The same key for ASCII text, where NFKD and dropping combining marks change nothing and
+    casefold is lower, computed on bytes: several times faster (a fact base of 100k facts
+    normalises some 200k questions per quiz). A test checks it against `_normalize_general`."""
+    raw = text.encode("ascii")
+    if raw.translate(None, _NOT_DIGITS):  # digits: thousands separators may go
+        raw = _THOUSANDS.sub("", text).encode("ascii")
+    low = raw.translate(_ASCII_WORDS).strip()
+    if low.startswith((b"the ", b"a ", b"an ")):  # `_ARTICLES`: runs of non-word are spaces now
+        low = low.split(b" ", 1)[1]
+    return b" ".join(low.replace(b"_", b" ").split()).decode("ascii")
+
+
+def _normalize_general(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", _THOUSANDS.sub("", text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = stripped.casefold().strip()
