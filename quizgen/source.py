@@ -46,7 +46,6 @@ _FOOTNOTE = re.compile(r"^\s*<sup>\s*[0-9a-z*]{1,3}\s*</sup>")
 _HEADER_MAX = 80  # running headers are short lines
 #: `find` indexes texts longer than this (a short text is searched directly).
 _INDEX_FROM = 50_000
-_GRAM, _STEP = 8, 8
 
 
 #: Text that none of `_INLINE_DROP` can match contains none of these (one search instead of seven).
@@ -142,7 +141,6 @@ class SourceText:
             offsets.append(seg.offsets[-1] + 1)
         self.clean = "".join(chars)
         self.offsets = offsets
-        self._index: dict[str, int | list[int]] | None = None
         self._words: dict[str, list[int]] | None = None
 
     # -- building -------------------------------------------------------------------------------
@@ -256,40 +254,41 @@ class SourceText:
     def find(self, quote: str) -> list[tuple[int, int]]:
         """Every (start, end) in the clean text where the folded quote occurs; empty if none."""
         needle = fold(quote)
-        if not needle:
-            return []
-        if len(self.clean) > _INDEX_FROM and len(needle) >= _GRAM + _STEP - 1:
-            return self._find_indexed(needle)
-        found, at = [], self.clean.find(needle)
-        while at != -1:
-            found.append((at, at + len(needle)))
-            at = self.clean.find(needle, at + 1)
-        return found
+        return [(at, at + len(needle)) for at in self._occurrences(needle)] if needle else []
 
     def contains_all(self, quotes: list[str]) -> list[bool]:
-        """Whether each quote occurs (folded) in the clean text: `bool(find(q))` for each.
+        """Whether each quote occurs (folded) in the clean text: `bool(find(q))` for each, but
+        stopping at the first occurrence (validation asks this of every fact)."""
+        return [bool(needle) and bool(self._occurrences(needle, first=True))
+                for needle in map(fold, quotes)]
 
-        Validation asks this of every fact, so a large text is indexed once by word (`word_index`):
-        each quote of three or more words is anchored on its rarest interior word (a whole word in
-        any occurrence, so no occurrence is missed), and each position of that word is confirmed
-        with an exact comparison. Shorter quotes, and quotes no candidate confirms, fall back to a
-        plain search, so the answer is always exact."""
-        needles = [fold(q) for q in quotes]
+    def _occurrences(self, needle: str, *, first: bool = False) -> list[int]:
+        """Start of every occurrence of `needle` (a folded quote), or only the first with `first`.
+
+        A large text is indexed once by word (`word_index`): a needle of three or more words is
+        anchored on its rarest interior word, which stands as a whole word in every occurrence, so
+        checking each position of that word finds every occurrence and nothing else. Shorter
+        needles are searched for plainly."""
         clean = self.clean
-        if len(clean) <= _INDEX_FROM:
-            return [bool(n) and n in clean for n in needles]
-        index = self.word_index()
-        out = []
-        for needle in needles:
-            parts = needle.split(" ")
-            if len(parts) >= 3:
-                word = min(parts[1:-1], key=lambda w: len(index.get(w, ())))
-                shift = needle.find(f" {word} ") + 1
-                if any(clean.startswith(needle, at - shift) for at in index.get(word, ()) if at >= shift):
-                    out.append(True)
-                    continue
-            out.append(bool(needle) and needle in clean)  # exact, if slow: short quotes and misses
-        return out
+        parts = needle.split(" ")
+        if len(clean) > _INDEX_FROM and len(parts) >= 3:
+            index = self.word_index()
+            word = min(parts[1:-1], key=lambda w: len(index.get(w, ())))
+            shift = needle.find(f" {word} ") + 1
+            found = []
+            for at in index.get(word, ()):
+                if at >= shift and clean.startswith(needle, at - shift):
+                    found.append(at - shift)
+                    if first:
+                        break
+            return found
+        found, at = [], clean.find(needle)
+        while at != -1:
+            found.append(at)
+            if first:
+                break
+            at = clean.find(needle, at + 1)
+        return found
 
     def word_index(self) -> dict[str, list[int]]:
         """Where each space-delimited word of the clean text starts (built once, on first use)."""
@@ -306,45 +305,6 @@ class SourceText:
                     hit.append(at + i)
             self._words = index
         return self._words
-
-    def _find_indexed(self, needle: str) -> list[tuple[int, int]]:
-        """`find` for a large text, through an index of the `_GRAM`-character substrings that start
-        at every `_STEP`-th position: an occurrence at q covers exactly one indexed position
-        p = q + d (0 <= d < _STEP), where the text holds needle[d:d + _GRAM]. So every occurrence
-        is found, each once, without scanning the whole text for each of 100,000 quotes."""
-        index = self._index
-        if index is None:
-            index = self._index = {}
-            clean = self.clean
-            for p in range(0, len(clean) - _GRAM + 1, _STEP):
-                gram = clean[p : p + _GRAM]
-                hit = index.get(gram)
-                if hit is None:
-                    index[gram] = p
-                elif isinstance(hit, list):
-                    hit.append(p)
-                else:
-                    index[gram] = [hit, p]
-        starts = set()
-        last = len(needle) - _GRAM
-        for d in range(_STEP):
-            # An occurrence at q = p - d has needle[d + k*_STEP:][:_GRAM] at every indexed position
-            # p + k*_STEP inside it: take the rarest of those grams (absent: no such occurrence).
-            best, shift = None, 0
-            for at in range(d, last + 1, _STEP):
-                hit = index.get(needle[at : at + _GRAM])
-                if hit is None:
-                    best = None
-                    break
-                if best is None or (isinstance(best, list) and (not isinstance(hit, list) or len(hit) < len(best))):
-                    best, shift = hit, at
-            if best is None:
-                continue
-            for p in best if isinstance(best, list) else (best,):
-                q = p - shift
-                if q >= 0 and self.clean.startswith(needle, q):
-                    starts.add(q)
-        return [(q, q + len(needle)) for q in sorted(starts)]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that a clean span came from."""

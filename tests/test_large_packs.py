@@ -73,4 +73,14 @@ def test_bulk_evidence_check_equals_search() -> None:
             quote = quote.replace("e", "a", 1)  # often no longer in the text
         quotes.append(quote)
     assert source.contains_all(quotes) == [bool(source.find(q)) for q in quotes]
+
+    def naive(quote: str) -> list[tuple[int, int]]:
+        needle, out = " ".join(quote.split()), []
+        at = source.clean.find(needle)
+        while needle and at != -1:
+            out.append((at, at + len(needle)))
+            at = source.clean.find(needle, at + 1)
+        return out
+
+    assert all(source.find(q) == naive(q) for q in quotes)  # every occurrence, indexed or not
     assert any(source.contains_all(quotes)) and not all(source.contains_all(quotes))
