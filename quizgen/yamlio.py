@@ -20,6 +20,7 @@ try:  # libyaml is several times faster; the pure loader gives the same nodes
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from . import yamlfast
 from .problems import Problem
 
 #: Largest YAML file we read (bytes); override with QUIZGEN_MAX_FILE_BYTES.
@@ -181,7 +182,10 @@ def parse_yaml(path: str, text: str) -> Document:
     try:
         _count_aliases(path, text)
         try:
-            data, marks = _read_fast(text)
+            try:
+                data, marks = yamlfast.read(text)
+            except yamlfast.Unsupported:
+                data, marks = _read_fast(text)
         except _Fallback:
             loader = _Loader(text)
             try:

@@ -1,0 +1,312 @@
+"""A line reader for the plain YAML that fact files are written in, several times faster than PyYAML.
+
+Fact files use a small part of YAML: block mappings and lists, one-line plain or quoted scalars,
+plain scalars wrapped onto more-indented lines, and short flow lists like `[a, "b"]`. This reader
+handles exactly that, line by line, and gives the same values as PyYAML's safe loader (scalars are
+resolved by PyYAML's own implicit resolvers and constructors). Anything else, or anything that
+might be an error, raises `Unsupported`, and the caller reads the file with PyYAML instead, which
+also reports the errors. So the reader never has to be right about invalid YAML: it only has to
+recognise what it is sure of. `tests/test_yamlfast.py` compares it with PyYAML on generated files.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+class Unsupported(Exception):
+    """The text uses YAML this reader leaves to PyYAML (or may be invalid)."""
+
+
+#: Characters that make us hand the file to PyYAML: tabs, other line breaks, a BOM inside the
+#: text, and whatever YAML does not allow in a stream (PyYAML reports those).
+_ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+#: `key:` then a value or nothing. Keys are simple words; anything else goes to PyYAML.
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
+_DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)$')
+_SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)$")
+_FLOW_ITEM = re.compile(r""" *(?:"([^"\\]*)"|'((?:[^']|'')*)'|([^\s,\[\]{}#:"'&*!|>%@`?-][^,\[\]{}#:?]*?|-[^\s,\[\]{}#:"'?][^,\[\]{}#:?]*?)) *(,|\]|$)""")
+#: First characters a plain scalar cannot start with (YAML indicators); `-` is checked apart.
+_NOT_PLAIN_START = frozenset("?:,[]{}#&*!|>'\"%@`")
+#: First characters of a continuation line we do not take as plain text (an indicator there is
+#: legal YAML in most cases, but rare enough to leave to PyYAML).
+_NOT_CONTINUATION = _NOT_PLAIN_START | {"-"}
+
+_CONSTRUCT = SafeConstructor()
+_TABLE = _Loader.yaml_implicit_resolvers
+#: Implicit resolvers by a plain scalar's first character, as `Resolver.resolve` tries them.
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    first: list(found) + list(_TABLE.get(None, [])) for first, found in _TABLE.items() if first is not None
+}
+_ANY_FIRST = list(_TABLE.get(None, []))  # resolvers that apply whatever the first character
+
+
+def _either(found: list[tuple[str, re.Pattern[str]]]) -> Any:
+    """One regex matching what any of `found` matches: most plain scalars are text, and one
+    failed match tells so (the resolvers then run only on the few that might be something else)."""
+    parts = [f"(?{'x' if r.flags & re.X else ''}:{r.pattern})" for _, r in found]
+    return re.compile("|".join(parts)).match if parts else None
+
+
+#: By first character, a quick test that a plain scalar may be something other than text.
+_MAYBE = {first: _either(found) for first, found in _RESOLVERS.items()}
+_MAYBE_ANY = _either(_ANY_FIRST)
+_KEYS: dict[str, Any] = {}
+_SMALL: dict[str, Any] = {}  # resolved short scalars (numbers, years, yes/no), which repeat
+_UNSEEN = object()
+
+
+def resolve(text: str) -> Any:
+    """A plain scalar's value, as the safe loader makes it (int, float, bool, None, date or str)."""
+    maybe = _MAYBE.get(text[:1], _MAYBE_ANY)
+    if maybe is None or maybe(text) is None:
+        return text
+    if len(text) <= 12:
+        value = _SMALL.get(text, _UNSEEN)
+        if value is not _UNSEEN:
+            return value
+    for tag, regexp in _RESOLVERS.get(text[:1], _ANY_FIRST):
+        if regexp.match(text):
+            node = yaml.ScalarNode(tag, text)
+            try:
+                value = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
+            except Exception:  # a value PyYAML would reject (say, a date that does not exist)
+                raise Unsupported from None
+            break
+    else:
+        value = text
+    if len(text) <= 12:
+        if len(_SMALL) > 100_000:
+            _SMALL.clear()
+        _SMALL[text] = value
+    return value
+
+
+def _key(text: str) -> Any:
+    value = _KEYS.get(text, _UNSEEN)
+    if value is _UNSEEN:
+        value = _KEYS[text] = resolve(text)
+    if value.__class__ not in (str, bool, type(None)):
+        raise Unsupported
+    return value
+
+
+def _plain(text: str) -> tuple[str, bool]:
+    """The plain scalar on one line, and whether it may go on (a comment after it ends it);
+    raise Unsupported for what may be a mapping key or an error."""
+    cut = text.find(" #")
+    if cut != -1:
+        text = text[:cut]
+    text = text.rstrip(" ")
+    if ": " in text or text.endswith(":") or not text:
+        raise Unsupported
+    return text, cut == -1
+
+
+def _scalar(text: str) -> tuple[Any, bool]:
+    """The value written on the rest of a line: (value, whether it is a plain scalar that may go
+    on over the next lines, not resolved yet). `text` has no leading spaces and is not empty."""
+    first = text[0]
+    if first == '"':
+        m = _DOUBLE.match(text)
+        if m is None:
+            raise Unsupported
+        return m.group(1), False
+    if first == "'":
+        m = _SINGLE.match(text)
+        if m is None:
+            raise Unsupported
+        return m.group(1).replace("''", "'"), False
+    if first == "[":
+        return _flow_list(text), False
+    if first in _NOT_PLAIN_START or (first == "-" and (len(text) == 1 or text[1] == " ")):
+        raise Unsupported
+    text, more = _plain(text)
+    return (text, True) if more else (resolve(text), False)
+
+
+def _flow_list(text: str) -> list[Any]:
+    """A one-line flow list of plain or quoted scalars without escapes: `[a, "b c", 'd']`."""
+    rest = text[1:]
+    items: list[Any] = []
+    if re.match(r" *\](?: +#.*| *)$", rest):
+        return items
+    pos = 0
+    while True:
+        m = _FLOW_ITEM.match(rest, pos)
+        if m is None or m.group(4) == "":
+            raise Unsupported
+        double, single, plain, end = m.groups()
+        if double is not None:
+            items.append(double)
+        elif single is not None:
+            items.append(single.replace("''", "'"))
+        else:
+            items.append(resolve(plain.rstrip(" ")))
+        pos = m.end()
+        if end == "]":
+            if not re.match(r"(?: +#.*| *)$", rest[pos:]):
+                raise Unsupported
+            return items
+        if rest[pos:].lstrip(" ")[:1] in ("]", ""):  # `[a, ]` or a list going on past the line
+            raise Unsupported
+
+
+#: Each line: indent, a list dash and the spaces after it, a `key:`, and the rest (a value, a
+#: comment, or nothing). Every part may be empty, so every line matches: `findall` gives one row
+#: per line, at C speed.
+_LINES = re.compile(r"^( *)(?:(-)( +|$))?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$))?(.*)$", re.MULTILINE)
+#: First characters of a value that `_scalar` must look at (not a plain scalar's usual start).
+_SPECIAL_START = _NOT_PLAIN_START | {"-"}
+
+
+def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
+    """The document's data and, for each top-level key whose value is a block list, the (line,
+    column) where each of its items starts. Raises `Unsupported` for anything beyond fact-file YAML.
+
+    One pass over the lines with a stack of open collections. A plain scalar is resolved (to a
+    number, a date...) only once the next line shows it does not go on."""
+    if _ODD.search(text):
+        raise Unsupported
+    root: Any = None
+    # Open collections, innermost last: (indent, container, is_mapping, item marks or None).
+    stack: list[tuple[int, Any, bool, list[tuple[int, int]] | None]] = []
+    marks: dict[str, list[tuple[int, int]]] = {}
+    open_key: tuple[dict[Any, Any], Any, int] | None = None  # `key:` waiting for its value
+    # A plain scalar that may go on: (container, key or index, text, indent it must exceed).
+    pending: tuple[Any, Any, str, int] | None = None
+    gap = False  # blank or comment lines since the last content line
+    started = False
+    number = 0
+    maybe_of = _MAYBE.get
+    key_of = _KEYS.get
+    for pad, dash, space, name, rest in _LINES.findall(text):
+        number += 1
+        if not dash and not name and (not rest or rest[0] == "#"):
+            gap = True
+            continue
+        indent = len(pad)
+
+        if pending is not None:
+            container, where, so_far, above = pending
+            if indent > above:  # the plain scalar goes on, folded into one line
+                if gap or dash or name or rest[0] in _NOT_CONTINUATION:
+                    raise Unsupported  # a key or a dash in wrapped text is an error, or odd YAML
+                part, more = _plain(rest)
+                if more:
+                    pending = (container, where, so_far + " " + part, above)
+                else:  # a comment ends the scalar
+                    container[where] = resolve(so_far + " " + part)
+                    pending = None
+                gap = False
+                continue
+            maybe = maybe_of(so_far[:1], _MAYBE_ANY)
+            container[where] = so_far if maybe is None or maybe(so_far) is None else resolve(so_far)
+            pending = None
+        gap = False
+
+        if indent == 0 and not dash and not name and rest[0] in "-.%":
+            if started or not rest.startswith("---") or rest[3:4] not in ("", " "):
+                raise Unsupported  # a second document, directives, or a plain scalar at the root
+            after = rest[3:].lstrip(" ")
+            if after and after[0] != "#":
+                raise Unsupported
+            started = True
+            continue
+        started = True
+
+        if open_key is not None:
+            mapping, key, above = open_key
+            open_key = None
+            if indent > above or (indent == above and dash):
+                if dash:
+                    child: Any = []
+                elif name:
+                    child = {}
+                else:  # a plain scalar starting on the line after its key
+                    if rest[0] in _NOT_CONTINUATION:
+                        raise Unsupported
+                    part, more = _plain(rest)
+                    mapping[key] = part if more else resolve(part)
+                    pending = (mapping, key, part, above) if more else None
+                    continue
+                mapping[key] = child
+                item_marks = None
+                if dash and len(stack) == 1 and stack[0][2] and key.__class__ is str \
+                        and key not in marks:
+                    item_marks = marks[key] = []
+                stack.append((indent, child, not dash, item_marks))
+
+        if not stack:
+            if indent != 0:
+                raise Unsupported
+            root = [] if dash else {}
+            stack.append((0, root, not dash, None))
+        while indent < stack[-1][0]:
+            stack.pop()
+        top = stack[-1]
+        if indent != top[0]:
+            raise Unsupported  # deeper than any open collection: an error, or YAML we leave alone
+        if dash:
+            if top[2]:
+                raise Unsupported  # a list where a key belongs
+            column = indent + 1 + len(space)
+            if not name:  # a scalar item
+                if not rest or rest[0] == "#":
+                    raise Unsupported  # `-` alone, `- # note`, `- - x`: left to PyYAML
+                value, more = _scalar(rest)
+                items = top[1]
+                if top[3] is not None:
+                    top[3].append((number, column + 1))
+                items.append(value)
+                if more:
+                    pending = (items, len(items) - 1, value, indent)
+                continue
+            if top[3] is not None:
+                top[3].append((number, column + 1))
+            mapping = {}
+            top[1].append(mapping)
+            top = (column, mapping, True, None)
+            stack.append(top)
+        else:
+            if not top[2]:  # an indentless list ends where its mapping's next key starts
+                if len(stack) >= 2 and stack[-2][0] == indent and stack[-2][2]:
+                    stack.pop()
+                    top = stack[-1]
+                else:
+                    raise Unsupported
+            if not name:
+                raise Unsupported
+            mapping = top[1]
+        key = key_of(name, _UNSEEN)
+        if key is _UNSEEN or key.__class__ is not str:
+            key = _key(name)
+        if key in mapping:
+            raise Unsupported  # a repeated key (PyYAML keeps the last one): left to PyYAML
+        if not rest or rest[0] == "#":
+            mapping[key] = None
+            open_key = (mapping, key, top[0])
+            continue
+        if rest[0] in _SPECIAL_START or " #" in rest or ": " in rest or rest[-1] in " :":
+            value, more = _scalar(rest)
+            mapping[key] = value
+            if not more:
+                continue
+        else:
+            mapping[key] = value = rest
+        pending = (mapping, key, value, top[0])
+    if pending is not None:
+        container, where, so_far, _ = pending
+        container[where] = resolve(so_far)
+    if root is None:
+        raise Unsupported
+    return root, marks
