@@ -41,14 +41,17 @@ class Document:
     never needs one beyond the start of each item of its top-level lists, which the fast reader
     records (`item_marks`), so loading a large pack does not pay for a tree it will not use."""
 
-    __slots__ = ("path", "data", "text", "item_marks", "_root", "_composed")
+    __slots__ = ("path", "data", "text", "item_marks", "verbatim", "_root", "_composed")
 
     def __init__(self, path: str, data: Any, root: yaml.Node | None = None, *, text: str | None = None,
-                 item_marks: dict[str, list[tuple[int, int]]] | None = None) -> None:
+                 item_marks: dict[str, list[tuple[int, int]]] | None = None, verbatim: bool = False) -> None:
         self.path = path
         self.data = data
         self.text = text
         self.item_marks = item_marks or {}
+        #: Every string in `data` is a piece of `text` (or pieces joined by spaces): no escapes were
+        #: decoded. So if the text is NFC, so is every string (see `loader.read_fact_file`).
+        self.verbatim = verbatim
         self._root = root
         self._composed = text is None
 
@@ -181,10 +184,12 @@ def parse_yaml(path: str, text: str) -> Document:
     _check_tabs(path, text)
     try:
         _count_aliases(path, text)
+        verbatim = True
         try:
             try:
                 data, marks = yamlfast.read(text)
             except yamlfast.Unsupported:
+                verbatim = False
                 data, marks = _read_fast(text)
         except _Fallback:
             loader = _Loader(text)
@@ -209,7 +214,7 @@ def parse_yaml(path: str, text: str) -> Document:
         raise Problem(path, 1, 1, "YAML nested too deeply") from None
     except (ValueError, TypeError, OverflowError) as exc:  # a tagged value that is not one (!!int x)
         raise Problem(path, 1, 1, f"YAML: invalid value: {exc}") from None
-    return Document(path, data, text=text, item_marks=marks)
+    return Document(path, data, text=text, item_marks=marks, verbatim=verbatim)
 
 
 class _Fallback(Exception):

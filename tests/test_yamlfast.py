@@ -253,3 +253,36 @@ def _clean_block(draw, indent: int, depth: int, mapping: bool) -> list[str]:
 def test_fact_file_style_documents_all_take_the_fast_path(lines):
     text = "\n".join(lines) + "\n"
     assert check(text), f"left to PyYAML:\n{text}"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30), st.data())
+def test_a_piece_of_nfc_text_is_nfc(text, data):
+    """What lets the loader skip normalising each string of a fact file whose text is NFC."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    c = data.draw(st.integers(b, len(text)))
+    assert unicodedata.is_normalized("NFC", text[a:b])
+    assert unicodedata.is_normalized("NFC", text[a:b] + " " + text[b:c])  # wrapped lines, joined
+
+
+def test_decomposed_fact_file_is_normalised(tmp_path):
+    import unicodedata
+
+    from quizgen.loader import read_fact_file
+
+    decomposed = "Le\u0301on Trotsky"  # e + combining acute
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "topic: t\nfacts:\n  - id: a\n    text: The guest was [[" + decomposed + "]].\n"
+        "    ask: Who was the guest?\n    answer_type: person\n"
+        f"    evidence: \"{decomposed}\"\n", encoding="utf-8")
+    assert yamlfast.read(path.read_text(encoding="utf-8"))  # the fast path reads it...
+    facts, _, problems = read_fact_file(path, "f.yaml")
+    assert not problems
+    fact = facts[0][0]  # ...and the loader still normalises it
+    assert fact.answer == unicodedata.normalize("NFC", decomposed) != decomposed
+    assert fact.evidence == unicodedata.normalize("NFC", decomposed)
