@@ -1,12 +1,15 @@
-"""Reading a large pack's fact files in worker processes.
+"""Reading a large pack's fact files in several processes.
 
 Parsing YAML, validating facts and finding their quotes in the source is CPU work in Python, one
-file independent of the next, so a large pack (a school's whole question bank) is read by a pool of
-processes, one file per task. The source texts are read first and reach the workers through `fork`,
-so each worker checks its own files' evidence quotes without a copy being sent. Workers send back each fact as a plain tuple of already
-validated values, which the parent turns back into a `Fact` without validating it a second time
-(pickling pydantic models costs more than the parsing it would save). Documents are not sent back:
-when a pack-wide check finds a problem, the parent reads that one file again to locate it.
+file independent of the next, so a large pack (a school's whole question bank) is read by this
+process and helper processes together: each takes the next unread file from a shared counter until
+none is left, so a fast process simply reads more files. The source texts are read first and reach
+the helpers through `fork`, so each checks its own files' evidence quotes without a copy being sent.
+Helpers send back each fact as a plain tuple of already validated values, which this process turns
+back into a `Fact` without validating it a second time (pickling pydantic models costs more than the
+parsing it would save); it does so between files of its own, so that work is shared out too.
+Documents are not sent back: when a pack-wide check finds a problem, the file is read again here to
+locate it. A file a helper did not deliver (it failed or was killed) is read here, in order.
 
 Small packs, machines with one core, and platforms without `fork` read files in-process, the same
 way (`read_fact_file`).
@@ -16,8 +19,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import signal
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -132,12 +136,12 @@ def read_fact_files(
     before: Callable[[], Any],
     also: Callable[[Any], Callable[..., list[Problem]]] | None = None,
 ) -> tuple[Iterator[FileResult], Any, LazyDocuments, bool]:
-    """Read every fact file, in worker processes when the pack is large.
+    """Read every fact file, with helper processes when the pack is large.
 
     `before()` runs first, in this process (reading the sources); for a large pack, `also(what
-    before returned)` is then the check each worker runs on each file's facts (the evidence quotes),
-    and the last value returned says it ran. Returns the results in file order, what `before`
-    returned, the documents for locating problems, and whether `also` ran."""
+    before returned)` is then the check run on each file's facts where the file is read (the
+    evidence quotes), and the last value returned says it ran. Returns the results in file order,
+    what `before` returned, the documents for locating problems, and whether `also` ran."""
     global _ALSO
     from .loader import read_fact_file
 
@@ -154,15 +158,88 @@ def read_fact_files(
         return iter(results), other, docs, False
     _ALSO = also(other[0]) if also is not None else None
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures: list[tuple[str, Future]] = [
-                (shown, pool.submit(_read_in_worker, str(path), shown)) for path, shown in files
-            ]
-            results = []
-            for shown, future in futures:
-                packed, lines, problems, parsed = future.result()
-                facts = [(_unpack_fact(p), line) for p, line in zip(packed, lines)]
-                results.append((shown, facts, parsed, [Problem(*p) for p in problems]))
+        results = _read_shared(files, workers - 1, docs)
     finally:
         _ALSO = None
     return iter(results), other, docs, also is not None
+
+
+def _take(counter: Any, total: int) -> int:
+    """The index of the next file nobody has taken, or `total` when none is left."""
+    with counter.get_lock():
+        index = counter.value
+        if index < total:
+            counter.value = index + 1
+    return index
+
+
+def _helper(files: list[tuple[Path, str]], counter: Any, out: Any) -> None:
+    """A helper process: read files until none is left, sending each result, then `None`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        while (index := _take(counter, len(files))) < len(files):
+            path, shown = files[index]
+            try:
+                out.put((index, _read_in_worker(str(path), shown)))
+            except Exception:  # the parent reads this file itself, and reports what goes wrong
+                out.put((index, None))
+    finally:
+        out.put(None)
+        out.close()
+        out.join_thread()
+
+
+def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocuments) -> list[FileResult]:
+    from .loader import read_fact_file
+
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+    inbox = context.Queue()
+    procs = [context.Process(target=_helper, args=(files, counter, inbox), daemon=True)
+             for _ in range(helpers)]
+    results: list[FileResult | None] = [None] * len(files)
+    running = len(procs)
+
+    def receive(message: Any) -> None:
+        nonlocal running
+        if message is None:
+            running -= 1
+            return
+        index, sent = message
+        if sent is not None:
+            packed, lines, problems, parsed = sent
+            facts = [(_unpack_fact(p), line) for p, line in zip(packed, lines)]
+            results[index] = (files[index][1], facts, parsed, [Problem(*p) for p in problems])
+
+    try:
+        for proc in procs:
+            proc.start()
+        while (index := _take(counter, len(files))) < len(files):
+            path, shown = files[index]
+            facts, doc, problems = read_fact_file(path, shown, _ALSO)
+            if doc is not None:
+                docs[shown] = doc
+            results[index] = (shown, facts, doc is not None, problems)
+            while True:  # what the helpers have sent meanwhile
+                try:
+                    receive(inbox.get_nowait())
+                except queue.Empty:
+                    break
+        while running:
+            try:
+                receive(inbox.get(timeout=0.1))
+            except queue.Empty:
+                if not any(proc.is_alive() for proc in procs) and inbox.empty():
+                    break  # a helper died without saying so: its files are read below
+    finally:
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+            proc.join()
+        inbox.close()
+    for index, result in enumerate(results):
+        if result is None:
+            path, shown = files[index]
+            facts, doc, problems = read_fact_file(path, shown, _ALSO)
+            results[index] = (shown, facts, doc is not None, problems)
+    return results  # type: ignore[return-value]
