@@ -37,6 +37,47 @@ def test_parallel_load_equals_sequential(synth_pack: Path, monkeypatch: pytest.M
         assert a.fact.model_dump_json() == b.fact.model_dump_json()
 
 
+def _same_load(a, b) -> None:
+    assert len(a.facts) == len(b.facts)
+    for x, y in zip(a.facts, b.facts, strict=True):
+        assert (x.file, x.line, x.fact) == (y.file, y.line, y.fact)
+
+
+@pytest.mark.parametrize("failure", ["raises", "dies"])
+def test_files_a_helper_does_not_deliver_are_read_here(synth_pack: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch, failure: str) -> None:
+    """A helper that fails on a file, or dies with files taken, costs nothing but time."""
+    import os
+    import time
+
+    from quizgen import loader, parallel
+
+    monkeypatch.setenv("QUIZGEN_WORKERS", "1")
+    expected = load_pack(synth_pack)
+    real_read, real_helper_read = loader.read_fact_file, parallel._read_in_worker
+    parent = os.getpid()
+    marker = tmp_path / "helper-failed"
+
+    def slow_here(*args, **kwargs):  # so the helper surely takes part-2
+        if os.getpid() == parent and not marker.exists():
+            time.sleep(0.5)
+        return real_read(*args, **kwargs)
+
+    def flaky(path: str, shown: str):
+        if shown.endswith("part-2.yaml"):
+            marker.touch()
+            if failure == "dies":
+                os._exit(3)
+            raise RuntimeError("a bug in a helper")
+        return real_helper_read(path, shown)
+
+    monkeypatch.setattr(loader, "read_fact_file", slow_here)
+    monkeypatch.setattr(parallel, "_read_in_worker", flaky)
+    monkeypatch.setenv("QUIZGEN_WORKERS", "2")
+    _same_load(load_pack(synth_pack), expected)
+    assert marker.exists()
+
+
 def test_parallel_load_reports_located_problems(synth_pack: Path, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
