@@ -6,17 +6,19 @@ quote must be found in such a text without demanding byte equality, and must not
 not there. So we build a *clean* text once: footnotes become segments of their own, running headers and
 markup are dropped, hyphenated words are joined, quotes and dashes are folded, whitespace collapses.
 A quote is folded the same way and searched for in the clean text. Every clean character remembers its
-offset in the original, so coverage maps can highlight the original text.
+offset in the original (kept as runs: most of a source is copied verbatim), so coverage maps can
+highlight the original text.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
-from array import array
+from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import accumulate, chain
 
 #: Characters folded to one form before matching (typographic quotes and dashes, odd spaces).
 _FOLD = str.maketrans(
@@ -29,16 +31,18 @@ _FOLD = str.maketrans(
     }
 )
 
-#: Inline markup dropped from both the source and quotes; each pattern's group 1 (or the whole match)
-#: is removed.
+#: Inline markup dropped from both the source and quotes; each pattern's groups (or the whole match)
+#: are removed. Two are written for speed on large sources: `\*\**` matches what `\*+` matches but
+#: lets the regex engine jump between asterisks, and the stray-digit pattern consumes the space
+#: before the run (kept: only the group is dropped) instead of looking behind at every position.
 _INLINE_DROP = [
     re.compile(r"<sup>\s*[0-9a-z*]{1,3}\s*</sup>"),  # footnote markers
     re.compile(r"<https?://[^>\s]*>"),  # autolinks
     re.compile(r"(\[)[^\]\n]*(\]\([^)\s]*\))"),  # [text](url): keep the text
     re.compile(r"https?://[^\s)\]>]+"),  # bare URLs
-    re.compile(r"\*+"),  # emphasis
+    re.compile(r"\*\**"),  # emphasis
     re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!])"),  # Markdown escapes
-    re.compile(r"(?<= )\d(?: \d)+(?= )"),  # stray runs of single digits ("international 6 7 8 and")
+    re.compile(r" (\d(?: \d)+)(?= )"),  # stray runs of single digits ("international 6 7 8 and")
 ]
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -50,8 +54,25 @@ _INDEX_FROM = 50_000
 
 #: Text that none of `_INLINE_DROP` can match contains none of these (one search instead of seven).
 _MAYBE_MARKUP = re.compile(r"[<\[*\\]|https?://|\d \d")
-#: A line that `_feed` can take whole: nothing to fold, no space but single inner ones.
-_PLAIN_LINE = re.compile(r"[^\S ]|  |^ | $")
+
+#: Every whitespace character but the plain space and the line break (all of them lie below U+3001;
+#: a test checks the whole of Unicode).
+_SPACES = "".join(sorted({chr(c) for c in range(0x3001) if chr(c).isspace()} - {" ", "\n"}))
+#: `_FOLD` without its deletions, plus every other odd space as a plain space: one character for
+#: one, so a line folded with it keeps its offsets (folded quotes and dashes need no bookkeeping).
+_FOLD_IN_PLACE = {k: v for k, v in _FOLD.items() if v is not None} | {ord(c): " " for c in _SPACES}
+_DELETED = "".join(sorted(chr(k) for k, v in _FOLD.items() if v is None))  # zero-width, soft hyphen
+#: A line without any of these characters, without markup to drop, double spaces or a space at
+#: either end is copied into the clean text as it is (an explicit class: far faster to scan for
+#: than `[^\S ]`).
+_ODD_CHAR = re.compile(
+    "[" + "".join(map(re.escape, sorted(set(_SPACES) | {chr(k) for k in _FOLD}))) + "]"
+)
+#: In a line folded with `_FOLD_IN_PLACE`: a spot where offsets shift or spaces collapse, taken one
+#: character at a time (a run of spaces and deleted characters, or a lone deleted character; a lone
+#: space opening a line is one too, matched by `_SPACE_RUN`). What lies between is copied whole.
+_SPACE_SPOT = re.compile(f"[ {_DELETED}]{{2,}}|[{_DELETED}]")
+_SPACE_RUN = re.compile(f"[ {_DELETED}]+")
 
 
 def fold(text: str) -> str:
@@ -76,37 +97,77 @@ def _drop_groups(match: re.Match[str]) -> str:
     return "".join(kept)
 
 
-@dataclass
 class Segment:
-    """A run of clean text: the body, one footnote, one heading, or a skipped section's paragraph."""
+    """A run of clean text being built: the body, one footnote, one heading, or a skipped paragraph.
 
-    kind: str  # body | footnote | heading | skipped
-    chars: list[str] = field(default_factory=list)
-    offsets: array[int] = field(default_factory=lambda: array("q"))  # compact: millions of them
+    The text is kept as a list of pieces (whole lines where nothing needed folding) rather than one
+    string per character, and where each clean character came from as runs: run k starts at clean
+    position `starts[k]`, and a character at position i of that run came from `i + deltas[k]` in the
+    original. A paragraph copied verbatim (lines joined by one space standing for the line break) is
+    a single run, and so is one whose quotes and dashes were folded in place; each dropped character
+    or collapsed space starts a new one.
+    """
+
+    __slots__ = ("deltas", "kind", "parts", "size", "starts")
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind  # body | footnote | heading | skipped
+        self.parts: list[str] = []  # never empty strings, so parts[-1][-1] is the last character
+        self.size = 0
+        self.starts: list[int] = []
+        self.deltas: list[int] = []
+
+    def add(self, text: str, offset: int) -> None:
+        """Append `text`, copied from `original[offset : offset + len(text)]`."""
+        delta = offset - self.size
+        if not self.deltas or self.deltas[-1] != delta:
+            self.starts.append(self.size)
+            self.deltas.append(delta)
+        self.parts.append(text)
+        self.size += len(text)
 
     def append(self, ch: str, offset: int) -> None:
-        if ch == " ":
-            if not self.chars or self.chars[-1] == " ":
-                return
-        self.chars.append(ch)
-        self.offsets.append(offset)
+        """Append one folded character; a space only after something that is not a space."""
+        if ch == " " and (not self.size or self.parts[-1][-1] == " "):
+            return
+        self.add(ch, offset)
+
+    def last(self, back: int = 1) -> str:
+        """The last character (`back=2`: the one before it)."""
+        tail = self.parts[-1]
+        return tail[-back] if len(tail) >= back else self.parts[-2][-1]
+
+    def last_offset(self) -> int:
+        """Where the last character came from in the original."""
+        return self.size - 1 + self.deltas[-1]
+
+    def pop(self) -> None:
+        tail = self.parts[-1]
+        if len(tail) == 1:
+            self.parts.pop()
+        else:
+            self.parts[-1] = tail[:-1]
+        self.size -= 1
+        if self.starts[-1] == self.size:  # that run is now empty
+            self.starts.pop()
+            self.deltas.pop()
+
+    def rstrip(self) -> None:
+        while self.size and self.parts[-1][-1] == " ":
+            self.pop()
 
     def join_break(self, next_text: str) -> None:
         """Between two lines: join a word hyphenated across them, else leave one space."""
-        while self.chars and self.chars[-1] == " ":
-            self.chars.pop()
-            self.offsets.pop()
-        nxt = next_text.lstrip()
+        self.rstrip()
         if (
-            len(self.chars) >= 2
-            and self.chars[-1] == "-"
-            and self.chars[-2].isalpha()
-            and nxt[:1].islower()
+            self.size >= 2
+            and self.last() == "-"
+            and self.last(2).isalpha()
+            and next_text.lstrip()[:1].islower()
         ):
-            self.chars.pop()
-            self.offsets.pop()
-        elif self.chars:
-            self.append(" ", self.offsets[-1] + 1)
+            self.pop()
+        elif self.size:
+            self.add(" ", self.last_offset() + 1)
 
 
 @dataclass(frozen=True)
@@ -123,131 +184,94 @@ class SourceText:
     def __init__(self, original: str, skip_sections: list[str] | tuple[str, ...] = ()) -> None:
         self.original = unicodedata.normalize("NFC", original)
         self.skip = {s.casefold() for s in skip_sections}
-        self.segments = self._segment()
-        chars: list[str] = []
-        offsets: array[int] = array("q")
+        parts: list[str] = []
+        starts: list[int] = []  # clean position where each run of offsets starts
+        deltas: list[int] = []  # original offset minus clean position, within that run
         self.kinds: list[tuple[int, int, str]] = []
-        for seg in self.segments:
-            while seg.chars and seg.chars[-1] == " ":
-                seg.chars.pop()
-                seg.offsets.pop()
-            if not seg.chars:
+        size = 0
+        for seg in self._segment():
+            seg.rstrip()
+            if not seg.size:
                 continue
-            start = len(chars)
-            chars.extend(seg.chars)
-            offsets.extend(seg.offsets)
-            self.kinds.append((start, len(chars), seg.kind))
-            chars.append("\n")  # a quote never spans two segments
-            offsets.append(seg.offsets[-1] + 1)
-        self.clean = "".join(chars)
-        self.offsets = offsets
+            self.kinds.append((size, size + seg.size, seg.kind))
+            seg.add("\n", seg.last_offset() + 1)  # a quote never spans two segments
+            parts.extend(seg.parts)
+            for at, delta in zip(seg.starts, seg.deltas):
+                if not deltas or deltas[-1] != delta - size:
+                    starts.append(at + size)
+                    deltas.append(delta - size)
+            size += seg.size
+        self.clean = "".join(parts)
+        self._run_starts = starts
+        self._run_deltas = deltas
         self._words: dict[str, list[int]] | None = None
 
     # -- building -------------------------------------------------------------------------------
 
-    def _drop_mask(self) -> bytearray:
-        mask = bytearray(len(self.original))
-        for pattern in _INLINE_DROP:
-            for m in pattern.finditer(self.original):
-                spans = (
-                    [(m.start(g), m.end(g)) for g in range(1, pattern.groups + 1)]
-                    if pattern.groups
-                    else [(m.start(), m.end())]
-                )
-                for a, b in spans:
-                    mask[a:b] = b"\x01" * (b - a)
-        return mask
-
-    def _lines(self) -> list[tuple[int, str]]:
-        out, pos = [], 0
-        for line in self.original.split("\n"):
-            out.append((pos, line))
-            pos += len(line) + 1
-        return out
-
-    def _running_headers(self, lines: list[tuple[int, str]]) -> set[str]:
-        """Short standalone lines that repeat: page headers left by the conversion from print."""
-        counts: Counter[str] = Counter()
-        for i, (_, line) in enumerate(lines):
-            key = _HEADING.sub("", line).strip()
-            if not key or len(key) > _HEADER_MAX or _FOOTNOTE.match(line) or _RULE.match(line):
-                continue
-            before = lines[i - 1][1].strip() if i else ""
-            after = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
-            standalone = (not before or _HEADING.match(lines[i - 1][1])) and (
-                not after or _HEADING.match(lines[i + 1][1])
-            )
-            if standalone:
-                counts[key] += 1
-        return {key for key, n in counts.items() if n >= 2}
-
     def _segment(self) -> list[Segment]:
-        mask = self._drop_mask()
-        lines = self._lines()
-        headers = self._running_headers(lines)
+        """Read the original line by line into segments. Most lines are copied whole; only the lines
+        `_odd_lines` picks are folded, from a copy of the source with quotes, dashes and odd spaces
+        already replaced (one `str.replace` per such character that occurs)."""
+        text = self.original
+        drops = _drop_spans(text)
+        mask = bytearray(len(text))  # 1 where markup is dropped
+        for a, b in drops:
+            mask[a:b] = b"\x01" * (b - a)
+        odd_chars = [m.start() for m in _ODD_CHAR.finditer(text)]
+        folded = text  # the same length as `text`, with each character folded in place
+        for ch in {text[at] for at in odd_chars}:
+            if ord(ch) in _FOLD_IN_PLACE:
+                folded = folded.replace(ch, _FOLD_IN_PLACE[ord(ch)])
+        lines = text.split("\n")
+        line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        odd = _odd_lines(text, line_starts, odd_chars, drops)
+        stripped = [line.strip() for line in lines]
+        headings = [
+            _HEADING.match(line) if s[:1] == "#" else None for line, s in zip(lines, stripped)
+        ]
+        headers = _running_headers(lines, stripped, headings)
         body = Segment("body")
         segments = [body]
         current: Segment | None = None  # the footnote or skipped paragraph being read
         skipping = False
-        for start, line in lines:
-            stripped = line.strip()
-            if not stripped:
+        for i, line in enumerate(lines):
+            first = stripped[i][:1]
+            if not first:
                 current = None
                 continue
-            if _RULE.match(line) or _HEADING.sub("", line).strip() in headers:
+            heading = headings[i]  # (a line's first character rules out most regexes)
+            if first in "-*_" and _RULE.match(line):
                 continue
-            heading = _HEADING.match(line)
+            if headers and (line[heading.end() :].strip() if heading else stripped[i]) in headers:
+                continue
+            start, end = line_starts[i], line_starts[i] + len(line)
             if heading:
                 current = None
-                title = line[heading.end() :].strip()
-                skipping = fold(title).casefold() in self.skip
+                title = line[heading.end() :]
+                skipping = fold(title.strip()).casefold() in self.skip
                 seg = Segment("heading")
-                self._feed(seg, start + heading.end(), line[heading.end() :], mask)
+                if i in odd:
+                    _feed_folded(seg, folded, start + heading.end(), end, mask)
+                elif title:
+                    seg.add(title, start + heading.end())
                 segments.append(seg)
                 continue
-            if _FOOTNOTE.match(line):
+            if first == "<" and _FOOTNOTE.match(line):
                 current = Segment("footnote")
                 segments.append(current)
             elif skipping and current is None:
                 current = Segment("skipped")
                 segments.append(current)
-            target = current or body
-            if target.chars:
-                target.join_break(self._visible(line, start, mask))
-            self._feed(target, start, line, mask)
+            target = current if current is not None else body
+            if i in odd:
+                if target.size:
+                    target.join_break("".join(text[a:b] for a, b in _kept(start, end, mask)))
+                _feed_folded(target, folded, start, end, mask)
+            else:  # the common line: copied as it is
+                if target.size:
+                    target.join_break(line)
+                target.add(line, start)
         return segments
-
-    @staticmethod
-    def _visible(line: str, start: int, mask: bytearray) -> str:
-        if not any(mask[start : start + len(line)]):
-            return line
-        return "".join(ch for i, ch in enumerate(line) if not mask[start + i])
-
-    @staticmethod
-    def _feed(seg: Segment, start: int, text: str, mask: bytearray) -> None:
-        if (
-            text
-            and not any(mask[start : start + len(text)])
-            and text.translate(_FOLD) == text
-            and not _PLAIN_LINE.search(text)
-        ):
-            # The common line: every character kept as it is, so take it whole (a large source
-            # has millions of characters; the loop below is for lines with something to fold).
-            seg.chars.extend(text)
-            seg.offsets.extend(range(start, start + len(text)))
-            return
-        for i, ch in enumerate(text):
-            if mask[start + i]:
-                continue
-            folded = ch.translate(_FOLD)
-            if folded == "":
-                continue
-            if folded.isspace():
-                folded = " "
-            seg.append(folded, start + i)
-        while seg.chars and seg.chars[-1] == " ":
-            seg.chars.pop()
-            seg.offsets.pop()
 
     # -- using ----------------------------------------------------------------------------------
 
@@ -308,7 +332,17 @@ class SourceText:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that a clean span came from."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self._offset(start), self._offset(end - 1) + 1
+
+    def _offset(self, i: int) -> int:
+        """Where clean character i came from in the original (negative i counts from the end)."""
+        i = operator.index(i)
+        if i < 0:
+            i += len(self.clean)
+        if not 0 <= i < len(self.clean):
+            raise IndexError("clean position out of range")
+        run = bisect_right(self._run_starts, i) - 1
+        return i + self._run_deltas[run]
 
     def sentences(self) -> list[Sentence]:
         """Sentences of the body and footnotes (not headings or skipped sections)."""
@@ -320,6 +354,99 @@ class SourceText:
                 text = self.clean[a:b]
                 out.append(Sentence(a, b, text, _is_factual(text)))
         return out
+
+
+def _drop_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that the inline markup patterns drop (they may overlap)."""
+    spans = []
+    for pattern in _INLINE_DROP:
+        if pattern.groups:
+            groups = range(1, pattern.groups + 1)
+            spans.extend((m.start(g), m.end(g)) for m in pattern.finditer(text) for g in groups)
+        else:
+            spans.extend(m.span() for m in pattern.finditer(text))
+    return spans
+
+
+def _odd_lines(
+    text: str, line_starts: list[int], odd_chars: list[int], drops: list[tuple[int, int]]
+) -> set[int]:
+    """Indices of the lines that cannot be copied as they are: those with an odd character (at one
+    of `odd_chars`), markup to drop, a double space or a space at either end. Found by scanning the
+    whole source once per kind of spot, so the other lines cost nothing."""
+    spots = list(odd_chars)
+    # (A space ending a line would be stripped anyway; checked so a copied line never ends in one.)
+    for needle, shift in (("  ", 0), (" \n", 0), ("\n ", 1)):
+        at = text.find(needle)
+        while at != -1:
+            spots.append(at + shift)
+            at = text.find(needle, at + 1)
+    if text[:1] == " ":
+        spots.append(0)
+    if text[-1:] == " ":
+        spots.append(len(text) - 1)
+    odd = {bisect_right(line_starts, at) - 1 for at in spots}
+    for a, b in drops:
+        if b > a:
+            odd.update(range(bisect_right(line_starts, a) - 1, bisect_right(line_starts, b - 1)))
+    return odd
+
+
+def _running_headers(
+    lines: list[str], stripped: list[str], headings: list[re.Match[str] | None]
+) -> set[str]:
+    """Short standalone lines that repeat: page headers left by the conversion from print."""
+    quiet = [not s or h is not None for s, h in zip(stripped, headings)]  # blank or a heading
+    quiet.append(True)  # past the last line (and, as quiet[-1], before the first)
+    counts: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if not quiet[i - 1] or not quiet[i + 1]:
+            continue  # not standalone
+        heading = headings[i]
+        key = line[heading.end() :].strip() if heading else stripped[i]
+        if not key or len(key) > _HEADER_MAX or _FOOTNOTE.match(line) or _RULE.match(line):
+            continue
+        counts[key] += 1
+    return {key for key, n in counts.items() if n >= 2}
+
+
+def _kept(start: int, end: int, mask: bytearray) -> list[tuple[int, int]]:
+    """The (from, to) pieces of `[start, end)` that no markup pattern drops."""
+    pieces = []
+    while start < end:
+        cut = mask.find(1, start, end)
+        if cut == -1:
+            pieces.append((start, end))
+            break
+        if cut > start:
+            pieces.append((start, cut))
+        start = mask.find(0, cut, end)
+        if start == -1:
+            break
+    return pieces
+
+
+def _feed_folded(seg: Segment, folded: str, start: int, end: int, mask: bytearray) -> None:
+    """Append `folded[start:end]` (a line, or a heading's title) but for dropped markup, deleted
+    characters and extra spaces. Only the spots where spaces collapse or characters vanish go
+    character by character; what lies between them is copied whole."""
+    for a, b in _kept(start, end, mask):
+        piece = folded[a:b]
+        done = 0  # piece[:done] is in the segment
+        spots = _SPACE_SPOT.finditer(piece)
+        if piece[0] == " ":  # kept only after something that is no space
+            lead = _SPACE_RUN.match(piece)
+            spots = chain((lead,), _SPACE_SPOT.finditer(piece, lead.end()))
+        for spot in spots:
+            if spot.start() > done:  # no space at either end of this stretch
+                seg.add(piece[done : spot.start()], a + done)
+            for j in range(spot.start(), spot.end()):
+                if piece[j] == " ":  # else a deleted character
+                    seg.append(" ", a + j)
+            done = spot.end()
+        if done < len(piece):
+            seg.add(piece[done:], a + done)
+    seg.rstrip()
 
 
 _ABBREVIATIONS = {"ph", "d", "vol", "ed", "st", "mr", "mrs", "dr", "no", "pp", "p", "vs", "cf", "jr", "sr"}
