@@ -201,6 +201,8 @@ def _load_pack(folder: str | Path, display: str | None) -> LoadedPack:
         return read_sources(pack, pack_doc, folder, display) if pack is not None else ({}, [])
 
     def evidence(texts: dict) -> Callable[..., list[Problem]]:
+        for text in texts.values():  # built once here, before the helper processes fork
+            text.word_counts()
         return lambda facts, doc, shown: evidence_problems(pack, texts, facts, doc, shown)
 
     # A large pack's files are read by worker processes, which also check the evidence quotes

@@ -34,42 +34,55 @@ PARALLEL_FROM = 1_500_000
 
 _FIELDS = tuple(Fact.model_fields)
 _BIT = {name: 1 << i for i, name in enumerate(_FIELDS)}
+_TYPE_AT, _CARDS_AT, _DISPUTED_AT = (_FIELDS.index(n) for n in ("answer_type", "cards", "disputed"))
 _TYPES = {t.value: t for t in AnswerType}
-_CARDS: dict[tuple[str, ...], tuple[CardKind, ...]] = {}
+_CARDS: dict[tuple[str, ...], list[CardKind]] = {}  # card values -> kinds (shared, never changed)
+_CARD_VALUES: dict[tuple[CardKind, ...], tuple[str, ...]] = {}
+_MASKS: dict[frozenset[str], int] = {}
 
 
-def _pack_fact(fact: Fact) -> tuple[Any, ...]:
-    """A validated fact as plain values (cheap to pickle), with a bitmask of the fields set."""
-    mask = 0
-    for name in fact.model_fields_set:
-        mask |= _BIT[name]
-    values = dict(fact.__dict__)  # in field order, which model_dump keeps
-    values["answer_type"] = fact.answer_type.value
-    values["cards"] = tuple(c.value for c in fact.cards)
-    values["disputed"] = None if fact.disputed is None else fact.disputed.note
-    return (mask, *values.values())
+def _pack_fact(fact: Fact) -> list[Any]:
+    """A validated fact as plain values in field order (cheap to pickle), then a bitmask of the
+    fields that were set. Runs once per fact in a helper, so it avoids per-field Python work."""
+    names = frozenset(fact.__pydantic_fields_set__)
+    mask = _MASKS.get(names)
+    if mask is None:
+        mask = _MASKS[names] = sum(_BIT[n] for n in names)
+    values = list(fact.__dict__.values())  # in field order: pydantic builds __dict__ that way
+    values[_TYPE_AT] = values[_TYPE_AT].value
+    kinds = tuple(values[_CARDS_AT])
+    cards = _CARD_VALUES.get(kinds)
+    if cards is None:
+        cards = _CARD_VALUES[kinds] = tuple(k.value for k in kinds)
+    values[_CARDS_AT] = cards
+    disputed = values[_DISPUTED_AT]
+    if disputed is not None:
+        values[_DISPUTED_AT] = disputed.note
+    values.append(mask)
+    return values
 
 
 _new = object.__new__
 _set = object.__setattr__
 
 
-def _unpack_fact(packed: tuple[Any, ...]) -> Fact:
-    """The `Fact` a worker validated, rebuilt without validating again (what `model_construct`
+def _unpack_fact(packed: list[Any]) -> Fact:
+    """The `Fact` a helper validated, rebuilt without validating again (what `model_construct`
     does, without its per-field work: every value here already passed validation)."""
-    mask, *values = packed
-    data = dict(zip(_FIELDS, values))
-    data["answer_type"] = _TYPES[data["answer_type"]]
-    cards, disputed = data["cards"], data["disputed"]
+    mask = packed.pop()
+    packed[_TYPE_AT] = _TYPES[packed[_TYPE_AT]]
+    cards = packed[_CARDS_AT]
     kinds = _CARDS.get(cards)
     if kinds is None:
-        kinds = _CARDS[cards] = tuple(CardKind(c) for c in cards)
-    data["cards"] = list(kinds)
-    data["disputed"] = None if disputed is None else Disputed(note=disputed)
+        kinds = _CARDS[cards] = [CardKind(c) for c in cards]
+    packed[_CARDS_AT] = list(kinds)
+    disputed = packed[_DISPUTED_AT]
+    if disputed is not None:
+        packed[_DISPUTED_AT] = Disputed(note=disputed)
     fields_set = _SETS.get(mask)
     if fields_set is None:  # shared between facts: frozen models never change theirs
         fields_set = _SETS[mask] = {n for n in _FIELDS if mask & _BIT[n]}
-    return construct(Fact, data, fields_set)
+    return construct(Fact, dict(zip(_FIELDS, packed)), fields_set)
 
 
 _SETS: dict[int, set[str]] = {}
