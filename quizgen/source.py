@@ -77,11 +77,14 @@ _SPACE_RUN = re.compile(f"[ {_DELETED}]+")
 
 def fold(text: str) -> str:
     """Fold a quote the way the clean source is folded (markup out, quotes/dashes, whitespace)."""
-    text = unicodedata.normalize("NFC", text)
+    plain = text.isascii()  # then NFC and the fold table change nothing (a tab is split away below)
+    if not plain:
+        text = unicodedata.normalize("NFC", text)
     if _MAYBE_MARKUP.search(text):
         for pattern in _INLINE_DROP:
             text = pattern.sub(lambda m: _drop_groups(m), text)
-    text = text.translate(_FOLD)
+    if not plain:
+        text = text.translate(_FOLD)
     return " ".join(text.split())
 
 
@@ -283,27 +286,33 @@ class SourceText:
 
     def contains_all(self, quotes: list[str]) -> list[bool]:
         """Whether each quote occurs (folded) in the clean text: `bool(find(q))` for each, but
-        stopping at the first occurrence (validation asks this of every fact)."""
-        return [bool(needle) and self._contains(needle) for needle in map(fold, quotes)]
+        stopping at the first occurrence (validation asks this of every fact, so the loop is
+        written out here rather than calling a method per quote).
 
-    def _contains(self, needle: str) -> bool:
-        """Whether `needle` (a folded quote) occurs. Like `_occurrences`, a needle of three or more
-        words in a large text is anchored on its rarest interior word, but only that word's count
-        and first position are needed (`word_counts`, built at C speed): a word that occurs once
-        settles it with one comparison, and otherwise the search starts at its first occurrence."""
+        Like `_occurrences`, a needle of three or more words in a large text is anchored on its
+        rarest interior word, but only that word's count and first position are needed
+        (`word_counts`, built at C speed): a word that occurs once settles it with one comparison,
+        and otherwise the search starts at its first occurrence."""
         clean = self.clean
-        parts = needle.split(" ")
-        if len(clean) <= _INDEX_FROM or len(parts) < 3:
-            return clean.find(needle) != -1
-        counts, first = self.word_counts()
-        word = min(parts[1:-1], key=counts.__getitem__)  # a Counter: 0 for a word not there
-        times = counts[word]
-        if not times:
-            return False
-        at = first[word] - needle.find(f" {word} ") - 1
-        if times == 1:
-            return at >= 0 and clean.startswith(needle, at)
-        return clean.find(needle, max(at, 0)) != -1
+        indexed = len(clean) > _INDEX_FROM
+        counts, first = self.word_counts() if indexed else (Counter(), {})
+        rarity = counts.__getitem__  # a Counter: 0 for a word not there
+        out = []
+        for needle in map(fold, quotes):
+            parts = needle.split(" ")
+            if not needle:
+                out.append(False)
+            elif not indexed or len(parts) < 3:
+                out.append(clean.find(needle) != -1)
+            else:
+                word = min(parts[1:-1], key=rarity)
+                times = counts[word]
+                at = first.get(word, 0) - needle.find(f" {word} ") - 1
+                if times == 1:
+                    out.append(at >= 0 and clean.startswith(needle, at))
+                else:
+                    out.append(times > 1 and clean.find(needle, max(at, 0)) != -1)
+        return out
 
     def word_counts(self) -> tuple[Counter[str], dict[str, int]]:
         """How often each space-delimited word of the clean text occurs, and where it first

@@ -70,8 +70,9 @@ def evidence_problems(pack: Pack, sources: dict[str, SourceText], facts: list[tu
                       doc: Document, display: str) -> list[Problem]:
     """Evidence quotes of one file's facts (with their indexes) that their source does not hold."""
     by_source: dict[str, list[tuple[Fact, int]]] = {}
+    default = pack.sources[0].id
     for fact, i in facts:
-        sid = fact.source or pack.sources[0].id
+        sid = fact.source or default
         if sid in sources:
             by_source.setdefault(sid, []).append((fact, i))
     out = []

@@ -258,3 +258,17 @@ def test_crlf_line_ends_read_like_lf(original: str) -> None:
             a, b = lf.original_span(i, i + 1)
             c, d = crlf.original_span(i, i + 1)
             assert lf.original[a:b] == crlf.original[c:d]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=40))
+def test_fold_of_ascii_text_skips_nothing_that_matters(text):
+    """ASCII quotes skip NFC and the fold table in `fold`; the result must be what they would give."""
+    import unicodedata
+
+    from quizgen.source import _FOLD, _INLINE_DROP, _drop_groups
+
+    full = unicodedata.normalize("NFC", text)
+    for pattern in _INLINE_DROP:
+        full = pattern.sub(_drop_groups, full)
+    assert fold(text) == " ".join(full.translate(_FOLD).split())
