@@ -201,12 +201,12 @@ def _load_pack(folder: str | Path, display: str | None) -> LoadedPack:
         return read_sources(pack, pack_doc, folder, display) if pack is not None else ({}, [])
 
     def evidence(texts: dict) -> Callable[..., list[Problem]]:
-        for text in texts.values():  # built once here, before the helper processes fork
+        for text in texts.values():  # built once, here, while helper processes read files
             text.word_counts()
         return lambda facts, doc, shown: evidence_problems(pack, texts, facts, doc, shown)
 
-    # A large pack's files are read by worker processes, which also check the evidence quotes
-    # against the source texts read before them (shared with the workers, not copied).
+    # A large pack's files are read by helper processes too; this process reads the sources
+    # meanwhile and checks every evidence quote as the facts come in.
     results, (texts, source_problems), docs, checked = read_fact_files(
         files, sources, evidence if pack is not None else None)
     located: list[LocatedFact] = []

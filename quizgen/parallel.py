@@ -3,13 +3,14 @@
 Parsing YAML, validating facts and finding their quotes in the source is CPU work in Python, one
 file independent of the next, so a large pack (a school's whole question bank) is read by this
 process and helper processes together: each takes the next unread file from a shared counter until
-none is left, so a fast process simply reads more files. The source texts are read first and reach
-the helpers through `fork`, so each checks its own files' evidence quotes without a copy being sent.
-Helpers send back each fact as a plain tuple of already validated values, which this process turns
-back into a `Fact` without validating it a second time (pickling pydantic models costs more than the
-parsing it would save); it does so between files of its own, so that work is shared out too.
-Documents are not sent back: when a pack-wide check finds a problem, the file is read again here to
-locate it. A file a helper did not deliver (it failed or was killed) is read here, in order.
+none is left, so a fast process simply reads more files. Helpers start at once and parse and
+validate; this process reads the source texts meanwhile, then checks every fact's evidence quote:
+its own files' as it reads them, the helpers' as they arrive (so the source is prepared once, and
+nothing waits for it). Helpers send back each fact as a list of already validated values, which
+this process turns back into a `Fact` without validating it a second time (pickling pydantic models
+costs more than the parsing it would save), between files of its own, so that work is shared out
+too. Documents are not sent back: when a check finds a problem in a helper's file, the file is read
+again here to locate it. A file a helper did not deliver (it failed or was killed) is read here.
 
 Small packs, machines with one core, and platforms without `fork` read files in-process, the same
 way (`read_fact_file`).
@@ -98,16 +99,31 @@ def construct(cls: type, data: dict[str, Any], fields_set: set[str]) -> Any:
     return obj
 
 
-#: Set in the parent just before the workers are forked: the check they run on each file's facts.
-_ALSO: Callable[..., list[Problem]] | None = None
-
-
-def _read_in_worker(path: str, display: str) -> tuple[list[tuple[Any, ...]], list[int], list[tuple], bool]:
+def _read_in_worker(path: str, display: str) -> tuple[list[list[Any]], list[int], list[int], list[tuple], bool]:
+    """What a helper sends for one file: its facts as value lists, their lines and record
+    indexes (to locate an evidence problem found later), its problems, whether it parsed."""
     from .loader import read_fact_file
 
-    facts, doc, problems = read_fact_file(Path(path), display, _ALSO)
-    return ([_pack_fact(f) for f, _ in facts], [line for _, line in facts],
+    indexes: list[int] = []
+
+    def keep_indexes(facts: list[tuple[Fact, int]], doc: Document, shown: str) -> list[Problem]:
+        indexes.extend(i for _, i in facts)
+        return []
+
+    facts, doc, problems = read_fact_file(Path(path), display, keep_indexes)
+    return ([_pack_fact(f) for f, _ in facts], [line for _, line in facts], indexes,
             [(p.path, p.line, p.col, p.message) for p in problems], doc is not None)
+
+
+class _LaterDocument:
+    """Stands for a file a helper read: its document is read here only if a problem needs it."""
+
+    def __init__(self, docs: "LazyDocuments", shown: str) -> None:
+        self._docs, self._shown = docs, shown
+
+    def where(self, loc: tuple[Any, ...], *, key: bool = False) -> tuple[int, int]:
+        doc = self._docs.get(self._shown)
+        return doc.where(loc, key=key) if doc is not None else (1, 1)
 
 
 class LazyDocuments(dict):
@@ -151,17 +167,17 @@ def read_fact_files(
 ) -> tuple[Iterator[FileResult], Any, LazyDocuments, bool]:
     """Read every fact file, with helper processes when the pack is large.
 
-    `before()` runs first, in this process (reading the sources); for a large pack, `also(what
-    before returned)` is then the check run on each file's facts where the file is read (the
-    evidence quotes), and the last value returned says it ran. Returns the results in file order,
-    what `before` returned, the documents for locating problems, and whether `also` ran."""
-    global _ALSO
+    `before()` runs in this process (reading the sources). For a large pack, helpers start first
+    and read files meanwhile; `also(what before returned)` is then the check run here on each
+    file's facts (the evidence quotes), on this process's files as they are read and on the
+    helpers' as they arrive, and the last value returned says it ran. Returns the results in file
+    order, what `before` returned, the documents for locating problems, and whether `also` ran."""
     from .loader import read_fact_file
 
     docs = LazyDocuments({shown: path for path, shown in files})
     workers = _workers([path for path, _ in files])
-    other = before()
     if workers < 2:
+        other = before()
         results = []
         for path, shown in files:
             facts, doc, problems = read_fact_file(path, shown)
@@ -169,11 +185,7 @@ def read_fact_files(
                 docs[shown] = doc
             results.append((shown, facts, doc is not None, problems))
         return iter(results), other, docs, False
-    _ALSO = also(other[0]) if also is not None else None
-    try:
-        results = _read_shared(files, workers - 1, docs)
-    finally:
-        _ALSO = None
+    results, other = _read_shared(files, workers - 1, docs, before, also)
     return iter(results), other, docs, also is not None
 
 
@@ -202,7 +214,9 @@ def _helper(files: list[tuple[Path, str]], counter: Any, out: Any) -> None:
         out.join_thread()
 
 
-def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocuments) -> list[FileResult]:
+def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocuments,
+                 before: Callable[[], Any], also: Callable[[Any], Callable[..., list[Problem]]] | None
+                 ) -> tuple[list[FileResult], Any]:
     from .loader import read_fact_file
 
     context = multiprocessing.get_context("fork")
@@ -212,6 +226,7 @@ def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocument
              for _ in range(helpers)]
     results: list[FileResult | None] = [None] * len(files)
     running = len(procs)
+    check: Callable[..., list[Problem]] | None = None
 
     def receive(message: Any) -> None:
         nonlocal running
@@ -220,16 +235,22 @@ def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocument
             return
         index, sent = message
         if sent is not None:
-            packed, lines, problems, parsed = sent
-            facts = [(_unpack_fact(p), line) for p, line in zip(packed, lines)]
-            results[index] = (files[index][1], facts, parsed, [Problem(*p) for p in problems])
+            packed, lines, indexes, problems, parsed = sent
+            shown = files[index][1]
+            facts = [_unpack_fact(p) for p in packed]
+            found = [Problem(*p) for p in problems]
+            if check is not None:
+                found += check(list(zip(facts, indexes)), _LaterDocument(docs, shown), shown)
+            results[index] = (shown, list(zip(facts, lines)), parsed, found)
 
     try:
-        for proc in procs:
+        for proc in procs:  # helpers read files while this process reads the sources
             proc.start()
+        other = before()
+        check = also(other[0]) if also is not None else None
         while (index := _take(counter, len(files))) < len(files):
             path, shown = files[index]
-            facts, doc, problems = read_fact_file(path, shown, _ALSO)
+            facts, doc, problems = read_fact_file(path, shown, check)
             if doc is not None:
                 docs[shown] = doc
             results[index] = (shown, facts, doc is not None, problems)
@@ -253,6 +274,6 @@ def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocument
     for index, result in enumerate(results):
         if result is None:
             path, shown = files[index]
-            facts, doc, problems = read_fact_file(path, shown, _ALSO)
+            facts, doc, problems = read_fact_file(path, shown, check)
             results[index] = (shown, facts, doc is not None, problems)
-    return results  # type: ignore[return-value]
+    return results, other  # type: ignore[return-value]
