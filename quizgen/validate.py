@@ -144,21 +144,22 @@ def check_pack(
         problems.append(Problem(f.file, line, col, f"facts[{index}].{key}: {message}"))
 
     source_ids = [s.id for s in pack.sources]
+    known_sources = set(source_ids)
+    default_source = source_ids[0]
     first: dict[str, LocatedFact] = {}
     groups: dict[str, list[LocatedFact]] = defaultdict(list)
     quoting: dict[str, list[LocatedFact]] = {}
-    for lf in facts:
+    for lf in facts:  # once per fact of every pack: kept to plain lookups
         fact = lf.fact
-        if fact.id in first:
-            other = first[fact.id]
-            at(lf, "id", f"duplicate fact id '{fact.id}' (first used at {other.file}:{other.line})")
-        else:
-            first[fact.id] = lf
+        fid = fact.id
+        other = first.setdefault(fid, lf)
+        if other is not lf:
+            at(lf, "id", f"duplicate fact id '{fid}' (first used at {other.file}:{other.line})")
         if fact.group:
             groups[fact.group].append(lf)
 
-        sid = fact.source or pack.sources[0].id
-        if sid not in source_ids:
+        sid = fact.source or default_source
+        if sid not in known_sources:
             at(lf, "source", f"no source '{sid}' in pack.yaml (sources: {', '.join(source_ids)})")
             continue
         if sid in sources_out and not evidence_checked:
