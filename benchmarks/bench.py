@@ -9,7 +9,9 @@ write), a 100-question quiz in 4 versions (`write_quiz`: generate, render HTML a
 raw genanki writing the same notes (same fields, same templates: `genanki.Model`/`Note`/`Deck`/
 `Package.write_to_file`). "End to end" is what `quizgen deck` does: load+validate then the deck.
 Peak memory is the process's peak resident set size (`resource.getrusage(...).ru_maxrss`) after each
-size; sizes run smallest first, so each row's peak is that size's. `quizgen --help` is timed as a
+size; sizes run smallest first, so each row's peak is that size's. The helper column is the largest
+peak of any child process so far (the helper that reads a large pack's files); the memory target
+is checked against the sum of both. `quizgen --help` is timed as a
 subprocess (median of 7 runs).
 """
 
@@ -67,6 +69,11 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def helper_peak_mb() -> float:
+    """The largest peak RSS of any finished child (the helper processes that read large packs)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def run_size(n: int, work: Path) -> dict[str, float]:
     from quizgen.anki.deck import write_deck
     from quizgen.anki.notes import build_notes
@@ -101,6 +108,7 @@ def run_size(n: int, work: Path) -> dict[str, float]:
         "quiz": t_quiz,
         "genanki": t_raw,
         "peak_mb": peak_mb(),
+        "helper_mb": helper_peak_mb(),
     }
     shutil.rmtree(root)
     return row
@@ -119,15 +127,15 @@ def help_ms() -> float:
 
 def table(rows: list[dict[str, float]], help_time: float) -> str:
     lines = [
-        "| facts | cards | load+validate (s) | deck (s) | end to end (s) | raw genanki (s) | deck / genanki | end to end / genanki | quiz 100 q × 4 versions (s) | peak RSS (MB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| facts | cards | load+validate (s) | deck (s) | end to end (s) | raw genanki (s) | deck / genanki | end to end / genanki | quiz 100 q × 4 versions (s) | peak RSS (MB) | helper peak RSS (MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         e2e = r["load"] + r["deck"]
         lines.append(
             f"| {r['facts']:,} | {r['cards']:,} | {r['load']:.2f} | {r['deck']:.2f} | {e2e:.2f} | "
             f"{r['genanki']:.2f} | {r['deck'] / r['genanki']:.2f} | {e2e / r['genanki']:.2f} | "
-            f"{r['quiz']:.2f} | {r['peak_mb']:.0f} |"
+            f"{r['quiz']:.2f} | {r['peak_mb']:.0f} | {r['helper_mb']:.0f} |"
         )
     lines.append("")
     lines.append(f"`quizgen --help`: {help_time:.0f} ms (median of 7 runs).")
@@ -141,7 +149,8 @@ def verdict(rows: list[dict[str, float]], help_time: float) -> list[str]:
         (f"{big['facts']:,}-fact deck end to end / raw genanki", e2e, TARGETS["end_to_end_ratio"], "x"),
         (f"load+validate {big['facts']:,} facts", big["load"], TARGETS["validate_s"], " s"),
         ("quizgen --help", help_time, TARGETS["help_ms"], " ms"),
-        (f"peak memory at {big['facts']:,} facts", big["peak_mb"], TARGETS["peak_mb"], " MB"),
+        (f"peak memory at {big['facts']:,} facts (this process + helper)", big["peak_mb"] + big["helper_mb"],
+         TARGETS["peak_mb"], " MB"),
     ]
     return [f"- {'met' if value <= limit else 'MISSED'}: {name}: {value:.2f}{unit} (target {limit:g}{unit})"
             for name, value, limit, unit in checks]
