@@ -17,10 +17,10 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-try:
-    from yaml import CSafeLoader as _Loader
+try:  # libyaml is several times faster; the pure loader gives the same values
+    from yaml import CSafeLoader as Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 
 class Unsupported(Exception):
@@ -37,12 +37,13 @@ _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)$")
 _FLOW_ITEM = re.compile(r""" *(?:"([^"\\]*)"|'((?:[^']|'')*)'|([^\s,\[\]{}#:"'&*!|>%@`?-][^,\[\]{}#:?]*?|-[^\s,\[\]{}#:"'?][^,\[\]{}#:?]*?)) *(,|\]|$)""")
 #: First characters a plain scalar cannot start with (YAML indicators); `-` is checked apart.
 _NOT_PLAIN_START = frozenset("?:,[]{}#&*!|>'\"%@`")
-#: First characters of a continuation line we do not take as plain text (an indicator there is
-#: legal YAML in most cases, but rare enough to leave to PyYAML).
-_NOT_CONTINUATION = _NOT_PLAIN_START | {"-"}
+#: First characters that send a value to `_scalar` for a closer look, and that a continuation
+#: line may not start with (an indicator there is legal YAML in most cases, but rare enough to
+#: leave to PyYAML).
+_SPECIAL_START = _NOT_PLAIN_START | {"-"}
 
 _CONSTRUCT = SafeConstructor()
-_TABLE = _Loader.yaml_implicit_resolvers
+_TABLE = Loader.yaml_implicit_resolvers
 #: Implicit resolvers by a plain scalar's first character, as `Resolver.resolve` tries them.
 _RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     first: list(found) + list(_TABLE.get(None, [])) for first, found in _TABLE.items() if first is not None
@@ -65,6 +66,11 @@ _SMALL: dict[str, Any] = {}  # resolved short scalars (numbers, years, yes/no), 
 _UNSEEN = object()
 
 
+def implicit_resolvers(first: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The implicit resolvers a plain scalar starting with `first` is tried against, in order."""
+    return _RESOLVERS.get(first, _ANY_FIRST)
+
+
 def resolve(text: str) -> Any:
     """A plain scalar's value, as the safe loader makes it (int, float, bool, None, date or str)."""
     maybe = _MAYBE.get(text[:1], _MAYBE_ANY)
@@ -74,7 +80,7 @@ def resolve(text: str) -> Any:
         value = _SMALL.get(text, _UNSEEN)
         if value is not _UNSEEN:
             return value
-    for tag, regexp in _RESOLVERS.get(text[:1], _ANY_FIRST):
+    for tag, regexp in implicit_resolvers(text[:1]):
         if regexp.match(text):
             node = yaml.ScalarNode(tag, text)
             try:
@@ -92,6 +98,8 @@ def resolve(text: str) -> Any:
 
 
 def _key(text: str) -> Any:
+    """A mapping key's value (resolved once per distinct key); keys other than text, yes/no and
+    null are left to PyYAML."""
     value = _KEYS.get(text, _UNSEEN)
     if value is _UNSEEN:
         value = _KEYS[text] = resolve(text)
@@ -165,8 +173,6 @@ def _flow_list(text: str) -> list[Any]:
 #: comment, or nothing). Every part may be empty, so every line matches: `findall` gives one row
 #: per line, at C speed.
 _LINES = re.compile(r"^( *)(?:(-)( +|$))?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$))?(.*)$", re.MULTILINE)
-#: First characters of a value that `_scalar` must look at (not a plain scalar's usual start).
-_SPECIAL_START = _NOT_PLAIN_START | {"-"}
 
 
 def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
@@ -199,7 +205,7 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
         if pending is not None:
             container, where, so_far, above = pending
             if indent > above:  # the plain scalar goes on, folded into one line
-                if gap or dash or name or rest[0] in _NOT_CONTINUATION:
+                if gap or dash or name or rest[0] in _SPECIAL_START:
                     raise Unsupported  # a key or a dash in wrapped text is an error, or odd YAML
                 part, more = _plain(rest)
                 if more:
@@ -233,7 +239,7 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
                 elif name:
                     child = {}
                 else:  # a plain scalar starting on the line after its key
-                    if rest[0] in _NOT_CONTINUATION:
+                    if rest[0] in _SPECIAL_START:
                         raise Unsupported
                     part, more = _plain(rest)
                     mapping[key] = part if more else resolve(part)
@@ -287,8 +293,8 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
             if not name:
                 raise Unsupported
             mapping = top[1]
-        key = key_of(name, _UNSEEN)
-        if key is _UNSEEN or key.__class__ is not str:
+        key = key_of(name)  # the cache `_key` fills: a call per line costs ~10% of the parse
+        if key.__class__ is not str:
             key = _key(name)
         if key in mapping:
             raise Unsupported  # a repeated key (PyYAML keeps the last one): left to PyYAML

@@ -1,8 +1,9 @@
 """Read YAML safely, keeping where each value was written.
 
-PyYAML's C loader composes the node tree (fast), the safe constructor turns it into Python values, and
-the node tree is kept so that a problem found later can be reported at the line and column of the
-value it concerns. Files are untrusted: size is capped, aliases are capped (an alias bomb expands
+Fact-file YAML is read by `yamlfast`; anything else by PyYAML (its C loader when built with it), which
+also reports every syntax error. A problem found later is reported at the line and column of the
+value it concerns: from the item marks the readers record, or else from PyYAML's node tree, composed
+only then. Files are untrusted: size is capped, aliases are capped (an alias bomb expands
 exponentially), and non-UTF-8 bytes are reported with their offset.
 """
 
@@ -15,13 +16,9 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml is several times faster; the pure loader gives the same nodes
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 from . import yamlfast
 from .problems import Problem
+from .yamlfast import Loader as _Loader
 
 #: Largest YAML file we read (bytes); override with QUIZGEN_MAX_FILE_BYTES.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -183,14 +180,18 @@ def parse_yaml(path: str, text: str) -> Document:
     """Parse YAML text; raise Problem for syntax errors, tabs and alias bombs."""
     _check_tabs(path, text)
     try:
+        data, marks = yamlfast.read(text)
+    except yamlfast.Unsupported:
+        return _parse_with_pyyaml(path, text)
+    return Document(path, data, text=text, item_marks=marks, verbatim=True)
+
+
+def _parse_with_pyyaml(path: str, text: str) -> Document:
+    """What `yamlfast` leaves: PyYAML's events when they suffice, else its full loader."""
+    try:
         _count_aliases(path, text)
-        verbatim = True
         try:
-            try:
-                data, marks = yamlfast.read(text)
-            except yamlfast.Unsupported:
-                verbatim = False
-                data, marks = _read_fast(text)
+            data, marks = _read_fast(text)
         except _Fallback:
             loader = _Loader(text)
             try:
@@ -214,7 +215,7 @@ def parse_yaml(path: str, text: str) -> Document:
         raise Problem(path, 1, 1, "YAML nested too deeply") from None
     except (ValueError, TypeError, OverflowError) as exc:  # a tagged value that is not one (!!int x)
         raise Problem(path, 1, 1, f"YAML: invalid value: {exc}") from None
-    return Document(path, data, text=text, item_marks=marks, verbatim=verbatim)
+    return Document(path, data, text=text, item_marks=marks)
 
 
 class _Fallback(Exception):
@@ -222,27 +223,17 @@ class _Fallback(Exception):
 
 
 _STR = "tag:yaml.org,2002:str"
-#: Implicit resolvers by first character, wildcard ones appended (as `Resolver.resolve` tries them).
-_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-#: Plain-scalar tags the fast reader builds itself (through the safe constructor, so identically).
+#: Plain-scalar tags the event reader builds itself (through the safe constructor, so identically).
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _MAX_FAST_DEPTH = 100
-
-
-def _resolvers(first: str) -> list[tuple[str, re.Pattern[str]]]:
-    found = _RESOLVERS.get(first)
-    if found is None:
-        table = _Loader.yaml_implicit_resolvers
-        found = _RESOLVERS[first] = list(table.get(first, [])) + list(table.get(None, []))
-    return found
 
 
 def _read_fast(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
     """The document's data, exactly as the safe loader builds it, from the parser's events.
 
     Composing a node tree and walking it again costs several times more than reading the events
-    once; this reader handles what fact files are made of (mappings, lists, untagged scalars) and
-    raises `_Fallback` for anything else, which the full loader then reads. It also records where
+    once; for YAML `yamlfast` leaves (escapes, block scalars, multi-line quotes...) this reader
+    handles mappings, lists and untagged scalars, and raises `_Fallback` for anything else, which the full loader then reads. It also records where
     each item of each top-level list starts, for locating facts without a node tree."""
     from yaml.events import (
         AliasEvent,
@@ -280,7 +271,7 @@ def _read_fast(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
                 if tag is None or tag == "!":
                     tag = _STR
                     if event.implicit[0]:
-                        for candidate, regexp in _resolvers(value[:1]):
+                        for candidate, regexp in yamlfast.implicit_resolvers(value[:1]):
                             if regexp.match(value):
                                 tag = candidate
                                 break
