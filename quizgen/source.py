@@ -316,16 +316,15 @@ class SourceText:
 
     def word_counts(self) -> tuple[Counter[str], dict[str, int]]:
         """How often each space-delimited word of the clean text occurs, and where it first
-        starts (built once, on first use)."""
+        starts (built once, on first use, at C speed)."""
         if self._counts is None:
-            words = self.clean.split(" ")
-            starts = list(map(operator.add, accumulate(map(len, words), initial=0), range(len(words))))
+            words, starts = self._words_and_starts()
             first = dict(zip(reversed(words), reversed(starts)))  # earlier positions written last
             self._counts = (Counter(words), first)
         return self._counts
 
-    def _occurrences(self, needle: str, *, first: bool = False) -> list[int]:
-        """Start of every occurrence of `needle` (a folded quote), or only the first with `first`.
+    def _occurrences(self, needle: str) -> list[int]:
+        """Start of every occurrence of `needle` (a folded quote).
 
         A large text is indexed once by word (`word_index`): a needle of three or more words is
         anchored on its rarest interior word, which stands as a whole word in every occurrence, so
@@ -335,38 +334,35 @@ class SourceText:
         parts = needle.split(" ")
         if len(clean) > _INDEX_FROM and len(parts) >= 3:
             index = self.word_index()
-            word = min(parts[1:-1], key=lambda w: len(index.get(w, ())))
+            word = min(parts[1:-1], key=self.word_counts()[0].__getitem__)
             shift = needle.find(f" {word} ") + 1
-            found = []
-            for at in index.get(word, ()):
-                if at >= shift and clean.startswith(needle, at - shift):
-                    found.append(at - shift)
-                    if first:
-                        break
-            return found
+            return [at - shift for at in index.get(word, ())
+                    if at >= shift and clean.startswith(needle, at - shift)]
         found, at = [], clean.find(needle)
         while at != -1:
             found.append(at)
-            if first:
-                break
             at = clean.find(needle, at + 1)
         return found
 
     def word_index(self) -> dict[str, list[int]]:
         """Where each space-delimited word of the clean text starts (built once, on first use)."""
         if self._words is None:
-            words = self.clean.split(" ")
-            before = accumulate(map(len, words), initial=0)  # letters before word i (+ i spaces)
             index: dict[str, list[int]] = {}
             get = index.get
-            for i, (word, at) in enumerate(zip(words, before)):
+            for word, at in zip(*self._words_and_starts()):
                 hit = get(word)
                 if hit is None:
-                    index[word] = [at + i]
+                    index[word] = [at]
                 else:
-                    hit.append(at + i)
+                    hit.append(at)
             self._words = index
         return self._words
+
+    def _words_and_starts(self) -> tuple[list[str], list[int]]:
+        """The clean text's space-delimited words and where each starts."""
+        words = self.clean.split(" ")
+        lengths_before = accumulate(map(len, words), initial=0)  # letters before word i
+        return words, list(map(operator.add, lengths_before, range(len(words))))  # + i spaces
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that a clean span came from."""
