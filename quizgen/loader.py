@@ -197,18 +197,19 @@ def _load_pack(folder: str | Path, display: str | None) -> LoadedPack:
     if not files and pack is not None:
         problems.append(Problem(os.path.join(display, PACK_FILE), 1, 1, "the pack has no fact files (*.yaml)"))
 
-    def sources() -> tuple[dict, list[Problem]]:
-        return read_sources(pack, pack_doc, folder, display) if pack is not None else ({}, [])
+    texts: dict[str, Any] = {}
 
-    def evidence(texts: dict) -> Callable[..., list[Problem]]:
-        for text in texts.values():  # built once, here, while helper processes read files
-            text.word_counts()
+    def prepare() -> Callable[..., list[Problem]] | None:
+        """Read the sources (for a large pack, while helper processes read fact files) and return
+        the evidence check each file's facts get as they come in."""
+        if pack is None:
+            return None
+        found, source_problems = read_sources(pack, pack_doc, folder, display)
+        texts.update(found)
+        problems.extend(source_problems)
         return lambda facts, doc, shown: evidence_problems(pack, texts, facts, doc, shown)
 
-    # A large pack's files are read by helper processes too; this process reads the sources
-    # meanwhile and checks every evidence quote as the facts come in.
-    results, (texts, source_problems), docs, checked = read_fact_files(
-        files, sources, evidence if pack is not None else None)
+    results, docs = read_fact_files(files, prepare)
     located: list[LocatedFact] = []
     complete = True
     for shown, facts, parsed, found in results:
@@ -219,8 +220,7 @@ def _load_pack(folder: str | Path, display: str | None) -> LoadedPack:
                                   _LOCATED_FIELDS) for f, line in facts]
     if pack is None:
         raise Problems(problems)
-    problems += source_problems
-    problems += check_pack(pack, located, docs, texts, complete=complete, evidence_checked=checked)
+    problems += check_pack(pack, located, docs, complete=complete)
     if problems:
         raise Problems(problems)
     # Every part was validated above; validating 100,000 facts again as a list costs a quarter second.

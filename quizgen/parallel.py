@@ -22,7 +22,7 @@ import multiprocessing
 import os
 import queue
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,32 +161,28 @@ def _workers(files: list[Path]) -> int:
 
 
 def read_fact_files(
-    files: list[tuple[Path, str]],
-    before: Callable[[], Any],
-    also: Callable[[Any], Callable[..., list[Problem]]] | None = None,
-) -> tuple[Iterator[FileResult], Any, LazyDocuments, bool]:
+    files: list[tuple[Path, str]], prepare: Callable[[], Callable[..., list[Problem]] | None]
+) -> tuple[list[FileResult], LazyDocuments]:
     """Read every fact file, with helper processes when the pack is large.
 
-    `before()` runs in this process (reading the sources). For a large pack, helpers start first
-    and read files meanwhile; `also(what before returned)` is then the check run here on each
-    file's facts (the evidence quotes), on this process's files as they are read and on the
-    helpers' as they arrive, and the last value returned says it ran. Returns the results in file
-    order, what `before` returned, the documents for locating problems, and whether `also` ran."""
+    `prepare()` runs in this process (reading the sources; for a large pack, while the helpers
+    already read files) and returns the check to run on each file's facts, here, with their record
+    indexes and document (the evidence quotes), or None. Returns the results in file order and the
+    documents for locating problems."""
     from .loader import read_fact_file
 
     docs = LazyDocuments({shown: path for path, shown in files})
     workers = _workers([path for path, _ in files])
-    if workers < 2:
-        other = before()
-        results = []
-        for path, shown in files:
-            facts, doc, problems = read_fact_file(path, shown)
-            if doc is not None:
-                docs[shown] = doc
-            results.append((shown, facts, doc is not None, problems))
-        return iter(results), other, docs, False
-    results, other = _read_shared(files, workers - 1, docs, before, also)
-    return iter(results), other, docs, also is not None
+    if workers >= 2:
+        return _read_shared(files, workers - 1, docs, prepare), docs
+    check = prepare()
+    results = []
+    for path, shown in files:
+        facts, doc, problems = read_fact_file(path, shown, check)
+        if doc is not None:
+            docs[shown] = doc
+        results.append((shown, facts, doc is not None, problems))
+    return results, docs
 
 
 def _take(counter: Any, total: int) -> int:
@@ -215,8 +211,7 @@ def _helper(files: list[tuple[Path, str]], counter: Any, out: Any) -> None:
 
 
 def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocuments,
-                 before: Callable[[], Any], also: Callable[[Any], Callable[..., list[Problem]]] | None
-                 ) -> tuple[list[FileResult], Any]:
+                 prepare: Callable[[], Callable[..., list[Problem]] | None]) -> list[FileResult]:
     from .loader import read_fact_file
 
     context = multiprocessing.get_context("fork")
@@ -246,8 +241,7 @@ def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocument
     try:
         for proc in procs:  # helpers read files while this process reads the sources
             proc.start()
-        other = before()
-        check = also(other[0]) if also is not None else None
+        check = prepare()
         while (index := _take(counter, len(files))) < len(files):
             path, shown = files[index]
             facts, doc, problems = read_fact_file(path, shown, check)
@@ -276,4 +270,4 @@ def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocument
             path, shown = files[index]
             facts, doc, problems = read_fact_file(path, shown, check)
             results[index] = (shown, facts, doc is not None, problems)
-    return results, other  # type: ignore[return-value]
+    return results  # type: ignore[return-value]

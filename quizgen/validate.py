@@ -117,21 +117,13 @@ def read_sources(pack: Pack, pack_doc: Document | None, folder: Path, display: s
     return sources, problems
 
 
-def check_pack(
-    pack: Pack,
-    facts: list[LocatedFact],
-    docs: Mapping[str, Document],
-    sources: dict[str, SourceText],
-    *,
-    complete: bool = True,
-    evidence_checked: bool = False,
-) -> list[Problem]:
-    """Checks across the facts of a pack. `docs` locates a problem at its line and column;
-    `complete` is false when some fact files could not be read, so a group that looks like a group
-    of one may have its other members there: that check is then left for the next run.
-    `evidence_checked` says the quotes were already checked where the facts were read."""
+def check_pack(pack: Pack, facts: list[LocatedFact], docs: Mapping[str, Document], *,
+               complete: bool = True) -> list[Problem]:
+    """Checks across the facts of a pack (evidence quotes are checked where each file is read,
+    by `evidence_problems`). `docs` locates a problem at its line and column; `complete` is false
+    when some fact files could not be read, so a group that looks like a group of one may have its
+    other members there: that check is then left for the next run."""
     problems: list[Problem] = []
-    sources_out = sources
 
     def at(f: LocatedFact, key: str, message: str) -> None:
         """Add a problem located at `key` of fact `f`, named as `facts[i].key`."""
@@ -148,7 +140,6 @@ def check_pack(
     default_source = source_ids[0]
     first: dict[str, LocatedFact] = {}
     groups: dict[str, list[LocatedFact]] = defaultdict(list)
-    quoting: dict[str, list[LocatedFact]] = {}
     for lf in facts:  # once per fact of every pack: kept to plain lookups
         fact = lf.fact
         fid = fact.id
@@ -161,16 +152,6 @@ def check_pack(
         sid = fact.source or default_source
         if sid not in known_sources:
             at(lf, "source", f"no source '{sid}' in pack.yaml (sources: {', '.join(source_ids)})")
-            continue
-        if sid in sources_out and not evidence_checked:
-            quoting.setdefault(sid, []).append(lf)
-
-    # Evidence: every quote in its source, checked in bulk per source (fast for large packs).
-    for sid, cited in quoting.items():
-        found = sources_out[sid].contains_all([lf.fact.evidence for lf in cited])
-        for lf, ok in zip(cited, found):
-            if not ok:
-                at(lf, "evidence", _not_found(pack, sid, lf.fact.evidence))
 
     for name, members in groups.items():
         if len(members) == 1 and complete:
