@@ -99,7 +99,7 @@ def construct(cls: type, data: dict[str, Any], fields_set: set[str]) -> Any:
     return obj
 
 
-def _read_in_worker(path: str, display: str) -> tuple[list[list[Any]], list[int], list[int], list[tuple], bool]:
+def _read_in_helper(path: str, display: str) -> tuple[list[list[Any]], list[int], list[int], list[tuple], bool]:
     """What a helper sends for one file: its facts as value lists, their lines and record
     indexes (to locate an evidence problem found later), its problems, whether it parsed."""
     from .loader import read_fact_file
@@ -127,7 +127,7 @@ class _LaterDocument:
 
 
 class LazyDocuments(dict):
-    """Documents by displayed path; a file read by a worker is read again here only if asked for."""
+    """Documents by displayed path; a file a helper read is read again here only if asked for."""
 
     def __init__(self, paths: dict[str, Path]) -> None:
         super().__init__()
@@ -201,7 +201,7 @@ def _helper(files: list[tuple[Path, str]], counter: Any, out: Any) -> None:
         while (index := _take(counter, len(files))) < len(files):
             path, shown = files[index]
             try:
-                out.put((index, _read_in_worker(str(path), shown)))
+                out.put((index, _read_in_helper(str(path), shown)))
             except Exception:  # the parent reads this file itself, and reports what goes wrong
                 out.put((index, None))
     finally:

@@ -45,7 +45,7 @@ ANSWER_FORMS: dict[AnswerType, tuple[re.Pattern[str], str]] = {
 def check_fact(fact: Fact) -> list[tuple[str, str]]:
     """What is wrong with one fact beyond its fields' own rules, as (key, message): the answer's
     form against its type, a quantity without unit, a distractor that is the answer, an event
-    without a date. Run where the fact is read (in a worker, for a large pack)."""
+    without a date. Run where the fact is read (in a helper process, for a large pack)."""
     out = []
     form = ANSWER_FORMS.get(fact.answer_type)
     if form and not form[0].match(fact.answer):

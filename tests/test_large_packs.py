@@ -1,5 +1,5 @@
-"""Large packs take the fast paths: fact files read by worker processes, evidence checked in bulk.
-Both must give exactly what the plain paths give."""
+"""Large packs take the fast paths: fact files read by helper processes too, evidence quotes found
+through word counts. Both must give exactly what the plain paths give."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def test_files_a_helper_does_not_deliver_are_read_here(synth_pack: Path, tmp_pat
 
     monkeypatch.setenv("QUIZGEN_WORKERS", "1")
     expected = load_pack(synth_pack)
-    real_read, real_helper_read = loader.read_fact_file, parallel._read_in_worker
+    real_read, real_helper_read = loader.read_fact_file, parallel._read_in_helper
     parent = os.getpid()
     marker = tmp_path / "helper-failed"
 
@@ -72,7 +72,7 @@ def test_files_a_helper_does_not_deliver_are_read_here(synth_pack: Path, tmp_pat
         return real_helper_read(path, shown)
 
     monkeypatch.setattr(loader, "read_fact_file", slow_here)
-    monkeypatch.setattr(parallel, "_read_in_worker", flaky)
+    monkeypatch.setattr(parallel, "_read_in_helper", flaky)
     monkeypatch.setenv("QUIZGEN_WORKERS", "2")
     _same_load(load_pack(synth_pack), expected)
     assert marker.exists()
