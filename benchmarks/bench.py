@@ -1,22 +1,35 @@
 """Benchmark: quizgen on synthetic packs of 1k, 10k and 100k facts, against raw genanki.
 
-    python benchmarks/bench.py               # 1k, 10k, 100k
-    python benchmarks/bench.py 1000 20000    # other sizes
+    python benchmarks/bench.py                   # 1k, 10k, 100k; 3 rounds each
+    python benchmarks/bench.py 1000 20000        # other sizes
+    python benchmarks/bench.py --rounds 5 100000 # more rounds
 
 Packs are generated into a temp folder (removed afterwards), never committed. In one process, per
 size: load+validate (`load_pack`), the deck (`write_deck`: select, notes, stamps, package, atomic
 write), a 100-question quiz in 4 versions (`write_quiz`: generate, render HTML and JSON, write), and
 raw genanki writing the same notes (same fields, same templates: `genanki.Model`/`Note`/`Deck`/
 `Package.write_to_file`). "End to end" is what `quizgen deck` does: load+validate then the deck.
-Peak memory is the process's peak resident set size (`resource.getrusage(...).ru_maxrss`) after each
-size; sizes run smallest first, so each row's peak is that size's. The helper column is the largest
-peak of any child process so far (the helper that reads a large pack's files); the memory target
-is checked against the sum of both. `quizgen --help` is timed as a
+
+Each size runs several rounds (3 unless `--rounds` says otherwise), each round measuring all four
+back to back on a fresh load and a fresh output folder (a first build: no earlier build state).
+The table shows each time's median over the rounds, and each ratio's median over the rounds'
+own ratios: a round compares quizgen and genanki a few seconds apart, so a shared machine's
+changes of speed, which last longer than that, move both sides of a ratio alike. Each round of
+the largest size is printed under the table.
+
+Peak memory is the process's peak resident set size (`resource.getrusage(...).ru_maxrss`) after the
+first round of each size; sizes run smallest first, so each row's peak is that size's. The helper
+column is the largest peak of any child process so far (the helper that reads a large pack's
+files); the memory target is checked against the sum of both. Only the first round counts for
+memory: a helper is forked from this process, and the pages it shares with it count in its
+resident size too, so a helper forked after a round has freed (but still holds) a pack's memory
+would look as large as this process, unlike a helper of `quizgen deck`, which starts fresh. `quizgen --help` is timed as a
 subprocess (median of 7 runs).
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gc
 import os
@@ -28,6 +41,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -74,7 +88,9 @@ def helper_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def run_size(n: int, work: Path) -> dict[str, float]:
+def one_round(n: int, root: Path, recipe_path: Path) -> dict[str, float]:
+    """One round at size n: load+validate, deck, quiz and raw genanki, back to back, into a fresh
+    output folder (so the deck is a first build, as for a new user)."""
     from quizgen.anki.deck import write_deck
     from quizgen.anki.notes import build_notes
     from quizgen.anki.notetype import load_notetype
@@ -83,14 +99,12 @@ def run_size(n: int, work: Path) -> dict[str, float]:
     from quizgen.recipe import load_recipe
     from quizgen.select import select_facts
 
-    root = work / f"n{n}"
-    root.mkdir()
-    recipe_path = write_pack(root, n)
     recipe = load_recipe(recipe_path)
     gc.collect()
     t_load, pack = timed(lambda: load_pack(root / "facts" / "synth"))
     assert len(pack.facts) == n
     out = root / "build"
+    shutil.rmtree(out, ignore_errors=True)
     t_deck, report = timed(lambda: write_deck(recipe, [pack], out / "synth.apkg"))
     t_quiz, written = timed(lambda: write_quiz(recipe, [pack], out))
     assert len(written) == 4 * 3 + 1, written
@@ -98,19 +112,26 @@ def run_size(n: int, work: Path) -> dict[str, float]:
     settings = recipe.recipe.deck
     notes, _ = build_notes(settings, [pack], select_facts([pack], recipe.recipe.select))
     notetype = load_notetype()
+    del pack
+    gc.collect()
     t_raw, _ = timed(functools.partial(raw_genanki, notes, notetype, root / "raw.apkg", settings.model_id, settings.deck_id))
     del notes
-    row = {
-        "facts": n,
-        "cards": report.cards,
-        "load": t_load,
-        "deck": t_deck,
-        "quiz": t_quiz,
-        "genanki": t_raw,
-        "peak_mb": peak_mb(),
-        "helper_mb": helper_peak_mb(),
-    }
+    gc.collect()
+    return {"cards": report.cards, "load": t_load, "deck": t_deck, "quiz": t_quiz, "genanki": t_raw,
+            "deck_ratio": t_deck / t_raw, "e2e_ratio": (t_load + t_deck) / t_raw}
+
+
+def run_size(n: int, work: Path, rounds: int) -> dict[str, Any]:
+    """Every round at size n; the row holds each measure's median, and the rounds themselves."""
+    root = work / f"n{n}"
+    root.mkdir()
+    recipe_path = write_pack(root, n)
+    measured = [one_round(n, root, recipe_path)]
+    memory = {"peak_mb": peak_mb(), "helper_mb": helper_peak_mb()}  # see the module docstring
+    measured += [one_round(n, root, recipe_path) for _ in range(rounds - 1)]
     shutil.rmtree(root)
+    row: dict[str, Any] = {key: statistics.median(r[key] for r in measured) for key in measured[0]}
+    row.update(facts=n, rounds=measured, **memory)
     return row
 
 
@@ -125,28 +146,35 @@ def help_ms() -> float:
     return statistics.median(runs) * 1000
 
 
-def table(rows: list[dict[str, float]], help_time: float) -> str:
+def table(rows: list[dict[str, Any]], help_time: float) -> str:
     lines = [
         "| facts | cards | load+validate (s) | deck (s) | end to end (s) | raw genanki (s) | deck / genanki | end to end / genanki | quiz 100 q × 4 versions (s) | peak RSS (MB) | helper peak RSS (MB) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        e2e = r["load"] + r["deck"]
+        e2e = statistics.median(x["load"] + x["deck"] for x in r["rounds"])
         lines.append(
             f"| {r['facts']:,} | {r['cards']:,} | {r['load']:.2f} | {r['deck']:.2f} | {e2e:.2f} | "
-            f"{r['genanki']:.2f} | {r['deck'] / r['genanki']:.2f} | {e2e / r['genanki']:.2f} | "
+            f"{r['genanki']:.2f} | {r['deck_ratio']:.2f} | {r['e2e_ratio']:.2f} | "
             f"{r['quiz']:.2f} | {r['peak_mb']:.0f} | {r['helper_mb']:.0f} |"
         )
+    big = max(rows, key=lambda r: r["facts"])
+    lines.append("")
+    lines.append(f"Medians of {len(big['rounds'])} rounds per size; the {big['facts']:,}-fact rounds:")
+    lines.append("")
+    lines.append("| round | load+validate (s) | deck (s) | raw genanki (s) | end to end / genanki |")
+    lines.append("|---:|---:|---:|---:|---:|")
+    for i, x in enumerate(big["rounds"], 1):
+        lines.append(f"| {i} | {x['load']:.2f} | {x['deck']:.2f} | {x['genanki']:.2f} | {x['e2e_ratio']:.2f} |")
     lines.append("")
     lines.append(f"`quizgen --help`: {help_time:.0f} ms (median of 7 runs).")
     return "\n".join(lines)
 
 
-def verdict(rows: list[dict[str, float]], help_time: float) -> list[str]:
+def verdict(rows: list[dict[str, Any]], help_time: float) -> list[str]:
     big = max(rows, key=lambda r: r["facts"])
-    e2e = (big["load"] + big["deck"]) / big["genanki"]
     checks = [
-        (f"{big['facts']:,}-fact deck end to end / raw genanki", e2e, TARGETS["end_to_end_ratio"], "x"),
+        (f"{big['facts']:,}-fact deck end to end / raw genanki", big["e2e_ratio"], TARGETS["end_to_end_ratio"], "x"),
         (f"load+validate {big['facts']:,} facts", big["load"], TARGETS["validate_s"], " s"),
         ("quizgen --help", help_time, TARGETS["help_ms"], " ms"),
         (f"peak memory at {big['facts']:,} facts (this process + helper)", big["peak_mb"] + big["helper_mb"],
@@ -157,13 +185,19 @@ def verdict(rows: list[dict[str, float]], help_time: float) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    sizes = [int(a) for a in argv] or [1_000, 10_000, 100_000]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, help="pack sizes in facts (default: 1000 10000 100000)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per size; medians are shown (default: 3)")
+    args = parser.parse_args(argv)
+    if args.rounds < 1 or any(n < 1 for n in args.sizes):
+        parser.error("sizes and --rounds must be positive")
+    sizes = args.sizes or [1_000, 10_000, 100_000]
     env_note = f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
         old = Path.cwd()
         os.chdir(tmp)  # the build writes its note-type manifest next to the recipe, inside tmp
         try:
-            rows = [run_size(n, Path(tmp)) for n in sorted(sizes)]
+            rows = [run_size(n, Path(tmp), args.rounds) for n in sorted(sizes)]
         finally:
             os.chdir(old)
     help_time = help_ms()
