@@ -203,6 +203,67 @@ def test_fast_reader_agrees_with_pyyaml(text):
     event("fast path" if check(text) else "left to PyYAML")
 
 
+_RECORD_KEYS = st.sampled_from(["id", "text", "ask", "when", "tags", "evidence", "difficulty"] * 3 + ["yes", "a b"])
+_DAMAGE = st.sampled_from([
+    "", "# c", "{pad}# c", "{pad}  wrapped on", "{pad}  - x", "{pad}x", "{dash}- x", "{dash}-  id: y",
+    "{pad}note:", "{pad}  nested: 1", "{pad}id: again", "{dash}-", "x: top", "{pad}k: 'it''s'",
+    '{pad}k: "a\\"b"', "{pad}k: a # c", "{pad}k: [a, b]", "{pad}k: \"x\" y", "{pad}k:  two  spaces",
+])
+
+
+@st.composite
+def record_lists(draw) -> str:
+    """A list of several records at a random indent (the bulk of a fact file, which the reader's
+    record lane takes), with values in every style and damage between and inside records."""
+    dash = " " * draw(st.sampled_from([0, 2, 4]))
+    pad = dash + "  "
+    lines = ["topic: t", "facts:"]
+    for _ in range(draw(st.integers(1, 6))):
+        unique = draw(st.integers(0, 5)) > 0  # now and then a repeated key: an error
+        keys = draw(st.lists(_RECORD_KEYS, min_size=1, max_size=5, unique=unique))
+        for n, key in enumerate(keys):
+            odd = draw(st.integers(0, 9)) == 0  # mostly values a fact file holds, some of anything
+            value = _render_scalar(draw, draw(_SCALAR)) if odd else draw(_GOOD_SCALAR)
+            lines.append(f"{dash}- {key}: {value}" if n == 0 else f"{pad}{key}: {value}")
+    for _ in range(draw(st.sampled_from([0, 0, 1, 2]))):
+        at = draw(st.integers(2, len(lines)))
+        lines.insert(at, draw(_DAMAGE).format(pad=pad, dash=dash))
+    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\ntags: [a]\n"]))
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record_lists())
+def test_record_lists_agree_with_pyyaml(text):
+    event("fast path" if check(text) else "left to PyYAML")
+
+
+LANE = [  # a record lane's edges: what ends it, and what it must hand back
+    "facts:\n  - id: a\n    text: goes\n      on here\n    ask: b\n",
+    "facts:\n  - id: a\n    text: x\n\n    ask: b\n  - id: c\n",
+    "facts:\n  - id: a\n    n: 5\n    m: '5'\n    k: \"5\"\n    d: 2015-12-11\n    t: yes\n",
+    "facts:\n  - id: a\n    disputed:\n      note: n\n    when: '1910'\n  - id: b\n",
+    "facts:\n  - id: a\n    cards: [qa]\n    x: y\nafter: 1\n",
+    "facts:\n- id: a\n  b: c\n- id: d\ne: f\n",
+    "facts:\n  - id: a\n    b: c\n  - d\n  - id: e\n",
+    "facts:\n  - id: a\n    text: last\n      line goes on",
+]
+
+
+@pytest.mark.parametrize("text", LANE)
+def test_record_lane_edges_agree_with_pyyaml(text):
+    assert check(text)
+
+
+@pytest.mark.parametrize("text", [
+    "facts:\n  - id: a\n    b: 1\n    b: 2\n",  # a repeated key inside the lane
+    "facts:\n  - id: a\n    b: x\n\n      c\n",  # a blank line inside a wrapped value
+    "facts:\n  - id: a\n    b: x\n   c: y\n",  # a key at an indent no collection has
+])
+def test_record_lane_hands_odd_yaml_to_pyyaml(text):
+    with pytest.raises(yamlfast.Unsupported):
+        yamlfast.read(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from(list("ab:- #'\"[]\n")), max_size=40))
 def test_fast_reader_agrees_with_pyyaml_on_any_text(text):

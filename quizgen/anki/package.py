@@ -41,8 +41,11 @@ from .notetype import NoteType
 #: The earliest time a zip entry can carry (1980-01-01): used when SOURCE_DATE_EPOCH is unset.
 ZIP_EPOCH = 315532800
 
-#: Deflate level of the zip entries (zlib's default).
-COMPRESS_LEVEL = 6
+#: Deflate level of the zip entries. Level 1 (zlib's fastest) rather than zlib's default 6: on the
+#: 78 MB collection of a 100k-note deck it deflates about 3.5x faster (0.21-0.24 s against
+#: 0.72-0.85 s here) for a file 9% larger (12.1 MB against 11.0 MB); the file's contents do not
+#: change. Fixed, so the same inputs still give the same bytes.
+COMPRESS_LEVEL = 1
 
 #: The collection is deflated in chunks of this size, in parallel, each chunk primed with the
 #: 32 KiB before it (as pigz does): one ordinary deflate stream, about as small as a serial one.
