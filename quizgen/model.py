@@ -98,14 +98,14 @@ class Fact(Frozen):
         default=None, description="A pool of like answers that distractors are drawn from."
     )
     topic: Id
-    tags: list[Id] = Field(default_factory=list)
+    tags: tuple[Id, ...] = ()
     evidence: NonEmpty = Field(description="A short quote that the source contains.")
     source: Id | None = Field(default=None, description="Source id; default: the pack's first.")
     difficulty: Annotated[int, Field(ge=1, le=3)] = 2
-    also_accept: list[NonEmpty] = Field(default_factory=list)
-    distractors: list[NonEmpty] = Field(default_factory=list)
+    also_accept: tuple[NonEmpty, ...] = ()
+    distractors: tuple[NonEmpty, ...] = ()
     disputed: Disputed | None = None
-    cards: list[CardKind] = Field(default_factory=lambda: [CardKind.qa, CardKind.cloze])
+    cards: tuple[CardKind, ...] = (CardKind.qa, CardKind.cloze)
     event: NonEmpty | None = Field(
         default=None,
         description="A short name for what happened, without its date, for ordering items.",

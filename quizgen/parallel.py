@@ -37,7 +37,7 @@ _FIELDS = tuple(Fact.model_fields)
 _BIT = {name: 1 << i for i, name in enumerate(_FIELDS)}
 _TYPE_AT, _CARDS_AT, _DISPUTED_AT = (_FIELDS.index(n) for n in ("answer_type", "cards", "disputed"))
 _TYPES = {t.value: t for t in AnswerType}
-_CARDS: dict[tuple[str, ...], list[CardKind]] = {}  # card values -> kinds (shared, never changed)
+_CARDS: dict[tuple[str, ...], tuple[CardKind, ...]] = {}  # card values -> kinds
 _CARD_VALUES: dict[tuple[CardKind, ...], tuple[str, ...]] = {}
 _MASKS: dict[frozenset[str], int] = {}
 
@@ -51,7 +51,7 @@ def _pack_fact(fact: Fact) -> list[Any]:
         mask = _MASKS[names] = sum(_BIT[n] for n in names)
     values = list(fact.__dict__.values())  # in field order: pydantic builds __dict__ that way
     values[_TYPE_AT] = values[_TYPE_AT].value
-    kinds = tuple(values[_CARDS_AT])
+    kinds = values[_CARDS_AT]
     cards = _CARD_VALUES.get(kinds)
     if cards is None:
         cards = _CARD_VALUES[kinds] = tuple(k.value for k in kinds)
@@ -75,8 +75,8 @@ def _unpack_fact(packed: list[Any]) -> Fact:
     cards = packed[_CARDS_AT]
     kinds = _CARDS.get(cards)
     if kinds is None:
-        kinds = _CARDS[cards] = [CardKind(c) for c in cards]
-    packed[_CARDS_AT] = list(kinds)
+        kinds = _CARDS[cards] = tuple(CardKind(c) for c in cards)
+    packed[_CARDS_AT] = kinds
     disputed = packed[_DISPUTED_AT]
     if disputed is not None:
         packed[_DISPUTED_AT] = Disputed(note=disputed)
