@@ -12,6 +12,7 @@ recognise what it is sure of. `tests/test_yamlfast.py` compares it with PyYAML o
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -61,6 +62,23 @@ def _either(found: list[tuple[str, re.Pattern[str]]]) -> Any:
 #: By first character, a quick test that a plain scalar may be something other than text.
 _MAYBE = {first: _either(found) for first, found in _RESOLVERS.items()}
 _MAYBE_ANY = _either(_ANY_FIRST)
+
+
+def _longest(found: list[tuple[str, re.Pattern[str]]]) -> int:
+    """The length of the longest text any of `found` can match (-1 for none; unbounded or not
+    known: larger than any text). Words like `false` or `null` are short, so a plain scalar that
+    starts with a letter and is longer than five characters is text, without a regex call."""
+    try:
+        from re import _parser  # the parser behind re.compile; private, so only trusted if it works
+
+        return max((_parser.parse(r.pattern, r.flags).getwidth()[1] for _, r in found), default=-1)
+    except Exception:  # pragma: no cover - depends on the Python version
+        return sys.maxsize
+
+
+#: By first character, the longest plain scalar that may be something other than text.
+_LONGEST = {first: _longest(found) for first, found in _RESOLVERS.items()}
+_LONGEST_ANY = _longest(_ANY_FIRST)
 _KEYS: dict[str, Any] = {}
 _SMALL: dict[str, Any] = {}  # resolved short scalars (numbers, years, yes/no), which repeat
 _UNSEEN = object()
@@ -73,7 +91,10 @@ def implicit_resolvers(first: str) -> list[tuple[str, re.Pattern[str]]]:
 
 def resolve(text: str) -> Any:
     """A plain scalar's value, as the safe loader makes it (int, float, bool, None, date or str)."""
-    maybe = _MAYBE.get(text[:1], _MAYBE_ANY)
+    first = text[:1]
+    if len(text) > _LONGEST.get(first, _LONGEST_ANY):
+        return text
+    maybe = _MAYBE.get(first, _MAYBE_ANY)
     if maybe is None or maybe(text) is None:
         return text
     if len(text) <= 12:
@@ -193,7 +214,7 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
     gap = False  # blank or comment lines since the last content line
     started = False
     number = 0
-    maybe_of = _MAYBE.get
+    longest_of = _LONGEST.get
     key_of = _KEYS.get
     special = _SPECIAL_START
     # The record lane: most lines of a fact file are `key: value` in a mapping that is an item of
@@ -226,8 +247,7 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
                 elif first in special or " #" in rest or ": " in rest or rest[-1] in " :":
                     value = _UNSEEN
                 else:
-                    maybe = maybe_of(first, _MAYBE_ANY)
-                    value = rest if maybe is None or maybe(rest) is None else resolve(rest)
+                    value = rest if len(rest) > longest_of(first, _LONGEST_ANY) else resolve(rest)
                     plain = rest
                 key = key_of(name)
                 if value is not _UNSEEN and key.__class__ is str:
@@ -263,8 +283,7 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
                     pending = None
                 gap = False
                 continue
-            maybe = maybe_of(so_far[:1], _MAYBE_ANY)
-            container[where] = so_far if maybe is None or maybe(so_far) is None else resolve(so_far)
+            container[where] = resolve(so_far)
             pending = None
         gap = False
 
@@ -367,8 +386,7 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
             record, items, item_marks, mark_column = mapping, parent[1], parent[3], top[0] + 1
             last_key, last_plain = key, (value if more else None)
             if more:
-                maybe = maybe_of(value[:1], _MAYBE_ANY)
-                if maybe is not None and maybe(value) is not None:
+                if len(value) <= longest_of(value[:1], _LONGEST_ANY):
                     mapping[key] = resolve(value)
     if lane:
         pending = None  # the lane resolved every value

@@ -347,3 +347,14 @@ def test_decomposed_fact_file_is_normalised(tmp_path):
     fact = facts[0][0]  # ...and the loader still normalises it
     assert fact.answer == unicodedata.normalize("NFC", decomposed) != decomposed
     assert fact.evidence == unicodedata.normalize("NFC", decomposed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(["False", "FALSE", "false", "falsey", "nulls", "NULL", "Off", "Yes!",
+                                  "<<", "<<<", "=", "==", "~", "~x", "yes", "no way"]),
+                 st.text(st.sampled_from(list("yYnNtTfFoOlLsSeEuUrR~<=!&* ")), min_size=1, max_size=8)))
+def test_a_long_plain_scalar_is_text_without_trying_the_resolvers(text):
+    """`resolve` returns text longer than `_LONGEST` for its first character untried: no implicit
+    resolver for that character can match it."""
+    if len(text) > yamlfast._LONGEST.get(text[0], yamlfast._LONGEST_ANY):
+        assert not any(r.match(text) for _, r in yamlfast.implicit_resolvers(text[0]))
