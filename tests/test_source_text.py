@@ -272,3 +272,30 @@ def test_fold_of_ascii_text_skips_nothing_that_matters(text):
     for pattern in _INLINE_DROP:
         full = pattern.sub(_drop_groups, full)
     assert fold(text) == " ".join(full.translate(_FOLD).split())
+
+
+_QUOTE_TEXT = st.one_of(
+    st.lists(st.sampled_from(list("ab1 2\t\n\r\x1c\x0c<[*\\:/-h") + ["http", "https://x.y", "é", "\u00a0"]),
+             max_size=10).map("".join),
+    st.from_regex(r"[A-Z][a-z]{1,6}( [a-z0-9]{1,6}){0,5}", fullmatch=True),  # the usual quote
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_QUOTE_TEXT, max_size=6))
+def test_fold_all_is_fold_of_each(quotes):
+    """`fold_all` decides for all quotes at once whether fold would change any; never wrongly."""
+    from quizgen.source import fold_all
+
+    assert fold_all(quotes) == [fold(q) for q in quotes]
+
+
+def test_fold_all_takes_plain_quotes_as_they_are():
+    from quizgen.source import fold_all
+
+    plain = ["The register of Kakalo was opened in 1500", "Moscow", ""]
+    assert fold_all(plain) == plain
+    assert fold_all(plain + ["two  spaces"])[-1] == "two spaces"
+    assert fold_all(plain + ["in 1 9 2 4 too"])[-1] == fold("in 1 9 2 4 too")
+    for odd in ([" lead", "b"], ["a", "trail "], ["a", " b"], ["a ", "b"], ["x\ty"], ["a\nb"]):
+        assert fold_all(odd) == [fold(q) for q in odd] != odd
