@@ -117,8 +117,12 @@ class Fact(Frozen):
     @field_validator("text")
     @classmethod
     def _one_span(cls, value: str) -> str:
-        if value.count("[[") == 1 and value.count("]]") == 1 and SPAN_RE.search(value):
-            return value  # the usual case, decided without the passes below
+        if value.count("[[") == 1 and value.count("]]") == 1 and (m := SPAN_RE.search(value)):
+            # The usual case, decided without the passes below: one span, and taking it out
+            # leaves no `[[` or `]]` (none elsewhere, and none where its two sides meet).
+            start, end = m.span()
+            if value[start - 1 : start] + value[end : end + 1] not in ("[[", "]]"):
+                return value
         spans = SPAN_RE.findall(value)
         if not spans:
             raise ValueError("no answer span: mark the answer once as [[answer]]")

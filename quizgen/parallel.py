@@ -6,10 +6,10 @@ process and helper processes together: each takes the next unread file from a sh
 none is left, so a fast process simply reads more files. Helpers start at once and parse and
 validate; this process reads the source texts meanwhile, then checks every fact's evidence quote:
 its own files' as it reads them, the helpers' as they arrive (so the source is prepared once, and
-nothing waits for it). Helpers send back each fact as a list of already validated values, which
-this process turns back into a `Fact` without validating it a second time (pickling pydantic models
-costs more than the parsing it would save), between files of its own, so that work is shared out
-too. Documents are not sent back: when a check finds a problem in a helper's file, the file is read
+nothing waits for it). Helpers send back each fact's already validated values (its `__dict__`),
+which this process turns back into a `Fact` without validating it a second time (pickling pydantic
+models themselves costs more than the parsing it would save), between files of its own, so that
+work is shared out too. Documents are not sent back: when a check finds a problem in a helper's file, the file is read
 again here to locate it. A file a helper did not deliver (it failed or was killed) is read here.
 
 Small packs, machines with one core, and platforms without `fork` read files in-process, the same
@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .model import AnswerType, CardKind, Disputed, Fact
+from .model import Fact
 from .problems import Problem
 from .yamlio import Document, load_yaml
 
@@ -35,58 +35,38 @@ PARALLEL_FROM = 1_500_000
 
 _FIELDS = tuple(Fact.model_fields)
 _BIT = {name: 1 << i for i, name in enumerate(_FIELDS)}
-_TYPE_AT, _CARDS_AT, _DISPUTED_AT = (_FIELDS.index(n) for n in ("answer_type", "cards", "disputed"))
-_TYPES = {t.value: t for t in AnswerType}
-_CARDS: dict[tuple[str, ...], tuple[CardKind, ...]] = {}  # card values -> kinds
-_CARD_VALUES: dict[tuple[CardKind, ...], tuple[str, ...]] = {}
 _MASKS: dict[frozenset[str], int] = {}
+_SETS: dict[int, set[str]] = {}
 
 
-def _pack_fact(fact: Fact) -> list[Any]:
-    """A validated fact as plain values in field order (cheap to pickle), then a bitmask of the
-    fields that were set. Runs once per fact in a helper, so it avoids per-field Python work."""
-    names = frozenset(fact.__pydantic_fields_set__)
-    mask = _MASKS.get(names)
-    if mask is None:
-        mask = _MASKS[names] = sum(_BIT[n] for n in names)
-    values = list(fact.__dict__.values())  # in field order: pydantic builds __dict__ that way
-    values[_TYPE_AT] = values[_TYPE_AT].value
-    kinds = values[_CARDS_AT]
-    cards = _CARD_VALUES.get(kinds)
-    if cards is None:
-        cards = _CARD_VALUES[kinds] = tuple(k.value for k in kinds)
-    values[_CARDS_AT] = cards
-    disputed = values[_DISPUTED_AT]
-    if disputed is not None:
-        values[_DISPUTED_AT] = disputed.note
-    values.append(mask)
-    return values
+def _pack_facts(facts: list[Fact]) -> tuple[list[dict[str, Any]], list[int]]:
+    """Validated facts as what a helper sends: each one's field values (its own `__dict__`, which
+    pickles at C speed; enum members and shared default tuples are written once per file, as
+    pickle remembers objects it has written) and a bitmask of the fields that were set."""
+    masks = []
+    for fact in facts:
+        names = frozenset(fact.__pydantic_fields_set__)
+        mask = _MASKS.get(names)
+        if mask is None:
+            mask = _MASKS[names] = sum(_BIT[n] for n in names)
+        masks.append(mask)
+    return [fact.__dict__ for fact in facts], masks
+
+
+def _unpack_facts(values: list[dict[str, Any]], masks: list[int]) -> list[Fact]:
+    """The `Fact`s a helper validated, rebuilt without validating again (what `model_construct`
+    does, without its per-field work: every value here already passed validation)."""
+    out = []
+    for data, mask in zip(values, masks):
+        fields_set = _SETS.get(mask)
+        if fields_set is None:  # shared between facts: frozen models never change theirs
+            fields_set = _SETS[mask] = {n for n in _FIELDS if mask & _BIT[n]}
+        out.append(construct(Fact, data, fields_set))
+    return out
 
 
 _new = object.__new__
 _set = object.__setattr__
-
-
-def _unpack_fact(packed: list[Any]) -> Fact:
-    """The `Fact` a helper validated, rebuilt without validating again (what `model_construct`
-    does, without its per-field work: every value here already passed validation)."""
-    mask = packed.pop()
-    packed[_TYPE_AT] = _TYPES[packed[_TYPE_AT]]
-    cards = packed[_CARDS_AT]
-    kinds = _CARDS.get(cards)
-    if kinds is None:
-        kinds = _CARDS[cards] = tuple(CardKind(c) for c in cards)
-    packed[_CARDS_AT] = kinds
-    disputed = packed[_DISPUTED_AT]
-    if disputed is not None:
-        packed[_DISPUTED_AT] = Disputed(note=disputed)
-    fields_set = _SETS.get(mask)
-    if fields_set is None:  # shared between facts: frozen models never change theirs
-        fields_set = _SETS[mask] = {n for n in _FIELDS if mask & _BIT[n]}
-    return construct(Fact, dict(zip(_FIELDS, packed)), fields_set)
-
-
-_SETS: dict[int, set[str]] = {}
 
 
 def construct(cls: type, data: dict[str, Any], fields_set: set[str]) -> Any:
@@ -99,8 +79,9 @@ def construct(cls: type, data: dict[str, Any], fields_set: set[str]) -> Any:
     return obj
 
 
-def _read_in_helper(path: str, display: str) -> tuple[list[list[Any]], list[int], list[int], list[tuple], bool]:
-    """What a helper sends for one file: its facts as value lists, their lines and record
+def _read_in_helper(path: str, display: str
+                    ) -> tuple[tuple[list[dict[str, Any]], list[int]], list[int], list[int], list[tuple], bool]:
+    """What a helper sends for one file: its facts (`_pack_facts`), their lines and record
     indexes (to locate an evidence problem found later), its problems, whether it parsed."""
     from .loader import read_fact_file
 
@@ -111,7 +92,7 @@ def _read_in_helper(path: str, display: str) -> tuple[list[list[Any]], list[int]
         return []
 
     facts, doc, problems = read_fact_file(Path(path), display, keep_indexes)
-    return ([_pack_fact(f) for f, _ in facts], [line for _, line in facts], indexes,
+    return (_pack_facts([f for f, _ in facts]), [line for _, line in facts], indexes,
             [(p.path, p.line, p.col, p.message) for p in problems], doc is not None)
 
 
@@ -232,7 +213,7 @@ def _read_shared(files: list[tuple[Path, str]], helpers: int, docs: LazyDocument
         if sent is not None:
             packed, lines, indexes, problems, parsed = sent
             shown = files[index][1]
-            facts = [_unpack_fact(p) for p in packed]
+            facts = _unpack_facts(*packed)
             found = [Problem(*p) for p in problems]
             if check is not None:
                 found += check(list(zip(facts, indexes)), _LaterDocument(docs, shown), shown)

@@ -127,3 +127,25 @@ def test_bulk_evidence_check_equals_search() -> None:
 
     assert all(source.find(q) == naive(q) for q in quotes)  # every occurrence, indexed or not
     assert any(source.contains_all(quotes)) and not all(source.contains_all(quotes))
+
+
+def test_parallel_load_of_every_kind_of_fact_equals_sequential(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped pack has what the synthetic one lacks (disputed facts, units, cards, answers
+    also accepted, distractors): each survives the trip from a helper unchanged, enum members
+    included."""
+    from quizgen.model import AnswerType, CardKind
+
+    pack = Path(__file__).resolve().parent.parent / "facts" / "mexico-russia"
+    monkeypatch.setenv("QUIZGEN_WORKERS", "1")
+    one = load_pack(pack)
+    monkeypatch.setenv("QUIZGEN_WORKERS", "2")
+    two = load_pack(pack)
+    assert len(one.facts) == len(two.facts) > 200
+    for field in ("disputed", "unit", "cards", "also_accept", "distractors"):
+        assert any(field in lf.fact.model_fields_set for lf in two.facts), field
+    for a, b in zip(one.facts, two.facts, strict=True):
+        assert (a.pack, a.file, a.line, a.fact) == (b.pack, b.file, b.line, b.fact)
+        assert a.fact.model_fields_set == b.fact.model_fields_set
+        assert a.fact.model_dump_json() == b.fact.model_dump_json()
+        assert b.fact.answer_type is AnswerType(b.fact.answer_type.value)
+        assert all(k is CardKind(k.value) for k in b.fact.cards)
