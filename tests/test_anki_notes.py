@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from anki_helpers import rivers_workspace
 from conftest import FIXTURES
 
@@ -199,3 +202,20 @@ def test_subdecks_take_the_recipes_topic_titles():
     }
     flat = recipe.recipe.deck.model_copy(update={"subdecks_by_topic": False})
     assert {n.deck for n in build_notes(flat, packs, facts)[0]} == {"Great Rivers"}
+
+
+_FIELD_TEXT = st.lists(st.sampled_from(["a", "é", " ", '"', "\\", "\x1f", "\n", "\t", "\\u001f", "u001f", "<b>"]),
+                       max_size=5).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FIELD_TEXT, min_size=1, max_size=11).map(tuple))
+def test_content_hash_is_of_the_notes_json(fields):
+    """A note's content hash is of `json.dumps([fields, tags, deck, ords], ensure_ascii=False)`,
+    so that state files written by earlier builds keep matching (it is spelled out by hand)."""
+    from quizgen.anki.notes import AnkiNote
+
+    note = AnkiNote(key="p/f", guid="g", fields=fields, sort_field="s", tags=("t", "é"),
+                    deck="D::é", ords=(0, 2), due=1)
+    blob = json.dumps([list(fields), ["t", "é"], "D::é", [0, 2]], ensure_ascii=False)
+    assert note.content_hash == hashlib.sha256(blob.encode("utf-8")).hexdigest()
