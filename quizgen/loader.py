@@ -135,12 +135,15 @@ def read_fact_file(path: Path, display: str, also: Callable[..., list[Problem]] 
     topic = header.topic if header else data.get("topic")
     file_tags = list(header.tags) if header else []
     # Text read verbatim from an NFC file is NFC in every piece (a piece of NFC text is NFC), so
-    # the per-string pass is only for other files: a large pack usually skips it.
+    # the per-string pass is only for other files: a large pack usually skips it. Records are
+    # completed in place (the document's data is not read again: problems are located from its
+    # text), so a large pack copies none.
     already_nfc = doc.verbatim and unicodedata.is_normalized("NFC", doc.text)
     records = []
     for raw in data["facts"]:
         if isinstance(raw, dict):
-            raw = dict(raw) if already_nfc else nfc(dict(raw))
+            if not already_nfc:
+                raw = nfc(raw)
             if topic is not None and "topic" not in raw:
                 raw["topic"] = topic
             if file_tags:
@@ -166,6 +169,9 @@ def read_fact_file(path: Path, display: str, also: Callable[..., list[Problem]] 
             problems.append(Problem(display, line, col, f"facts[{i}].{key}: {message}"))
     if also is not None:
         problems += also(facts, doc, display)
+    marks = doc.item_marks.get("facts")
+    if marks is not None and len(marks) == len(data["facts"]):  # where each record starts
+        return [(f, marks[i][0]) for f, i in facts], doc, problems
     return [(f, doc.where(("facts", i))[0]) for f, i in facts], doc, problems
 
 
