@@ -220,9 +220,10 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
     # The record lane: most lines of a fact file are `key: value` in a mapping that is an item of
     # a block list (a fact), or the `- key: value` that starts the next item. While lines are
     # only that, with a one-line value (a quoted scalar with nothing to unescape, or a plain
-    # scalar with no ` #` or `: ` and no indicator first), they are read here with a few checks each; any other line leaves the lane, and the state the general
-    # reader below would have reached is handed back to it: the same values, item marks and
-    # errors (`Unsupported`), only sooner.
+    # scalar with no ` #` or `: ` and no indicator first), they are read here with a few checks
+    # each; any other line leaves the lane, and the state the general reader below would have
+    # reached is handed back to it: the same values, item marks and errors (`Unsupported`), only
+    # sooner.
     lane = False
     body_pad = dash_pad = ""
     record: dict[Any, Any] = {}
