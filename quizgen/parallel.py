@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .model import Fact
+from .model import Fact, construct
 from .problems import Problem
 from .yamlio import Document, load_yaml
 
@@ -54,8 +54,8 @@ def _pack_facts(facts: list[Fact]) -> tuple[list[dict[str, Any]], list[int]]:
 
 
 def _unpack_facts(values: list[dict[str, Any]], masks: list[int]) -> list[Fact]:
-    """The `Fact`s a helper validated, rebuilt without validating again (what `model_construct`
-    does, without its per-field work: every value here already passed validation)."""
+    """The `Fact`s a helper validated, rebuilt with `construct` (every value here already passed
+    validation)."""
     out = []
     for data, mask in zip(values, masks):
         fields_set = _SETS.get(mask)
@@ -63,20 +63,6 @@ def _unpack_facts(values: list[dict[str, Any]], masks: list[int]) -> list[Fact]:
             fields_set = _SETS[mask] = {n for n in _FIELDS if mask & _BIT[n]}
         out.append(construct(Fact, data, fields_set))
     return out
-
-
-_new = object.__new__
-_set = object.__setattr__
-
-
-def construct(cls: type, data: dict[str, Any], fields_set: set[str]) -> Any:
-    """An instance of pydantic model `cls` from values that already passed its validation."""
-    obj = _new(cls)
-    _set(obj, "__dict__", data)
-    _set(obj, "__pydantic_fields_set__", fields_set)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
 
 
 def _read_in_helper(path: str, display: str

@@ -60,6 +60,12 @@ def check_fact(fact: Fact) -> list[tuple[str, str]]:
     return out
 
 
+def fact_problem(display: str, doc: Document, index: int, key: str, message: str) -> Problem:
+    """A problem with `key` of record `index` of a fact file: located there, named `facts[i].key`."""
+    line, col = doc.where(("facts", index, key))
+    return Problem(display, line, col, f"facts[{index}].{key}: {message}")
+
+
 def _not_found(pack: Pack, sid: str, quote: str) -> str:
     shown = quote if len(quote) <= 80 else quote[:77] + "..."
     src_file = next(s.file for s in pack.sources if s.id == sid)
@@ -80,9 +86,7 @@ def evidence_problems(pack: Pack, sources: dict[str, SourceText], facts: list[tu
         found = sources[sid].contains_all([fact.evidence for fact, _ in cited])
         for (fact, i), ok in zip(cited, found):
             if not ok:
-                line, col = doc.where(("facts", i, "evidence"))
-                out.append(Problem(display, line, col,
-                                   f"facts[{i}].evidence: {_not_found(pack, sid, fact.evidence)}"))
+                out.append(fact_problem(display, doc, i, "evidence", _not_found(pack, sid, fact.evidence)))
     return out
 
 
@@ -131,9 +135,8 @@ def check_pack(pack: Pack, facts: list[LocatedFact], docs: Mapping[str, Document
         index = _index_of(doc, f.line) if doc is not None else None
         if index is None:
             problems.append(Problem(f.file, f.line, 1, f"{key}: {message}"))
-            return
-        line, col = doc.where(("facts", index, key))
-        problems.append(Problem(f.file, line, col, f"facts[{index}].{key}: {message}"))
+        else:
+            problems.append(fact_problem(f.file, doc, index, key, message))
 
     source_ids = [s.id for s in pack.sources]
     known_sources = set(source_ids)

@@ -89,29 +89,33 @@ def implicit_resolvers(first: str) -> list[tuple[str, re.Pattern[str]]]:
     return _RESOLVERS.get(first, _ANY_FIRST)
 
 
-def resolve(text: str) -> Any:
-    """A plain scalar's value, as the safe loader makes it (int, float, bool, None, date or str)."""
+def implicit_tag(text: str) -> str | None:
+    """The tag PyYAML's implicit resolvers give a plain scalar, or None for text (most scalars:
+    decided by its length or one regex, before the resolvers are tried one by one)."""
     first = text[:1]
     if len(text) > _LONGEST.get(first, _LONGEST_ANY):
-        return text
+        return None
     maybe = _MAYBE.get(first, _MAYBE_ANY)
     if maybe is None or maybe(text) is None:
-        return text
-    if len(text) <= 12:
+        return None
+    return next((tag for tag, regexp in implicit_resolvers(first) if regexp.match(text)), None)
+
+
+def resolve(text: str) -> Any:
+    """A plain scalar's value, as the safe loader makes it (int, float, bool, None, date or str)."""
+    small = len(text) <= 12
+    if small:  # short scalars (numbers, years, yes/no) repeat: resolved once each
         value = _SMALL.get(text, _UNSEEN)
         if value is not _UNSEEN:
             return value
-    for tag, regexp in implicit_resolvers(text[:1]):
-        if regexp.match(text):
-            node = yaml.ScalarNode(tag, text)
-            try:
-                value = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
-            except Exception:  # a value PyYAML would reject (say, a date that does not exist)
-                raise Unsupported from None
-            break
-    else:
-        value = text
-    if len(text) <= 12:
+    tag = implicit_tag(text)
+    if tag is None:
+        return text
+    try:
+        value = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, yaml.ScalarNode(tag, text))
+    except Exception:  # a value PyYAML would reject (say, a date that does not exist)
+        raise Unsupported from None
+    if small:
         if len(_SMALL) > 100_000:
             _SMALL.clear()
         _SMALL[text] = value

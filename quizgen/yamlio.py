@@ -59,6 +59,13 @@ class Document:
             self._composed = True
         return self._root
 
+    def item_lines(self, key: str, indexes: list[int]) -> list[int]:
+        """The line where each of the given items of top-level list `key` starts (as `where`
+        gives it, taken straight from the item marks for the many items of a large file)."""
+        marks = self.item_marks.get(key, ())
+        count = len(marks)
+        return [marks[i][0] if 0 <= i < count else self.where((key, i))[0] for i in indexes]
+
     def where(self, loc: tuple[Any, ...], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `loc` (keys and list indexes), or of its nearest
         existing parent when the path does not exist (a missing field is reported at its record).
@@ -233,8 +240,9 @@ def _read_fast(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
 
     Composing a node tree and walking it again costs several times more than reading the events
     once; for YAML `yamlfast` leaves (escapes, block scalars, multi-line quotes...) this reader
-    handles mappings, lists and untagged scalars, and raises `_Fallback` for anything else, which the full loader then reads. It also records where
-    each item of each top-level list starts, for locating facts without a node tree."""
+    handles mappings, lists and untagged scalars, and raises `_Fallback` for anything else, which
+    the full loader then reads. It also records where each item of each top-level list starts,
+    for locating facts without a node tree."""
     from yaml.events import (
         AliasEvent,
         DocumentStartEvent,
@@ -269,12 +277,7 @@ def _read_fast(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
                 value = event.value
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = _STR
-                    if event.implicit[0]:
-                        for candidate, regexp in yamlfast.implicit_resolvers(value[:1]):
-                            if regexp.match(value):
-                                tag = candidate
-                                break
+                    tag = (yamlfast.implicit_tag(value) if event.implicit[0] else None) or _STR
                 elif tag not in _SCALAR_TAGS:
                     raise _Fallback
                 if tag != _STR:
