@@ -38,16 +38,15 @@ _EXPORTS = {
     "write_quiz": "quiz.build",
     "export_files": "export",
     "lint_recipe": "lint",
-    "measure_coverage": "coverage",
+    "measure_coverage": "coverage:measure",  # module:name where the names differ
 }
-
-_RENAMED = {"measure_coverage": "measure"}
 
 __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    target = _EXPORTS.get(name)
+    if target is None:
         raise AttributeError(f"module 'quizgen' has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{module}", __name__), _RENAMED.get(name, name))
+    module, _, attr = target.partition(":")
+    return getattr(importlib.import_module(f".{module}", __name__), attr or name)
