@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError

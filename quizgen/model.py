@@ -142,8 +142,15 @@ class Fact(Frozen):
         return value
 
     @property
+    def parts(self) -> tuple[str, str, str]:
+        """(text before the answer span, the answer, text after it), from one search."""
+        text = self.text
+        m = SPAN_RE.search(text)
+        return text[: m.start()], m.group(1).strip(), text[m.end() :]
+
+    @property
     def answer(self) -> str:
-        return SPAN_RE.search(self.text).group(1).strip()
+        return self.parts[1]
 
     @property
     def plain_text(self) -> str:
@@ -153,8 +160,8 @@ class Fact(Frozen):
     @property
     def blanked_parts(self) -> tuple[str, str]:
         """The text before and after the answer span."""
-        m = SPAN_RE.search(self.text)
-        return self.text[: m.start()], self.text[m.end() :]
+        before, _, after = self.parts
+        return before, after
 
     @property
     def is_disputed(self) -> bool:

@@ -10,6 +10,7 @@ an output's own name), and the next write of the same output removes any left fr
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import signal
@@ -62,10 +63,33 @@ def _catch_sigterm() -> object:
         return None
 
 
+@functools.cache
 def _umask() -> int:
-    mask = os.umask(0)  # the only portable way to read it is to set it, then set it back
+    """The process's umask, read once: the only portable way to read it is to set it and set it
+    back, which would briefly give files made meanwhile by other threads the wrong mode."""
+    mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _temp_file(folder: Path, name: str) -> tuple[int, str]:
+    """A new temp file for output `name` in `folder`, named as `temp_pattern` expects."""
+    return tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+
+
+@contextlib.contextmanager
+def scratch_file(path: str | Path) -> Iterator[Path]:
+    """An empty temp file next to output `path` for work on the way to it (removed afterwards).
+    Named like `path`'s temp files, so one that a killed build leaves behind is removed by the
+    next write of `path`."""
+    path = Path(path)
+    fd, tmp = _temp_file(path.parent, path.name)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 @contextlib.contextmanager
@@ -77,13 +101,13 @@ def write_stream(path: str | Path) -> Iterator[BinaryIO]:
     The file is replaced only when the block ends without an exception.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     previous = _catch_sigterm()
     try:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             remove_stale_temps(folder, path.name)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            fd, tmp = _temp_file(folder, path.name)
         except OSError as exc:
             raise Problem(str(folder), 1, 1, f"cannot write to this folder: {exc.strerror}") from None
         try:

@@ -103,7 +103,7 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> Deck
     state = BuildState(notetype=model_stamp, notes=stamps)
     del previous, previous_notes  # the new state replaces it
 
-    decks = deck_tree(settings, list({n.deck: None for n in notes}))
+    decks = deck_tree(settings, [n.deck for n in notes])
     note_count, card_count = len(notes), sum(len(n.ords) for n in notes)
     spec = PackageSpec(
         notetype=notetype,
@@ -118,13 +118,7 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> Deck
     )
     state_bytes: list[bytes] = []  # serialised while SQLite builds its indexes (no GIL needed)
     with write_stream(out) as handle:
-        write_package(
-            spec,
-            handle,
-            out.parent if str(out.parent) else Path("."),
-            out.name,
-            meanwhile=lambda: state_bytes.append(state.to_bytes()),
-        )
+        write_package(spec, handle, out, meanwhile=lambda: state_bytes.append(state.to_bytes()))
     new_state = state_bytes[0]
     if _read(states) != new_state:
         write_bytes(states, new_state)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html
 from json.encoder import encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses
 
-from ..model import SPAN_RE, CardKind, LoadedPack, LocatedFact
+from ..model import CardKind, LoadedPack, LocatedFact
 from ..progress import progress
 from ..recipe import DeckSettings
 from .decks import topic_deck_name
@@ -52,7 +51,7 @@ class AnkiNote:
     """One fact as an Anki note, before it gets its modification time.
 
     A plain slotted class, not a pydantic model: a deck build makes one per fact (100k and more),
-    and every value here is built by `build_note` from already validated facts.
+    and every value here is built by `build_notes` from already validated facts.
     """
 
     __slots__ = ("_hash", "deck", "due", "fields", "guid", "key", "ords", "sort_field", "tags")
@@ -132,9 +131,12 @@ def _source_line(pack: LoadedPack, source_id: str | None) -> str:
 
 
 def _escape(text: str) -> str:
-    # Field text lands in element content, never in an attribute: quotes need no escaping, and
-    # leaving them alone keeps fields readable in Anki's editor.
-    return html.escape(text, quote=False)
+    """`html.escape(text, quote=False)`, inlined (`&` first, then `<` and `>`): the same output,
+    faster on the many short fields of a large deck.
+
+    Field text lands in element content, never in an attribute: quotes need no escaping, and
+    leaving them alone keeps fields readable in Anki's editor."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class _NoteMaker:
@@ -194,35 +196,26 @@ class _NoteMaker:
         fields are HTML (a `<` or `&` in a fact must show as itself, never as markup)."""
         fact = lf.fact
         pack_id = lf.pack
-        text = fact.text
-        span = SPAN_RE.search(text)
-        before, after = text[: span.start()], text[span.end() :]
-        answer = span.group(1).strip()  # Fact.answer
+        before, answer, after = fact.parts
         shown_answer = f"{answer} {fact.unit}" if fact.unit else answer
-        # html.escape(quote=False), inlined: & first, then < and >
-        esc_before = before.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        esc_after = after.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        question = fact.ask.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        shown = shown_answer.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        key = f"{pack_id}/{fact.id}"  # LocatedFact.key
+        esc_before, esc_after = _escape(before), _escape(after)
+        question = _escape(fact.ask)
+        shown = _escape(shown_answer)
+        key = lf.key
         also = ", ".join(fact.also_accept)
         disputed = fact.disputed
         fields = (  # notetype.FIELDS order
             question,  # Question
             question if CardKind.qa in kinds else "",  # Ask
             shown,  # Answer
-            (  # Sentence
-                f'{esc_before}<span class="qz-hl">'
-                f'{answer.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}'
-                f"</span>{esc_after}"
-            ),
+            f'{esc_before}<span class="qz-hl">{_escape(answer)}</span>{esc_after}',  # Sentence
             f"{esc_before}{BLANK}{esc_after}" if CardKind.cloze in kinds else "",  # Blanked
             shown if CardKind.reverse in kinds else "",  # Reverse
-            also.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if also else "",
+            _escape(also),  # AlsoAccept
             self.source(pack_id, fact.source),  # Source
-            fact.evidence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+            _escape(fact.evidence),  # Evidence
             _escape(disputed.note) if disputed else "",  # Disputed
-            key.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),  # Fact
+            _escape(key),  # Fact
         )
         return AnkiNote(
             key=key,
@@ -239,14 +232,7 @@ class _NoteMaker:
 assert FIELDS == (
     "Question", "Ask", "Answer", "Sentence", "Blanked", "Reverse", "AlsoAccept", "Source",
     "Evidence", "Disputed", "Fact",
-), "build_note lists the fields in this order"
-
-
-def build_note(settings: DeckSettings, pack: LoadedPack, lf: LocatedFact, due: int) -> AnkiNote:
-    """One fact as a note (see `build_notes` for many)."""
-    maker = _NoteMaker(settings, [pack])
-    kinds, ords = maker.kinds(lf)
-    return maker.note(lf, kinds, ords, due)
+), "_NoteMaker.note lists the fields in this order"
 
 
 def build_notes(

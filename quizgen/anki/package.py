@@ -10,8 +10,7 @@ Built for large decks (100k notes and more): the collection is written to a temp
 next to the output (removed afterwards; named like `quizgen.writer`'s temp files, so a killed
 build's is cleaned up by the next), rows go in with `executemany`, the schema's indexes are built
 after the rows, and the file is deflated in fixed-size chunks on all cores and streamed into the
-output, so neither the collection nor the zip is ever held in memory whole. `package_bytes` builds
-the same package in memory, for small decks and tests.
+output, so neither the collection nor the zip is ever held in memory whole.
 """
 
 from __future__ import annotations
@@ -20,13 +19,11 @@ import contextlib
 import functools
 import hashlib
 import html
-import io
 import json
 import os
 import re
 import sqlite3
 import struct
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -35,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from ..writer import scratch_file
 from .notes import AnkiNote
 from .notetype import NoteType
 
@@ -103,13 +101,11 @@ def _ids(notes: list[StampedNote]) -> tuple[list[int], list[int]]:
     bumped past the previous id when notes share a second; ids are handed out in (mod, due) order.
     """
     count = len(notes)
-    order: Iterable[int] = range(count)
     mods = [sn.mod for sn in notes]
     dues = [sn.note.due for sn in notes]
-    if any(
-        (mods[i], dues[i]) > (mods[i + 1], dues[i + 1]) for i in range(count - 1)
-    ):  # a rebuild with changed notes: not already in (mod, due) order
-        order = sorted(order, key=lambda i: (mods[i], dues[i]))
+    # Usually already in this order (a first build): Python's sort is stable and linear on sorted
+    # input, so no separate check is needed.
+    order = sorted(range(count), key=lambda i: (mods[i], dues[i]))
     note_ids = [0] * count
     card_ids: list[list[int]] = [[]] * count
     last_note = last_card = 0
@@ -210,35 +206,18 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec,
                 job.result()
 
 
-def _collection(spec: PackageSpec) -> bytes:
-    """The collection as bytes, built in memory (small decks; see `write_package` for large)."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        _fill(conn, spec)
-        return conn.serialize()
-    finally:
-        conn.close()
-
-
 @contextlib.contextmanager
-def _collection_file(spec: PackageSpec, folder: Path, name: str,
+def _collection_file(spec: PackageSpec, out: Path,
                      meanwhile: Callable[[], None] | None = None) -> Iterator[Path]:
-    """The collection as a temporary SQLite file in `folder` (removed afterwards).
-
-    Named like `quizgen.writer`'s temp files for output `name` (`.<name>.<random>.tmp`), so one
-    left behind by a killed build is removed by the next write of that output."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
+    """The collection as a temporary SQLite file next to the output `out` (removed afterwards;
+    a `writer.scratch_file`, so one left behind by a killed build is removed by the next)."""
+    with scratch_file(out) as tmp:
         conn = sqlite3.connect(tmp, isolation_level=None, check_same_thread=False)
         try:
             _fill(conn, spec, meanwhile)
         finally:
             conn.close()
-        yield Path(tmp)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        yield tmp
 
 
 def _dos_time(when: int | None) -> tuple[int, int]:
@@ -319,26 +298,11 @@ def _file_chunks(path: Path) -> Iterator[bytes]:
             yield chunk
 
 
-def _bytes_chunks(data: bytes) -> Iterator[bytes]:
-    view = memoryview(data)
-    for i in range(0, len(data), CHUNK):
-        yield bytes(view[i : i + CHUNK])
-
-
-def package_bytes(spec: PackageSpec) -> bytes:
-    """The .apkg file's bytes: the same spec always gives the same bytes (as `write_package`)."""
-    buffer = io.BytesIO()
-    collection = _collection(spec)
-    _write_zip(buffer, [("collection.anki2", _bytes_chunks(collection)), ("media", [b"{}"])],
-               spec.zip_time)
-    return buffer.getvalue()
-
-
-def write_package(spec: PackageSpec, out: IO[bytes], folder: Path, name: str,
+def write_package(spec: PackageSpec, handle: IO[bytes], out: Path,
                   meanwhile: Callable[[], None] | None = None) -> None:
-    """Write the .apkg into the open file `out` (the collection goes through a temporary SQLite
-    file in `folder`, named after output `name`, so memory stays small however large the deck).
+    """Write the .apkg for output `out` into the open file `handle` (the collection goes through
+    a temporary SQLite file next to `out`, so memory stays small however large the deck).
     `meanwhile`: other work of the caller's, run while SQLite builds the collection's indexes."""
-    with _collection_file(spec, folder, name, meanwhile) as collection:
-        _write_zip(out, [("collection.anki2", _file_chunks(collection)), ("media", [b"{}"])],
+    with _collection_file(spec, out, meanwhile) as collection:
+        _write_zip(handle, [("collection.anki2", _file_chunks(collection)), ("media", [b"{}"])],
                    spec.zip_time)

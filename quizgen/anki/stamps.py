@@ -61,11 +61,10 @@ class BuildState:
 
     def to_bytes(self) -> bytes:
         """JSON, keys sorted, one note per line: the same state always gives the same bytes."""
-        enc = encode_basestring
         notes = self.notes
         keys = sorted(notes)  # sorting the keys alone is much faster than sorting the items
         lines = [
-            f'{enc(guid)}: {{"hash": {enc(stamp.hash)}, "mod": {int(stamp.mod)}}}'
+            f"{encode_basestring(guid)}: {_stamp_json(stamp)}"
             for guid, stamp in zip(keys, map(notes.__getitem__, keys))
         ]
         body = "{}" if not lines else "{\n" + ",\n".join(lines) + "\n}"
@@ -85,15 +84,7 @@ class BuildState:
         raw_notes = doc.get("notes", {})
         if not isinstance(raw_notes, dict):
             raise TypeError("not a deck state")
-        notes = {}
-        for guid, raw in raw_notes.items():
-            # the common case, as written by `to_bytes`, without the checks' overhead
-            if type(raw) is dict and len(raw) == 2 and type(raw.get("hash")) is str and type(
-                raw.get("mod")
-            ) is int:
-                notes[guid] = Stamp(raw["hash"], raw["mod"])
-            else:
-                notes[guid] = _stamp(raw)
+        notes = {guid: _stamp(raw) for guid, raw in raw_notes.items()}
         return cls(notetype=notetype, notes=notes, version=version)
 
 
@@ -104,6 +95,12 @@ def _int(value: object) -> int:
 
 
 def _stamp(raw: object) -> Stamp:
+    """A stamp from its parsed JSON; ValueError if it is not one."""
+    # The common case, as written by `to_bytes`, decided without the general checks below.
+    if type(raw) is dict and len(raw) == 2 and type(raw.get("hash")) is str and type(
+        raw.get("mod")
+    ) is int:
+        return Stamp(raw["hash"], raw["mod"])
     if not isinstance(raw, dict) or raw.keys() != {"hash", "mod"} or not isinstance(
         raw["hash"], str
     ):
