@@ -20,6 +20,7 @@ from anki_helpers import (
     open_collection,
     rivers_workspace,
 )
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_export_common import NASTY, TEXT
@@ -96,7 +97,7 @@ def test_special_characters_in_facts_survive_the_csv(tmp_path):
 
 
 def test_header_names_our_note_type_guid_tags_and_deck_columns():
-    ws_recipe = load_recipe(default_workspace.__globals__["ROOT"] / "decks" / "mexico-russia.yaml")
+    ws_recipe = load_recipe(ROOT / "decks" / "mexico-russia.yaml")
     data = notes_csv([], notetype_name(ws_recipe), "Mexico and Russia", subdecks=True).decode()
     assert data.splitlines()[:6] == ["#separator:comma", "#html:true", "#notetype:quizgen fact (mexico-russia)",
                                      "#deck column:2", "#guid column:1", f"#tags column:{len(FIELDS) + 3}"]
@@ -133,7 +134,7 @@ def rivers_collection(tmp_path_factory):
 @given(st.lists(TEXT, min_size=len(FIELDS), max_size=len(FIELDS)))
 def test_fuzzed_fields_round_trip_through_anki_csv_import(rivers_collection, texts):
     col, tmp, notetype = rivers_collection
-    fields = tuple(html.escape(t, quote=False) for t in texts)  # fields are HTML, as build_note makes them
+    fields = tuple(html.escape(t, quote=False) for t in texts)  # fields are HTML, as the note maker makes them
     note = AnkiNote(key="rivers/fuzz", guid="fuzz#guid,1", fields=fields, sort_field=texts[0],
                     tags=("topic::fuzz", "x"), deck="Great Rivers::Fuzz ~ #, x", ords=(0,), due=1)
     path = tmp / "fuzz.csv"

@@ -7,7 +7,6 @@ import json
 
 from click.testing import CliRunner
 from conftest import FIXTURES, ROOT
-from test_export_common import expected_all
 from test_export_gift import parse_gift
 from test_export_moodle_xml import parse_moodle_xml
 from test_export_qti import parse_qti
@@ -71,10 +70,3 @@ def test_a_recipe_without_deck_cannot_export_anki_csv(tmp_path):
                                        "--format", "anki-csv", "-o", str(tmp_path / "out")])
     assert result.exit_code == 1 and "no `deck:` section" in result.output
     assert not (tmp_path / "out").exists()
-
-
-def test_expected_shapes_match_for_version_b_too():
-    from test_export_common import default_quiz
-
-    quiz, _, _ = default_quiz()
-    assert set(expected_all(quiz, "B")) == set(expected_all(quiz, "A"))

@@ -8,7 +8,6 @@ Each format's test parses its file back with its own parser and compares with `e
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from conftest import FIXTURES, ROOT
 from hypothesis import strategies as st
@@ -113,7 +112,3 @@ def test_export_context_gives_every_fact_its_topic():
     context = context_for(quiz, recipe, packs)
     for item in quiz.items:
         assert all(context.topic_ids.get(f) for f in item.fact_ids), item.id
-
-
-def test_default_recipe_path_exists():
-    assert Path(ROOT / "decks" / "mexico-russia.yaml").is_file()

@@ -90,13 +90,13 @@ def parse_answers(block: str) -> dict:
         return {"kind": "numerical", "answers": [literal(a).split(":")[0] for a in answers]}
     if tilde in block:
         marked = block.replace(eq, tilde + eq)
-        choices, key = [], None
+        choices, key, marked_right = [], None, 0
         for part in [p.strip() for p in marked.split(tilde) if p.strip()]:
             if part.startswith(eq):
-                key = len(choices)
+                key, marked_right = len(choices), marked_right + 1
                 part = part[1:]
             choices.append(formatted(part))
-        return {"kind": "choice", "choices": choices, "key": key}
+        return {"kind": "choice", "choices": choices, "key": key, "marked_right": marked_right}
     if block.strip() in ("T", "TRUE", "F", "FALSE"):
         return {"kind": "truefalse", "truth": block.strip() in ("T", "TRUE")}
     parts = [p.strip() for p in block.split(eq) if p.strip()]
@@ -156,15 +156,19 @@ def parse_gift(data: bytes) -> tuple[list[dict], list[str]]:
 
 
 def check_against_json(quiz, data: bytes) -> list[dict]:
-    parsed, _ = parse_gift(data)
-    want = expected_all(quiz)
-    assert [q["id"] for q in parsed] == sorted(want, key=[q["id"] for q in parsed].index)
+    parsed, categories = parse_gift(data)
+    want = expected_all(quiz)  # in the version's order
     assert sorted(q["id"] for q in parsed) == sorted(want)
+    # File order: one category line per category (in order of first use), each category's
+    # questions together and in the version's order.
+    assert len(categories) == len(set(categories))
+    category = {q["id"]: q["category"] for q in parsed}
+    assert [q["id"] for q in parsed] == sorted(want, key=lambda i: categories.index(category[i]))
     for q in parsed:
         w = want[q["id"]]
         got = {k: q[k] for k in w}
         if w["kind"] == "choice":
-            assert q["key"] is not None and sum(1 for _ in [q["key"]]) == 1
+            assert q["marked_right"] == 1, q["id"]  # exactly one choice is marked right
         assert got == w, q["id"]
         assert q["idnumber"] == q["id"]
     return parsed

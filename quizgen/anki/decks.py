@@ -12,13 +12,15 @@ import hashlib
 from ..recipe import DeckSettings
 
 
-def topic_title(settings: DeckSettings, topic: str) -> str:
-    """A topic's subdeck title: the recipe's `topic_titles`, else the id made readable."""
-    title = settings.topic_titles.get(topic)
-    if title:
-        return title
+def readable_topic(topic: str) -> str:
+    """A topic id made readable: hyphens as spaces, the first letter upper case."""
     words = topic.replace("-", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def topic_title(settings: DeckSettings, topic: str) -> str:
+    """A topic's subdeck title: the recipe's `topic_titles`, else the id made readable."""
+    return settings.topic_titles.get(topic) or readable_topic(topic)
 
 
 def topic_deck_name(settings: DeckSettings, topic: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..formats import EXPORT_FORMATS, FORMATS
 from .common import facts_option, reports_problems
 
 
@@ -15,7 +16,7 @@ from .common import facts_option, reports_problems
 @click.option("--questions", type=click.IntRange(1, 500), default=None,
               help="Number of questions; the recipe's mix is scaled to it.")
 @click.option("--format", "formats", multiple=True,
-              type=click.Choice(["html", "json", "pdf", "gift", "moodle-xml", "qti", "anki-csv"]),
+              type=click.Choice(FORMATS + EXPORT_FORMATS),
               help="What to write (repeatable; default: html and json). pdf needs Chromium; gift, "
                    "moodle-xml, qti (Canvas) and anki-csv are exports for learning platforms.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), default=None, metavar="DIR",

@@ -23,8 +23,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..anki.notes import AnkiNote, build_notes
 from ..anki.deck import notetype_name
+from ..anki.notes import AnkiNote, build_notes
 from ..anki.notetype import FIELDS
 from ..model import LoadedPack
 from ..problems import Problem

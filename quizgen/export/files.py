@@ -12,11 +12,10 @@ file is written.
 
 from __future__ import annotations
 
+from ..formats import EXPORT_FORMATS
 from ..model import LoadedPack
 from ..quiz.items import Quiz
 from ..recipe import LoadedRecipe
-
-EXPORT_FORMATS = ("gift", "moodle-xml", "qti", "anki-csv")
 
 
 def export_files(
@@ -33,13 +32,11 @@ def export_files(
     if not wanted:
         return {}
     context = export_context(recipe, packs, quiz.title)
-    files: dict[str, bytes] = {}
-    if "gift" in wanted:
-        files[f"{quiz.name}.gift"] = gift_bytes(quiz, context)
-    if "moodle-xml" in wanted:
-        files[f"{quiz.name}-moodle.xml"] = moodle_xml_bytes(quiz, context)
-    if "qti" in wanted:
-        files[f"{quiz.name}-qti.zip"] = qti_bytes(quiz, context)
-    if "anki-csv" in wanted:
-        files[f"{recipe.name}-anki.csv"] = anki_csv_bytes(recipe, packs)
-    return files
+    # Format -> (file name, writer): LMS files are named after the quiz, the notes after the recipe.
+    writers = {
+        "gift": (f"{quiz.name}.gift", lambda: gift_bytes(quiz, context)),
+        "moodle-xml": (f"{quiz.name}-moodle.xml", lambda: moodle_xml_bytes(quiz, context)),
+        "qti": (f"{quiz.name}-qti.zip", lambda: qti_bytes(quiz, context)),
+        "anki-csv": (f"{recipe.name}-anki.csv", lambda: anki_csv_bytes(recipe, packs)),
+    }
+    return {name: write() for name, write in (writers[f] for f in wanted)}

@@ -23,8 +23,7 @@ from __future__ import annotations
 import html
 
 from ..quiz.items import Quiz, Version
-from .gift import category_path, wildcard_escape
-from .questions import ExportContext, Question, by_topic, questions
+from .questions import ExportContext, Question, by_category, questions, wildcard_escape
 
 #: Moodle's accepted grades in percent (question_bank::fraction_options_full); negatives are the same
 #: values below zero, which quizgen never needs.
@@ -39,16 +38,18 @@ def cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-def attr(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _text(text: str, fmt: str | None = None, tag: str = "text") -> str:
+    """The element `<tag format="fmt"><text>...</text></tag>` (format only if given): the text in
+    CDATA, an empty text as a bare `<text></text>`.
+
+    Answers, subquestion texts and question names keep their CDATA even when empty, so they are
+    written by hand."""
     inner = f"<text>{cdata(text)}</text>" if text else "<text></text>"
     return f'<{tag} format="{fmt}">{inner}</{tag}>' if fmt else f"<{tag}>{inner}</{tag}>"
 
 
 def _html(text: str, tag: str) -> str:
+    """A plain text as an element of format html, HTML-escaped so `<` and `&` show as such."""
     return _text(html.escape(text, quote=False), "html", tag)
 
 
@@ -59,7 +60,7 @@ def _fraction(value: str) -> str:
 
 
 def _answer(fraction: str, body: str, fmt: str = "html", extra: str = "") -> str:
-    empty = '<feedback format="html"><text></text></feedback>'
+    empty = _text("", "html", "feedback")
     return (
         f'    <answer fraction="{_fraction(fraction)}" format="{fmt}">{body}{empty}{extra}</answer>'
     )
@@ -125,13 +126,14 @@ def question_xml(q: Question) -> str:
         f'  <question type="{qtype}">',
         f"    <name><text>{cdata(q.id)}</text></name>",
         "    " + _html(q.prompt, "questiontext"),
-        '    <generalfeedback format="html"><text></text></generalfeedback>',
+        "    " + _text("", "html", "generalfeedback"),
         f"    <defaultgrade>{q.points}</defaultgrade>",
         f"    <penalty>{penalty}</penalty>",
         "    <hidden>0</hidden>",
         f"    <idnumber>{cdata(q.id)}</idnumber>",
         *lines,
-        "    <tags>" + "".join(f"<tag><text>{cdata(t)}</text></tag>" for t in tags) + "</tags>",
+        # Tags are never empty (`questions.question` drops empty ones), so each is in CDATA.
+        "    <tags>" + "".join(_text(t, tag="tag") for t in tags) + "</tags>",
         "  </question>",
     ]
     return "\n".join(out)
@@ -140,8 +142,8 @@ def question_xml(q: Question) -> str:
 def category_xml(path: str) -> str:
     return (
         '  <question type="category">\n'
-        f"    <category><text>{cdata(path)}</text></category>\n"
-        '    <info format="html"><text></text></info>\n'
+        f"    {_text(path, tag='category')}\n"
+        f"    {_text('', 'html', 'info')}\n"
         "  </question>"
     )
 
@@ -151,11 +153,8 @@ def moodle_xml_bytes(
 ) -> bytes:
     """The quiz (one version, by default the first) as a Moodle XML question file."""
     parts = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
-    current = None
-    for q in by_topic(questions(quiz, context, version)):
-        if q.topic != current:
-            current = q.topic
-            parts.append(category_xml(category_path(context, q.topic)))
-        parts.append(question_xml(q))
+    for path, group in by_category(questions(quiz, context, version), context):
+        parts.append(category_xml(path))
+        parts += [question_xml(q) for q in group]
     parts.append("</quiz>")
     return ("\n".join(parts) + "\n").encode("utf-8")

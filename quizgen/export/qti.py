@@ -49,12 +49,12 @@ def _mattext(parent: ET.Element, text: str, *, rich: bool) -> None:
         _sub(material, "mattext", text, texttype="text/plain")
 
 
-def _metadata(item: ET.Element, q: Question) -> None:
+def _metadata(item: ET.Element, q: Question, choices: list[tuple[str, str]]) -> None:
     meta = _sub(_sub(item, "itemmetadata"), "qtimetadata")
     fields = [
         ("question_type", CANVAS_TYPES[q.kind]),
         ("points_possible", f"{q.points:.1f}"),
-        ("original_answer_ids", ",".join(_choice_ids(q))),
+        ("original_answer_ids", ",".join(ident for ident, _ in choices)),
         ("assessment_question_identifierref", f"{q.id}-ref"),
         ("quizgen_fact_ids", ",".join(q.fact_ids)),
         ("quizgen_topic", q.topic),
@@ -65,18 +65,24 @@ def _metadata(item: ET.Element, q: Question) -> None:
         _sub(field, "fieldentry", entry)
 
 
-def _choices(q: Question) -> list[str]:
+def _choices(q: Question) -> list[tuple[str, str]]:
+    """The responses offered, as (ident, text): idents are `<item id>-<n>`, n counted from 1."""
     if q.kind == "choice":
-        return list(q.choices)
-    if q.kind == "truefalse":
-        return ["True", "False"]
-    if q.kind == "matching":
-        return list(dict.fromkeys([r for _, r in q.pairs] + list(q.extra)))
-    return []
+        texts = list(q.choices)
+    elif q.kind == "truefalse":
+        texts = ["True", "False"]
+    elif q.kind == "matching":
+        texts = list(dict.fromkeys([r for _, r in q.pairs] + list(q.extra)))
+    else:
+        texts = []
+    return [(f"{q.id}-{n}", text) for n, text in enumerate(texts, start=1)]
 
 
-def _choice_ids(q: Question) -> list[str]:
-    return [f"{q.id}-{n}" for n in range(1, len(_choices(q)) + 1)]
+def _render_choices(lid: ET.Element, choices: list[tuple[str, str]]) -> None:
+    """The responses offered in a `response_lid`, each a plain-text label."""
+    render = _sub(lid, "render_choice")
+    for ident, text in choices:
+        _mattext(_sub(render, "response_label", ident=ident), text, rich=False)
 
 
 def _condition(
@@ -89,7 +95,8 @@ def _condition(
 
 def item_element(q: Question) -> ET.Element:
     item = ET.Element("item", {"ident": q.id, "title": q.id})
-    _metadata(item, q)
+    choices = _choices(q)  # once per item: the metadata and the responses name the same idents
+    _metadata(item, q, choices)
     presentation = _sub(item, "presentation")
     _mattext(presentation, q.prompt, rich=True)
     processing = ET.Element("resprocessing")
@@ -101,14 +108,11 @@ def item_element(q: Question) -> ET.Element:
         varname="SCORE",
         vartype="Decimal",
     )
-    choices, ids = _choices(q), _choice_ids(q)
     if q.kind in ("choice", "truefalse"):
         lid = _sub(presentation, "response_lid", ident="response1", rcardinality="Single")
-        render = _sub(lid, "render_choice")
-        for ident, text in zip(ids, choices, strict=True):
-            _mattext(_sub(render, "response_label", ident=ident), text, rich=False)
+        _render_choices(lid, choices)
         key = q.key if q.kind == "choice" else (0 if q.truth else 1)
-        _condition(processing, "response1", ids[key], "100")
+        _condition(processing, "response1", choices[key][0], "100")
     elif q.kind in ("text", "numerical"):
         fib = _sub(
             _sub(presentation, "response_str", ident="response1", rcardinality="Single"),
@@ -121,15 +125,13 @@ def item_element(q: Question) -> ET.Element:
             _sub(var, "varequal", answer, respident="response1")
         _sub(cond, "setvar", "100", action="Set", varname="SCORE")
     else:
-        by_text = dict(zip(choices, ids, strict=True))
+        by_text = {text: ident for ident, text in choices}
         share = f"{100 / len(q.pairs):.2f}"
         for n, (premise, response) in enumerate(q.pairs, start=1):
             respident = f"response_{q.id}-p{n}"
             lid = _sub(presentation, "response_lid", ident=respident)
             _mattext(lid, premise, rich=False)
-            render = _sub(lid, "render_choice")
-            for ident, text in zip(ids, choices, strict=True):
-                _mattext(_sub(render, "response_label", ident=ident), text, rich=False)
+            _render_choices(lid, choices)
             _condition(processing, respident, by_text[response], share, action="Add")
     item.append(processing)
     return item

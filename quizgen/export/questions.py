@@ -8,12 +8,15 @@ only read it). This module decides, once for all formats:
 * that an ordering item becomes a matching item (each event matched to its position, 1 = earliest),
   because neither GIFT, Moodle XML's standard types nor Canvas's classic QTI have an ordering type;
 * each item's category (the topic of its first fact) and tags, looked up from the packs by fact key
-  (the `Item` model does not carry topics, and stays unchanged).
+  (the `Item` model does not carry topics, and stays unchanged);
+* what both Moodle formats share: category paths, questions grouped by category, and short answers
+  with Moodle's wildcard `*` made literal.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -44,23 +47,18 @@ class ExportContext:
     fact_tags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fact key -> its own tags
 
 
-def _readable(topic: str) -> str:
-    words = topic.replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
-
-
 def export_context(
     recipe: LoadedRecipe, packs: list[LoadedPack], title: str | None = None
 ) -> ExportContext:
     """Topics and tags of every fact in the packs (by `pack/id` key); titles as the deck names them."""
-    from ..anki.decks import topic_title
+    from ..anki.decks import readable_topic, topic_title
 
     settings = recipe.recipe.deck
     topics, ids, tags = {}, {}, {}
     for lp in packs:
         for lf in lp.facts:
             topic = lf.fact.topic
-            topics[lf.key] = topic_title(settings, topic) if settings else _readable(topic)
+            topics[lf.key] = topic_title(settings, topic) if settings else readable_topic(topic)
             ids[lf.key] = topic
             tags[lf.key] = tuple(lf.fact.tags)
     quiz_title = title or (recipe.recipe.quiz.title if recipe.recipe.quiz else recipe.recipe.title)
@@ -164,10 +162,27 @@ def questions(
     return [question(item, context) for item in pick_version(quiz, version).items]
 
 
-def by_topic(qs: list[Question]) -> list[Question]:
-    """Questions grouped by category (topics in order of first appearance, items in version order
-    within a topic): one category switch per topic in files that have categories."""
-    first: dict[str, int] = {}
+def category_path(context: ExportContext, topic: str) -> str:
+    """A topic's Moodle category path, under the quiz's top category."""
+    # Category paths use '/' between levels; a '/' inside a name is doubled (Moodle's rule).
+    # A category line ends at its line end, so names are kept on one line.
+    parts = [context.category, topic] if topic else [context.category]
+    return "$course$/top/" + "/".join(" ".join(p.split()).replace("/", "//") for p in parts)
+
+
+def by_category(qs: list[Question], context: ExportContext) -> Iterator[tuple[str, list[Question]]]:
+    """Questions grouped by category, as (Moodle category path, its questions): topics in order of
+    first appearance, items in version order within a topic, so a file that has categories switches
+    category once per topic."""
+    groups: dict[str, list[Question]] = {}
     for q in qs:
-        first.setdefault(q.topic, len(first))
-    return sorted(qs, key=lambda q: first[q.topic])
+        groups.setdefault(q.topic, []).append(q)
+    for topic, group in groups.items():
+        yield category_path(context, topic), group
+
+
+def wildcard_escape(answer: str) -> str:
+    """A short answer with Moodle's wildcard `*` made literal: every `*` becomes `\\*`. Moodle
+    splits only on stars with no backslash before them, then replaces each `\\*` by `*`, so this
+    holds for any text (a backslash before a star included: `\\*` is written `\\\\*`)."""
+    return answer.replace("*", "\\*")

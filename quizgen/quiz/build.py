@@ -19,7 +19,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..export.files import EXPORT_FORMATS, export_files
+from ..export.files import export_files
+from ..formats import EXPORT_FORMATS, FORMATS
 from ..model import LoadedPack
 from ..problems import Problem
 from ..recipe import LoadedRecipe
@@ -27,8 +28,6 @@ from ..select import select_facts
 from ..writer import write_bytes
 from .assemble import build_quiz, source_titles_of
 from .items import Quiz
-
-FORMATS = ("html", "json", "pdf")
 
 
 def template_dirs(recipe: LoadedRecipe, templates: str | Path | None) -> list[Path]:
