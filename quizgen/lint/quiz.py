@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..quiz.assemble import keys_of, stems_of
 from ..quiz.items import Item
 from ..recipe import ItemType
 from .context import LintContext
@@ -93,54 +94,18 @@ def tf_balance(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | Non
         )
 
 
-def stems(item: Item) -> list[str]:
-    """What a student reads before answering: the prompt, matching premises, ordering events and a
-    true/false statement (which is its prompt)."""
-    texts = [item.prompt, *item.premises]
-    if item.type is ItemType.ordering:
-        texts += item.options
-    return texts
-
-
-def keys(item: Item, ctx: LintContext | None = None) -> list[str]:
-    """The answers an item tests: the key option, written answers and their aliases, matched
-    responses; with `ctx`, also the answers and aliases of the
-    facts it tests, so a true/false item's answer counts (its statement holds it by design, which
-    is no leak: only other items' stems are searched)."""
-    if item.type is ItemType.matching:
-        out = [item.options[m] for m in item.matches if 0 <= m < len(item.options)]
-    elif item.type is ItemType.ordering:
-        out = []  # its answer is an order; its events are stems
-    elif item.type is ItemType.true_false:
-        out = []  # a true/false key is True or False: what it tests is its fact's answer
-    elif item.type is ItemType.multiple_choice:
-        out = (
-            [item.options[item.key]]
-            if item.key is not None and 0 <= item.key < len(item.options)
-            else []
-        )
-    else:
-        out = [a for a in [item.answer_text, *item.accept] if a]
-    if ctx is not None and item.type is not ItemType.ordering:
-        for fact_id in item.fact_ids:
-            fact = ctx.fact(fact_id)
-            if fact is not None:
-                out += [fact.answer, *fact.also_accept]
-    return list(dict.fromkeys(out))
-
-
 def key_in_stem(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
     """No item's answer (key, alias, matched response, the answer its true/false statement tests)
     appears, as whole words, in another item's stem (prompt, true/false statement, matching
     premises, ordering events). Keys without a content word ('the', 'it') are not looked for."""
     for a in items:
-        for key in keys(a, ctx):
+        for key in keys_of(a, ctx.by_key if ctx is not None else None):
             if not content_words(key):
                 continue
             for b in items:
                 if b is a:
                     continue
-                if any(contains_phrase(s, key) for s in stems(b)):
+                if any(contains_phrase(s, key) for s in stems_of(b)):
                     yield a, f"its answer {key!r} appears in the stem of item {b.id}"
                     break
 

@@ -14,7 +14,7 @@ seeded `random.Random`, and no two versions share a question order when a differ
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ..model import LoadedPack, LocatedFact
 from ..recipe import ItemType, QuizSettings
@@ -54,11 +54,6 @@ def scale_mix(mix: dict[ItemType, int], total: int) -> dict[ItemType, int]:
     return out
 
 
-def _contains(stem: str, key: str) -> bool:
-    k = normalize_answer(key)
-    return bool(k) and f" {k} " in f" {normalize_answer(stem)} "
-
-
 def stems_of(item: Item) -> list[str]:
     """What a student reads before answering: the prompt (a true/false item's statement), matching
     premises and ordering events."""
@@ -68,42 +63,52 @@ def stems_of(item: Item) -> list[str]:
     return texts
 
 
-def keys_of(item: Item, base: FactBase | None = None) -> list[str]:
+def keys_of(item: Item, by_key: Mapping[str, LocatedFact] | None = None) -> list[str]:
     """The answers an item tests: its key option, written answer and aliases, matched responses;
-    with the fact base, also the answers (and aliases) of the facts it tests.
+    with `by_key` (facts by key), also the answers (and aliases) of the facts it tests. An index
+    out of range and an empty answer name nothing.
 
     A true/false item tests its fact's answer, which its true statement contains by design: that
-    is a leak only into *another* item's stem, which is all `gives_away` compares.
+    is a leak only into *another* item's stem, which is all `gives_away` (and the lint) compares.
     """
     if item.type is ItemType.matching:
-        out = [item.options[m] for m in item.matches]
+        out = [item.options[m] for m in item.matches if 0 <= m < len(item.options)]
     elif item.type is ItemType.ordering:
         out = []  # its answer is an order; its events are stems
     elif item.type is ItemType.true_false:
-        out = []
+        out = []  # a true/false key is True or False: what it tests is its fact's answer
+    elif item.type is ItemType.multiple_choice:
+        in_range = item.key is not None and 0 <= item.key < len(item.options)
+        out = [item.options[item.key]] if in_range else []
     else:
-        main = item.answer
-        out = [main, *item.accept] if isinstance(main, str) else []
-    if base is not None and item.type is not ItemType.ordering:
+        out = [a for a in [item.answer_text, *item.accept] if a]
+    if by_key is not None and item.type is not ItemType.ordering:
         for fact_id in item.fact_ids:
-            lf = base.by_key.get(fact_id)
+            lf = by_key.get(fact_id)
             if lf is not None:
                 out += [lf.fact.answer, *lf.fact.also_accept]
     return list(dict.fromkeys(out))
 
 
+def _texts(item: Item, by_key: Mapping[str, LocatedFact] | None) -> tuple[list[str], list[str]]:
+    """The item's stems and keys, normalised and padded with spaces (a key is found as whole
+    words by a substring test); keys that normalise to nothing are left out."""
+    stems = [f" {normalize_answer(s)} " for s in stems_of(item)]
+    keys = [f" {k} " for k in map(normalize_answer, keys_of(item, by_key)) if k]
+    return stems, keys
+
+
+def _leaks(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> bool:
+    """Does a key of one item appear in the other's stem? Both as `_texts` gives them."""
+    (a_stems, a_keys), (b_stems, b_keys) = a, b
+    return (any(k in s for s in b_stems for k in a_keys)
+            or any(k in s for s in a_stems for k in b_keys))
+
+
 def gives_away(a: Item, b: Item, base: FactBase | None = None) -> bool:
     """Does one item's answer appear in the other's stem? (`base` lets true/false items count.)"""
-    return any(_contains(s, k) for s in stems_of(b) for k in keys_of(a, base)) or any(
-        _contains(s, k) for s in stems_of(a) for k in keys_of(b, base))
-
-
-def _padded_stems(item: Item) -> list[str]:
-    return [f" {normalize_answer(s)} " for s in stems_of(item)]
-
-
-def _padded_keys(item: Item, base: FactBase | None) -> list[str]:
-    return [f" {k} " for k in map(normalize_answer, keys_of(item, base)) if k]
+    by_key = base.by_key if base is not None else None
+    return _leaks(_texts(a, by_key), _texts(b, by_key))
 
 
 class _Picker:
@@ -152,8 +157,7 @@ class _Picker:
         self.group_left = {g: len(js) for g, js in self.groups.items()}
         self.type_left = {t: len(js) for t, js in self.types.items()}
         self.items: list[Item] = []
-        self._stems: list[list[str]] = []  # per item made: normalised stems, padded with spaces
-        self._answers: list[list[str]] = []  # per item made: normalised keys, padded with spaces
+        self._made: list[tuple[list[str], list[str]]] = []  # per item made: its `_texts`, once
         self.notes: list[str] = []
 
     def _live(self, positions: list[int]) -> list[LocatedFact]:
@@ -163,12 +167,10 @@ class _Picker:
     def accept(self, item: Item | None) -> bool:
         if item is None:
             return False
-        base = self.ctx.base
-        stems, answers = _padded_stems(item), _padded_keys(item, base)
+        texts = _texts(item, self.ctx.base.by_key)
         # `gives_away` against every item made, with each made item's texts normalised once
-        for o_stems, o_answers in zip(self._stems, self._answers):
-            if any(k in s for s in o_stems for k in answers) or any(k in s for s in stems for k in o_answers):
-                return False
+        if any(_leaks(texts, made) for made in self._made):
+            return False
         ids = {i.id for i in self.items}
         if item.id in ids:  # the same fact id in two packs: keep item ids unique, deterministically
             n = 2
@@ -176,8 +178,7 @@ class _Picker:
                 n += 1
             item = item.model_copy(update={"id": f"{item.id}-{n}"})
         self.items.append(item)
-        self._stems.append(stems)
-        self._answers.append(answers)
+        self._made.append(texts)
         for key in set(item.fact_ids):
             if key in self.used:
                 continue

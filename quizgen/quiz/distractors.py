@@ -140,7 +140,6 @@ class FactBase:
         self._true_frame: dict[str, tuple[str, ...] | set[str]] = {}
         self._keys: dict[int, tuple[str, str]] = {}  # id(fact) -> (ask, frame), as `question_key`
         self._accepted: dict[int, tuple[str, ...]] = {}  # id(fact) -> `accepted(fact)`
-        self._answers: dict[int, str] = {}  # id(located fact) -> its answer
         self.by_type: dict[str, list[LocatedFact]] = {}
         self.by_group: dict[str, list[LocatedFact]] = {}
         self._pools: dict[tuple, tuple[list[str], dict[str, list[int]]]] = {}
@@ -149,9 +148,7 @@ class FactBase:
         owned: set[tuple[int, str]] = set()
         for lf in self.facts:
             fact = lf.fact
-            answer = fact.answer
-            self._answers[id(lf)] = answer
-            ok = (_answer_key_once(answer),) if not fact.also_accept and not fact.unit else tuple(accepted(fact))
+            ok = (_answer_key_once(fact.answer),) if not fact.also_accept and not fact.unit else tuple(accepted(fact))
             self._accepted[id(fact)] = ok
             if fact.disputed is not None:
                 self.disputed.update(ok)
@@ -179,11 +176,6 @@ class FactBase:
         fact = _fact(fact)
         ok = self._accepted.get(id(fact))
         return accepted(fact) if ok is None else ok
-
-    def answer(self, lf: LocatedFact) -> str:
-        """`lf.fact.answer`, from the index for a fact of this base."""
-        out = self._answers.get(id(lf))
-        return lf.fact.answer if out is None else out
 
     def is_true_for(self, fact: Fact | LocatedFact, value: str) -> bool:
         """`is_true_for` against this fact base, through the index."""
@@ -215,21 +207,6 @@ class FactBase:
             like = [o for o in like if (o.fact.unit or "") == (f.unit or "")]
         return ident, like
 
-    def pool(self, lf: LocatedFact) -> list[LocatedFact]:
-        """Facts whose answers may stand in for this one's: same group, else same answer type."""
-        f = lf.fact
-        kind = f.answer_type.value
-        if f.group:
-            like = [o for o in self.by_group.get(f.group, []) if o.fact.answer_type.value == kind]
-        elif kind in UNGROUPED_POOL_TYPES:
-            like = self.by_type.get(kind, [])
-        else:
-            like = []
-        if kind == "quantity":  # a quantity is only comparable in the same unit
-            like = [o for o in like if (o.fact.unit or "") == (f.unit or "")]
-        key = lf.key
-        return [o for o in like if o.key != key]
-
     def like_answers(self, kind: str, units: set[str | None], shown: Callable[[LocatedFact, str], str],
                      ) -> tuple[list[str], list[str]]:
         """Shown answers of the facts of answer type `kind` (a quantity's: of the `units` given), in
@@ -239,18 +216,20 @@ class FactBase:
         if cached is None:
             like = [o for o in self.by_type.get(kind, []) if kind != "quantity" or o.fact.unit in units]
             cached = self._like_answers[ident] = (
-                [shown(o, self.answer(o)) for o in like if o.fact.disputed is None],
-                [shown(o, self.answer(o)) for o in like if o.fact.disputed is not None])
+                [shown(o, o.fact.answer) for o in like if o.fact.disputed is None],
+                [shown(o, o.fact.answer) for o in like if o.fact.disputed is not None])
         return list(cached[0]), list(cached[1])
 
     def pool_answers(self, lf: LocatedFact) -> list[str]:
-        """`[o.fact.answer for o in self.pool(lf)]`, from a pool built once per group or type."""
+        """Answers of the facts whose answers may stand in for this one's (same group, else same
+        answer type; a quantity's in the same unit), in fact base order, those with `lf`'s key
+        left out: from a pool built once per group or type."""
         ident, like = self._like(lf)
         if ident not in self._pools:
             at: dict[str, list[int]] = {}
             for i, o in enumerate(like):
                 at.setdefault(o.key, []).append(i)
-            self._pools[ident] = ([self.answer(o) for o in like], at)
+            self._pools[ident] = ([o.fact.answer for o in like], at)
         answers, at = self._pools[ident]
         skip = at.get(lf.key)
         if not skip:
@@ -280,11 +259,12 @@ def pick_distractors(
     """Up to `count` distractors for `lf`, best first (fewer if the pool runs dry).
 
     Candidates come in tiers, and a tier is used up before the next is touched: the fact's
-    hand-written `distractors`; answers of its group (else of its answer type, see `FactBase.pool`);
-    near values for measured answers; last, answers of disputed facts. `balance` (multiple choice;
-    a true/false swap has nothing to balance) picks options of like length within a tier; one
-    exception keeps "pick the longest" from working: when every distractor is shorter than the
-    key, the last hand-written one gives its place to a later candidate at least as long.
+    hand-written `distractors`; answers of its group (else of its answer type, see
+    `FactBase.pool_answers`); near values for measured answers; last, answers of disputed facts.
+    `balance` (multiple choice; a true/false swap has nothing to balance) picks options of like
+    length within a tier; one exception keeps "pick the longest" from working: when every
+    distractor is shorter than the key, the last hand-written one gives its place to a later
+    candidate at least as long.
 
     For measured answers `below` asks for that many values under the key (the rest above), so that
     ascending options put the key at a seeded random position: with `balance` the tiers are taken
@@ -362,6 +342,7 @@ def pick_distractors(
 
     from_hand = 0
     later: list[str] = []  # usable candidates of the tiers after the hand-written one, in order
+    later_keys: set[str] = set()  # their `answer_key`s
     for n, tier in enumerate(tiers):
         fresh: list[str] = []
         fresh_keys: set[str] = set()
@@ -370,8 +351,10 @@ def pick_distractors(
                 fresh.append(cand.strip())
                 fresh_keys.add(answer_key(fresh[-1]))
         if n > 0:
-            later_keys = {answer_key(x) for x in later}
-            later += [c for c in fresh if answer_key(c) not in later_keys]
+            for cand in fresh:  # left out: a candidate an earlier tier already gave
+                if answer_key(cand) not in later_keys:
+                    later.append(cand)
+                    later_keys.add(answer_key(cand))
         need = count - len(chosen)
         if need <= 0:
             continue

@@ -207,9 +207,8 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
             keys.add(k)
     extras: list[str] = []
     # Extra answers are shown as their own fact shows them (a quantity with its unit).
-    answer = ctx.base.answer
     premise_keys = {p.key for p in premises}  # a fact equal to a premise has the premise's key
-    spare = [shown(lf, answer(lf)) for lf in facts if lf.key not in premise_keys or lf not in premises]
+    spare = [shown(lf, lf.fact.answer) for lf in facts if lf.key not in premise_keys or lf not in premises]
     hand = [shown(lf, d) for lf in premises for d in lf.fact.distractors]
     rng.shuffle(hand)
     kind = premises[0].fact.answer_type.value if premises else ""
