@@ -45,7 +45,7 @@ def fact(i: int) -> tuple[str, str]:
         extra = (f"    ask: Who led the survey of {site}?\n    answer_type: person\n"
                  f"    group: people-{group}\n")
     elif kind == 2:
-        town = f"{_TOWNS[i % 10]} {site}"
+        town = f"{_TOWNS[i % 10]} {site_name(i + 1)}"  # not the site's own name: no give-away
         sentence = f"The spring of {site} rises near {town}."
         text = f"The spring of {site} rises near [[{town}]]."
         extra = (f"    ask: Near which town does the spring of {site} rise?\n    answer_type: place\n"

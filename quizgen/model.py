@@ -76,6 +76,16 @@ class Pack(Frozen):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
     description: str | None = None
     sources: list[Source] = Field(min_length=1)
+    as_of: int | None = Field(
+        default=None,
+        description="The year the pack's sources describe the world as of: no year, period or date "
+        "after it is offered as a distractor (a later year may be true by now).",
+    )
+    aliases: list[Annotated[list[NonEmpty], Field(min_length=2)]] = Field(
+        default_factory=list,
+        description="Lists of names that name the same thing (a university and its later name): "
+        "no two of one list are ever options of one item, and each counts as the other's answer.",
+    )
 
 
 class Disputed(Frozen):

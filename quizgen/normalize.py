@@ -54,3 +54,41 @@ def _normalize_general(text: str) -> str:
 
 def same_answer(a: str, b: str) -> bool:
     return normalize_answer(a) == normalize_answer(b)
+
+
+_STOPWORD_TEXT = """
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each for from further had has have
+having he her here hers him his how i if in into is it its itself just me more most my no nor not of
+off on once or other our ours out over own same she should so some such than that the their theirs
+them then there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours whose upon among via per
+"""
+#: Words that carry no content of their own (a small English list).
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def words(text: str) -> list[str]:
+    """Normalised words in order: 'Lázaro Cárdenas, 1934' -> ['lazaro', 'cardenas', '1934']."""
+    return normalize_answer(text).split()
+
+
+def content_words(text: str) -> set[str]:
+    """Words of 3 or more characters that are not stopwords (numbers of any length count)."""
+    return {w for w in words(text) if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS}
+
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def spelled(n: int) -> str | None:
+    """A whole number from 0 to 99 in words ('forty two'), as `normalize_answer` leaves it; None
+    for other numbers."""
+    if 0 <= n < 20:
+        return _UNITS[n]
+    if 20 <= n < 100:
+        tens, unit = divmod(n, 10)
+        return _TENS[tens - 2] + (f" {_UNITS[unit]}" if unit else "")
+    return None

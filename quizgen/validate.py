@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import paths
 from .model import AnswerType, Fact, LocatedFact, Pack
-from .normalize import same_answer
+from .normalize import STOPWORDS, content_words, normalize_answer, same_answer, spelled
 from .problems import Problem
 from .source import SourceText
 from .yamlio import Document, read_text
@@ -57,7 +57,64 @@ def check_fact(fact: Fact) -> list[tuple[str, str]]:
             out.append(("distractors", f"'{value}' is the answer itself"))
     if fact.event is not None and fact.when is None:
         out.append(("event", "give `when` too, so the event can be ordered"))
+    if not evidence_holds_answer(fact):
+        out.append(("evidence", f"the quote holds neither the answer '{fact.answer}' nor an accepted "
+                                "form of it: quote the passage that states it (or add the form the "
+                                "source uses to also_accept)"))
+    given = answer_in_ask(fact)
+    if given:
+        out.append(("ask", f"the question gives its answer away: {', '.join(given)} of the answer "
+                           f"'{fact.answer}' stand in the question; ask without them"))
     return out
+
+
+def _holds(evidence_words: list[str], form: str) -> bool:
+    """Does the quote hold `form` as whole words, each number in digits or spelled out?"""
+    want = normalize_answer(form).split()
+    if not want:
+        return False
+    have = f" {' '.join(evidence_words)} "
+    if f" {' '.join(want)} " in have:
+        return True
+    if not any(w.isdigit() for w in want):
+        return False
+    # a number may be spelled out ("fifteen"), and a date's parts stand in another order
+    for w in want:
+        spelt = spelled(int(w)) if w.isdigit() else None
+        if f" {w} " not in have and not (spelt and f" {spelt} " in have):
+            return False
+    return True
+
+
+def evidence_holds_answer(fact: Fact) -> bool:
+    """Does the evidence quote contain the answer or one of its accepted forms (numbers also
+    spelled out)? A quote that stops before the answer does not ground it."""
+    evidence = normalize_answer(fact.evidence).split()
+    return any(_holds(evidence, form) for form in (fact.answer, *fact.also_accept))
+
+
+def answer_in_ask(fact: Fact) -> list[str]:
+    """The answer's content words that its own question repeats, when they are half of them or
+    more (a question that names its answer gives it away); else empty. A word that names the kind
+    of answer wanted is no give-away: one of the two after 'which' or 'what', up to a comma or a
+    stopword ("Into which sea ...?" for "the Mediterranean Sea"), or one every hand-written
+    distractor shares."""
+    answer = content_words(fact.answer)
+    category = set.intersection(*map(content_words, fact.distractors)) if fact.distractors else set()
+    asked = fact.ask.split()
+    for i, word in enumerate(asked):
+        if word.lower() in ("which", "what"):
+            start = i + 1
+            if [w.lower() for w in asked[start : start + 2]] in (["is", "the"], ["was", "the"]):
+                start += 2  # 'Which is the longest glacier ...?'
+            for after in asked[start : start + 2]:  # 'which sea', 'what Mexican city'; not 'what is'
+                if after.lower().strip(",") in STOPWORDS:
+                    break
+                category |= content_words(after)
+                if after.endswith(","):
+                    break
+    shared = sorted((answer & content_words(fact.ask)) - category)
+    return shared if answer and 2 * len(shared) >= len(answer) else []
 
 
 def fact_problem(display: str, doc: Document, index: int, key: str, message: str) -> Problem:

@@ -4,19 +4,30 @@ from __future__ import annotations
 
 from quizgen.lint.cards import Card
 from quizgen.lint.context import LintContext
-from quizgen.model import CardKind, Fact, LocatedFact
+from quizgen.model import CardKind, Fact, LoadedPack, LocatedFact, Pack
 from quizgen.quiz.items import Item
 from quizgen.recipe import ItemType
+from quizgen.source import SourceText
 
 
 def located(id: str, text: str, ask: str, answer_type: str, **kw) -> LocatedFact:
-    fact = Fact(id=id, text=text, ask=ask, answer_type=answer_type, topic="t", evidence="e", **kw)
+    kw.setdefault("evidence", "e")
+    fact = Fact(id=id, text=text, ask=ask, answer_type=answer_type, topic="t", **kw)
     return LocatedFact(pack="t", fact=fact, file="t.yaml", line=1)
+
+
+#: The pack's source: what the rules read besides the facts (lists that hold an answer).
+SOURCE = (
+    "Paris and Avignon were seats of power in medieval France. The Hoover Dam was completed in "
+    "1936. In 1973 the US interfered in Chile as well."
+)
 
 
 FACTS = [
     located(
-        "capital", "The capital of France is [[Paris]].", "What is the capital of France?", "place"
+        "capital", "The capital of France is [[Paris]].", "What is the capital of France?", "place",
+        distractors=("Lyon", "Marseille", "Toulouse", "Nice", "Metz", "Caen", "Lyons", "Avignon",
+                     "Paris Centre", "City of Light"),
     ),
     # Same question, another accepted answer: 'Lutetia' is right too, so never a distractor.
     located(
@@ -32,6 +43,7 @@ FACTS = [
         "year",
         event="The Hoover Dam is completed",
         when="1936",
+        evidence="completed in 1936",
     ),
     located(
         "aswan-year",
@@ -40,6 +52,7 @@ FACTS = [
         "year",
         event="The Aswan Dam is completed",
         when="1970",
+        evidence="completed in 1970",
     ),
     located(
         "gorges-year",
@@ -48,6 +61,7 @@ FACTS = [
         "year",
         event="The Three Gorges Dam is completed",
         when="2006",
+        evidence="completed in 2006",
     ),
     located(
         "nile-length",
@@ -79,27 +93,76 @@ FACTS = [
         "The Rhine flows into the [[North Sea]].",
         "Into which sea does the Rhine flow?",
         "place",
+        group="seas",
     ),
     located(
         "volga",
         "The Volga flows into the [[Caspian Sea]].",
         "Into which sea does the Volga flow?",
         "place",
+        group="seas",
     ),
     located(
         "nile-mouth",
         "The Nile empties into the [[Mediterranean Sea]].",
         "Into which sea does the Nile empty?",
         "place",
+        group="seas",
     ),
     located(
         "ebro",
         "The Ebro flows into the [[Balearic Sea]].",
         "Into which sea does the Ebro flow?",
         "place",
+        group="seas",
+    ),
+    located(
+        "eiffel-year",
+        "The Eiffel Tower opened in [[1889]].",
+        "In what year did the Eiffel Tower open?",
+        "year",
+        event="The Eiffel Tower opens",
+        when="1889",
+        evidence="The tower opened to the public",
+    ),
+    located(
+        "rhine-source",
+        "The Rhine rises in [[Switzerland]].",
+        "In which country does the Rhine rise?",
+        "country",
+        distractors=("Austria", "Netherlands", "Liechtenstein"),
+    ),
+    located(
+        "seine",
+        "The Seine flows through [[Paris]], and Paris lies on both its banks.",
+        "Through which city does the Seine flow?",
+        "place",
+        distractors=("Lyon", "Rouen"),
+    ),
+    located(
+        "guatemala",
+        "The US interfered in the politics of [[Guatemala]].",
+        "In which country did the US interfere in 1954?",
+        "country",
+        group="interventions",
+        distractors=("Honduras", "Panama"),
+    ),
+    located(
+        "chile",
+        "The US interfered in [[Chile]] as well, in 1973.",
+        "In which other country did the US interfere, in 1973?",
+        "country",
+        group="interventions",
     ),
 ]
-CTX = LintContext.of(FACTS)
+PACK = LoadedPack(
+    pack=Pack(id="t", title="Tests", sources=[{"title": "Notes", "authors": ["Us"], "file": "s.md"}],
+              as_of=2010, aliases=[["Paris", "City of Light"]]),
+    folder=".",
+    facts=FACTS,
+    sources={"main": SourceText(SOURCE)},
+)
+CTX = LintContext.of(FACTS, [PACK])
 
 
 def mc(
@@ -138,6 +201,19 @@ def tf(statement: str, true: bool, fact: str = "capital", item_id: str | None = 
     )
 
 
+def fill(fact: str) -> Item:
+    lf = CTX.located(f"t/{fact}")
+    before, after = lf.fact.blanked_parts
+    return Item(
+        id=f"fill-{fact}",
+        type=ItemType.fill_blank,
+        prompt=f"{before}{Item.BLANK}{after}",
+        answer_type=lf.fact.answer_type.value,
+        fact_ids=[lf.key],
+        answer_text=lf.fact.answer,
+    )
+
+
 def short(fact: str, answer: str) -> Item:
     lf = CTX.located(f"t/{fact}")
     return Item(
@@ -168,8 +244,9 @@ def matching(facts: list[str] = SEAS, extras: list[str] = ("Red Sea", "Black Sea
     )
 
 
-def ordering(dates: list[str] | None = None) -> Item:
-    lfs = [CTX.located(f"t/{f}") for f in ("hoover-year", "aswan-year", "gorges-year")]
+def ordering(dates: list[str] | None = None,
+             facts: tuple[str, ...] = ("hoover-year", "aswan-year", "gorges-year")) -> Item:
+    lfs = [CTX.located(f"t/{f}") for f in facts]
     dates = dates or [lf.fact.when for lf in lfs]
     return Item(
         id="order-hoover-year",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from lint_helpers import CTX, card, matching, mc, ordering, short, tf
+from lint_helpers import CTX, card, fill, matching, mc, ordering, short, tf
 
 from quizgen.lint.findings import Severity
 from quizgen.lint.run import CHECKS, check_cards, check_items
@@ -92,16 +92,61 @@ CASES = {
             card(CardKind.reverse, "What is the capital?", "paris", fact="rhine"),
         ],
     ),
+    "card-reverse-unique": (
+        # 'Paris' answers both the capital and the Seine facts: its reverse card has two answers
+        [card(CardKind.reverse, "Paris", "What is the capital of France?"),
+         card(CardKind.qa, "Through which city does the Seine flow?", "Paris", fact="seine")],
+        [card(CardKind.reverse, "John Hanning Speke", "Which explorer named Lake Victoria?",
+              fact="speke", answer_type="person"),
+         card(CardKind.qa, "Through which city does the Seine flow?", "Paris", fact="seine")],
+    ),
+    "card-cloze-unique": (
+        # the question says 1954, the sentence does not: Chile (1973) fits the blank as well
+        [card(CardKind.cloze, "The US interfered in the politics of [...].", "Guatemala",
+              fact="guatemala", answer_type="country")],
+        [card(CardKind.cloze, "The capital of France is [...].", "Paris")],
+    ),
+    "distractor-pool": (
+        # Berlin is no hand-written distractor of the capital fact, and it has no group
+        mc(["Paris", "Berlin", "Lyon", "Nice"], 0),
+        GOOD_MC,
+    ),
+    "distractor-never-true": (
+        # the source lists Avignon beside Paris ("Paris and Avignon were seats of power")
+        mc(["Paris", "Avignon", "Lyon", "Nice"], 0),
+        GOOD_MC,
+    ),
+    "tf-swap": (
+        # 'in Netherlands' wants 'the'; a sentence that still says Paris refutes its own swap
+        [tf("The Rhine rises in Netherlands.", False, fact="rhine-source", item_id="tf-a"),
+         tf("The Seine flows through Lyon, and Paris lies on both its banks.", False, fact="seine",
+            item_id="tf-b")],
+        tf("The Rhine rises in Austria.", False, fact="rhine-source"),
+    ),
+    "fill-blank-unique": (fill("guatemala"), fill("capital")),
+    "matching-one-pool": (
+        # the capital fact is not of the seas group (and not of any group)
+        matching(["rhine", "volga", "nile-mouth", "capital"], extras=("Red Sea", "Black Sea")),
+        matching(),
+    ),
+    "ordering-dated": (
+        # the Eiffel Tower's evidence does not state 1889
+        ordering(facts=("eiffel-year", "hoover-year", "aswan-year"), dates=["1889", "1936", "1970"]),
+        ordering(),
+    ),
     "mc-option-count": (mc(["Paris", "Lyon", "Nice", "Metz", "Caen"], 0), GOOD_MC),
     "mc-distinct": (mc(["Paris", "paris.", "Lyon", "Nice"], 0), GOOD_MC),
+    # (pack aliases: 'City of Light' names Paris too)
     "mc-one-key": (mc(["Paris", "Lutetia", "Lyon", "Nice"], 0), GOOD_MC),
     "mc-answer-format": (
         mc(["1930", "1936", "the 1940s"], 1, fact="hoover-year", answer_type="year"),
         mc(["1930", "1936", "1942"], 1, fact="hoover-year", answer_type="year"),
     ),
     "mc-option-length": (
+        mc(["Portuguese", "Spanish", "Guarani", "the languages of the Andean highlands"], 0,
+           fact="portuguese", answer_type="term"),
+        # names are exempt: 'Paris Centre' beside 'Nice' is no cue
         mc(["Paris", "Lyon", "Nice", "Marseille on the Mediterranean"], 0),
-        GOOD_MC,
     ),
     "mc-of-the-above": (mc(["Paris", "Lyon", "Nice", "All of the above"], 0), GOOD_MC),
     "absolute-words": (
@@ -249,3 +294,14 @@ def test_severity_of_warnings():
         "absolute-words",
         "mc-key-stem-overlap",
     }
+
+
+def test_docs_list_every_check_with_a_flagged_and_a_passed_example():
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "lint.md").read_text(encoding="utf-8")
+    for c in CHECKS:
+        row = next((line for line in doc.splitlines() if line.startswith(f"| `{c.id}` |")), None)
+        assert row is not None, f"docs/lint.md has no row for {c.id}"
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert len(cells) == 5 and cells[1] == c.severity.value and all(cells), row

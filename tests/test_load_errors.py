@@ -107,8 +107,24 @@ CASES = {
         ["volc/eruptions.yaml:8:12: facts[0].group: 'eruption-years' has only this fact; a group "
          "pools like answers and needs at least two (or drop the group)"],
     ),
+    "evidence-without-answer": (
+        # the quote stops before the answer: it does not ground the fact
+        facts(GOOD_FACT.replace('"buried the town of Pompeii in 79"', '"buried the town of Pompeii"')),
+        ["volc/eruptions.yaml:7:15: facts[0].evidence: the quote holds neither the answer '79' nor "
+         "an accepted form of it: quote the passage that states it (or add the form the source "
+         "uses to also_accept)"],
+    ),
+    "ask-gives-answer-away": (
+        facts(GOOD_FACT.replace("text: Vesuvius buried Pompeii in [[79]].",
+                                "text: \"[[Vesuvius]] buried Pompeii in 79.\"")
+              .replace("In what year did Vesuvius bury Pompeii?", "Which volcano, Vesuvius, buried Pompeii?")
+              .replace("answer_type: year", "answer_type: place")
+              .replace('"buried the town of Pompeii in 79"', '"Vesuvius buried the town of Pompeii"')),
+        ["volc/eruptions.yaml:5:10: facts[0].ask: the question gives its answer away: vesuvius of the "
+         "answer 'Vesuvius' stand in the question; ask without them"],
+    ),
     "answer-not-of-its-type": (
-        facts(GOOD_FACT.replace("[[79]]", "[[AD 79]]")),
+        facts(GOOD_FACT.replace("[[79]]", "[[AD 79]]") + '    also_accept: ["79"]\n'),
         ["volc/eruptions.yaml:4:11: facts[0].text: answer 'AD 79' is not a year in digits, "
          "e.g. 1890 (answer_type year)"],
     ),

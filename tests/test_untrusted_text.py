@@ -61,6 +61,9 @@ def write_hostile_pack(root: Path) -> Path:
             f"    answer_type: term\n"
             f"    evidence: {_q(sentence[:-1])}\n"
             f"    also_accept: [{_q(bad)}]\n"
+            # distractors that share the payload make it the kind of answer asked for, not a
+            # give-away of the answer (a question naming its answer is refused at load)
+            f"    distractors: [{_q(f'{bad} {i + 100}')}, {_q(f'{bad} {i + 200}')}]\n"
             f"    cards: [qa, cloze, reverse]\n"
         )
     sentence = f"The {DECOMPOSED} opened in 1890."

@@ -15,6 +15,7 @@ from ..model import CardKind, LoadedPack, LocatedFact
 from ..progress import progress
 from ..recipe import DeckSettings
 from .decks import topic_deck_name
+from ..quiz import rules
 from .notetype import CARD_ORD, FIELDS
 
 #: Anki's own GUID alphabet (base 91), as in Anki's `guid64` and genanki's `guid_for`.
@@ -151,12 +152,14 @@ class _NoteMaker:
         self._decks: dict[str, str] = {}
         self._tags: dict[tuple, tuple[str, ...]] = {}
 
-    def kinds(self, lf: LocatedFact) -> tuple[tuple[CardKind, ...], tuple[int, ...]]:
-        """(card kinds, their sorted ords) for a fact; cached by the fact's own `cards`."""
-        own = tuple(lf.fact.cards)
+    def kinds(self, lf: LocatedFact, drop: frozenset[CardKind] = frozenset()
+              ) -> tuple[tuple[CardKind, ...], tuple[int, ...]]:
+        """(card kinds, their sorted ords) for a fact, less the kinds in `drop`; cached by the
+        fact's own `cards` and `drop`."""
+        own = (tuple(lf.fact.cards), drop)
         found = self._kinds.get(own)
         if found is None:
-            kinds = tuple(card_kinds(self.settings, lf))
+            kinds = tuple(k for k in card_kinds(self.settings, lf) if k not in drop)
             found = self._kinds[own] = (kinds, tuple(sorted(CARD_ORD[k] for k in kinds)))
         return found
 
@@ -239,14 +242,26 @@ def build_notes(
     settings: DeckSettings, packs: list[LoadedPack], facts: list[LocatedFact]
 ) -> tuple[list[AnkiNote], list[LocatedFact]]:
     """Notes for the selected facts, in their order; and the facts that make no card (their own
-    `cards` and the recipe's card kinds do not overlap), which get no note."""
+    `cards` and the recipe's card kinds do not overlap), which get no note. A reverse card is made
+    only where its cue, the answer, answers no other selected fact; a cloze card only where the
+    blanked sentence carries the question's years and names."""
     maker = _NoteMaker(settings, packs)
     kinds_of, note = maker.kinds, maker.note
     notes: list[AnkiNote] = []
     cardless = []
     append = notes.append
+    shared = rules.shared_answers(facts) if CardKind.reverse in settings.cards else set()
+    none, no_reverse, no_cloze = frozenset(), frozenset({CardKind.reverse}), frozenset({CardKind.cloze})
     for lf in progress(facts, "Anki notes"):
-        kinds, ords = kinds_of(lf)
+        fact = lf.fact
+        # a reverse card whose cue answers other facts too has no one answer; a blanked sentence
+        # without the question's years and names may take a second answer (`quizgen.quiz.rules`)
+        drop = none
+        if CardKind.reverse in fact.cards and rules.answer_key(fact.answer) in shared:
+            drop = no_reverse
+        if CardKind.cloze in fact.cards and rules.blank_missing(fact):
+            drop = drop | no_cloze
+        kinds, ords = kinds_of(lf, drop)
         if not kinds:
             cardless.append(lf)
             continue

@@ -36,6 +36,10 @@ def parse_seeds(value: str | None) -> list[int] | None:
     metavar="A-B",
     help="Lint the quiz at every seed from A to B (e.g. 1-50).",
 )
+@click.option(
+    "--questions", type=click.IntRange(1, 500), default=None,
+    help="Lint quizzes of this many questions (default: the recipe's).",
+)
 @facts_option
 @reports_problems
 def command(
@@ -43,20 +47,24 @@ def command(
     as_json: bool,
     seed: int | None,
     seed_range: str | None,
+    questions: int | None,
     facts_dirs: tuple[str, ...],
 ) -> None:
     """Check every card and quiz item of RECIPES (default: every recipe in decks/) for known flaws.
 
-    Cards: short answers, one deletion per cloze card, no duplicate fronts. Multiple choice: 3-4
-    distinct options, one key, like formats, balanced lengths, no "all of the above", keys not cued
-    by the stem, near values in ascending order. Quizzes: keys not the longest too often, random key
-    positions, balanced true/false, no item giving another away. Each finding names the item, its
-    facts and the check (docs/lint.md lists them). Exits 1 when there is any error.
+    Cards: short answers, one deletion per cloze card, no duplicate fronts, reverse cues that answer
+    one fact. Items: wrong options from the fact's own pools and never true (not by the fact base,
+    the source's lists, the stem or a later year), 3-4 distinct options in one format, no "all of
+    the above", blanks with one answer, true/false swaps that read right, matching from one group,
+    ordering by dated evidence. Quizzes: keys not the longest too often, random key positions,
+    balanced true/false, no item giving another away. Each finding names the item, its facts and
+    the check (docs/lint.md lists them). The quiz generator obeys the same rules, so its quizzes
+    have no errors; exits 1 when there is any.
 
     \b
     Examples:
       quizgen lint
-      quizgen lint decks/my-course.yaml --seeds 1-50
+      quizgen lint decks/mexico-russia.yaml --seeds 1-50 --questions 40
       quizgen lint my-course --seed 7 --json
     """
     import json
@@ -79,7 +87,7 @@ def command(
         ctx = context_for(packs)
         report.extend(lint_deck(recipe, packs, ctx=ctx))  # cards do not depend on the seed
         for s in seeds:
-            report.extend(lint_quiz(recipe, packs, seed=s, ctx=ctx))
+            report.extend(lint_quiz(recipe, packs, seed=s, ctx=ctx, questions=questions))
     findings = sort_findings(report.findings)
     summary = (
         f"{report.errors} error{'s' * (report.errors != 1)}, "

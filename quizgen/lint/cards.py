@@ -17,6 +17,7 @@ from ..anki.notes import BLANK, AnkiNote, build_notes
 from ..model import AnswerType, CardKind, LoadedPack, LocatedFact
 from ..normalize import normalize_answer
 from ..recipe import DeckSettings
+from ..quiz import rules
 from .context import LintContext
 from .findings import ERROR, WARNING, Check, Scope
 from .words import contains_phrase, words
@@ -143,6 +144,28 @@ def duplicate_front(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card,
             )
 
 
+def reverse_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+    """A reverse card's cue (the fact's answer) answers no other fact of the deck: 'John Reed' as
+    the cue of seven facts has no one answer to recall."""
+    facts = [lf for lf in (ctx.located(k) for k in dict.fromkeys(k for c in cards for k in c.fact_ids)) if lf]
+    shared = rules.shared_answers(facts)
+    for c in cards:
+        if c.kind is CardKind.reverse and rules.answer_key(c.front) in shared:
+            yield c, f"the cue {c.front!r} is the answer of other facts in the deck too"
+
+
+def cloze_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+    """A cloze card's sentence keeps the years and names its fact's question carries, so that one
+    answer fits the deletion."""
+    for c in cards:
+        if c.kind is not CardKind.cloze:
+            continue
+        fact = ctx.fact(c.fact_ids[0])
+        missing = rules.blank_missing(fact) if fact else []
+        if missing:
+            yield c, f"the sentence drops {', '.join(missing)} (in the question), so a second answer may fit"
+
+
 CHECKS = [
     Check(
         "card-answer-short",
@@ -164,5 +187,19 @@ CHECKS = [
         Scope.card,
         "No two cards have the same normalised front and different backs.",
         duplicate_front,
+    ),
+    Check(
+        "card-reverse-unique",
+        ERROR,
+        Scope.card,
+        "A reverse card's cue is the answer of no other fact in the deck.",
+        reverse_unique,
+    ),
+    Check(
+        "card-cloze-unique",
+        ERROR,
+        Scope.card,
+        "A cloze card's sentence keeps the years and names its question carries.",
+        cloze_unique,
     ),
 ]

@@ -1,27 +1,7 @@
-"""What checks read besides the item itself: the fact base, facts by key, the quiz's settings."""
+"""What checks read besides the item itself: the fact base and facts by key (`RuleContext`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..quiz.checks import RuleContext as LintContext
 
-from ..model import Fact, LocatedFact
-from ..quiz.distractors import FactBase
-
-
-@dataclass(frozen=True)
-class LintContext:
-    """The fact base an item is checked against (every fact of the recipe's packs)."""
-
-    base: FactBase
-    by_key: dict[str, LocatedFact] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, facts: list[LocatedFact]) -> LintContext:
-        return cls(FactBase(facts), {lf.key: lf for lf in facts})
-
-    def fact(self, key: str) -> Fact | None:
-        lf = self.by_key.get(key)
-        return lf.fact if lf else None
-
-    def located(self, key: str) -> LocatedFact | None:
-        return self.by_key.get(key)
+__all__ = ["LintContext"]

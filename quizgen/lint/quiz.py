@@ -11,18 +11,22 @@ from collections.abc import Iterable
 
 from ..quiz.assemble import keys_of, stems_of
 from ..quiz.items import Item
+from ..quiz.rules import (
+    KEY_LONGEST_MIN_ITEMS,
+    KEY_LONGEST_SLACK,
+    POSITIONS_ALPHA,
+    POSITIONS_MIN_ITEMS,
+    TF_MIN_ITEMS,
+    TF_TRUE_MAX,
+    TF_TRUE_MIN,
+    key_strictly_longest,
+)
 from ..recipe import ItemType
 from .context import LintContext
 from .findings import ERROR, Check, Scope
 from .stats import chi_square
 from .words import contains_phrase, content_words
 
-#: The key-longest rule applies from this many multiple-choice items, with this slack over 1/k.
-KEY_LONGEST_MIN_ITEMS, KEY_LONGEST_SLACK = 10, 0.10
-#: The chi-square test of key positions needs this many items; it fails below this p-value.
-POSITIONS_MIN_ITEMS, POSITIONS_ALPHA = 30, 0.05
-#: True/false keys: this share true, from this many items.
-TF_MIN_ITEMS, TF_TRUE_MIN, TF_TRUE_MAX = 5, 0.40, 0.60
 
 
 def _mc(items: list[Item]) -> list[Item]:
@@ -31,12 +35,6 @@ def _mc(items: list[Item]) -> list[Item]:
         for i in items
         if i.type is ItemType.multiple_choice and i.key is not None and 0 <= i.key < len(i.options)
     ]
-
-
-def key_strictly_longest(item: Item) -> bool:
-    lengths = [len(o.strip()) for o in item.options]
-    k = lengths[item.key]
-    return all(k > n for i, n in enumerate(lengths) if i != item.key)
 
 
 def key_longest(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:

@@ -46,7 +46,7 @@ class Report:
 
 def context_for(packs: list[LoadedPack]) -> LintContext:
     """The fact base checks read: every fact of the recipe's packs, as distractors are drawn."""
-    return LintContext.of([lf for lp in packs for lf in lp.facts])
+    return LintContext.of([lf for lp in packs for lf in lp.facts], packs)
 
 
 def _finding(check: Check, message: str, subject, version: str | None) -> Finding:
@@ -115,14 +115,16 @@ def lint_quiz(
     *,
     seed: int | None = None,
     ctx: LintContext | None = None,
+    questions: int | None = None,
 ) -> Report:
-    """Check every version of the recipe's quiz at `seed` (default: the recipe's own)."""
+    """Check every version of the recipe's quiz at `seed` (default: the recipe's own), of
+    `questions` questions (default: the recipe's)."""
     from ..quiz.build import make_quiz
 
     if recipe.recipe.quiz is None:
         return Report()
     ctx = ctx or context_for(packs)
-    quiz = make_quiz(recipe, packs, seed=seed)
+    quiz = make_quiz(recipe, packs, seed=seed, questions=questions)
     found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
     findings = [
         f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})

@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from ..model import LoadedPack, LocatedFact
 from ..recipe import ItemType, QuizSettings
 from . import generators as gen
+from . import rules
+from .checks import RuleContext, item_errors
 from .distractors import FactBase, normalize_answer, shuffle
 from .items import Item, Quiz, Version
 
@@ -121,6 +123,8 @@ class _Picker:
 
     def __init__(self, facts: list[LocatedFact], ctx: gen.Context, rng: random.Random) -> None:
         self.ctx, self.rng = ctx, rng
+        self.rules = RuleContext.of_base(ctx.base)
+        self.longest = 0  # multiple-choice items made whose key is the longest option
         keys = [lf.key for lf in facts]
         order = sorted(range(len(facts)), key=keys.__getitem__)  # stable, like sorting by lf.key
         shuffle(rng, order)  # the same draws as shuffling the sorted facts themselves
@@ -140,22 +144,18 @@ class _Picker:
             position[i] = j
         # Indexes of positions, read in the facts' own order (memory order: much faster at 100k facts)
         self.groups: dict[str, list[int]] = {}
-        self.types: dict[str, list[int]] = {}
         self.events: list[int] = []
         for i, lf in enumerate(facts):
             fact = lf.fact
             j = position[i]
             if fact.group:
                 self.groups.setdefault(fact.group, []).append(j)
-            self.types.setdefault(fact.answer_type.value, []).append(j)
             if fact.event and fact.when:
                 self.events.append(j)
-        for index in (self.groups, self.types):
-            for js in index.values():
-                js.sort()
+        for js in self.groups.values():
+            js.sort()
         self.events.sort()
         self.group_left = {g: len(js) for g, js in self.groups.items()}
-        self.type_left = {t: len(js) for t, js in self.types.items()}
         self.items: list[Item] = []
         self._made: list[tuple[list[str], list[str]]] = []  # per item made: its `_texts`, once
         self.notes: list[str] = []
@@ -165,7 +165,10 @@ class _Picker:
         return [left[j] for j in positions if keys[j] not in used]
 
     def accept(self, item: Item | None) -> bool:
-        if item is None:
+        if item is None or item_errors(item, self.rules):  # never print what the lint calls an error
+            return False
+        longest = item.type is ItemType.multiple_choice and rules.key_strictly_longest(item)
+        if longest and self.longest + 1 > self.longest_allowed(item):
             return False
         texts = _texts(item, self.ctx.base.by_key)
         # `gives_away` against every item made, with each made item's texts normalised once
@@ -179,6 +182,7 @@ class _Picker:
             item = item.model_copy(update={"id": f"{item.id}-{n}"})
         self.items.append(item)
         self._made.append(texts)
+        self.longest += longest
         for key in set(item.fact_ids):
             if key in self.used:
                 continue
@@ -189,8 +193,15 @@ class _Picker:
                 fact = self.left[j].fact
                 if fact.group:
                     self.group_left[fact.group] -= 1
-                self.type_left[fact.answer_type.value] -= 1
         return True
+
+    def longest_allowed(self, item: Item) -> int:
+        """How many multiple-choice keys may be the longest option so far, `item` counted, so that
+        the lint's quiz-key-longest rule holds however many more are made (its limit, 1/k +
+        slack, is taken at k = 4 options, and the count at no fewer items than the rule needs)."""
+        made = sum(i.type is ItemType.multiple_choice for i in self.items) + 1
+        n = max(made, rules.KEY_LONGEST_MIN_ITEMS)
+        return int((1 / rules.MC_MAX_OPTIONS + rules.KEY_LONGEST_SLACK) * n + 1e-9)
 
     def single(self, make: Callable[[LocatedFact], Item | None]) -> bool:
         used, keys, left = self.used, self.keys, self.left
@@ -202,21 +213,11 @@ class _Picker:
         return False
 
     def matching(self) -> bool:
-        # A group is the better pool (like answers); one answer type is the fallback.
-        names = [("g", g) for g in sorted(self.groups)] + [("t", t) for t in sorted(self.types)]
-        count = {"g": self.group_left, "t": self.type_left}
-        pools = [(k, name) for k, name in names if count[k][name] >= gen.MATCHING_MIN]
-        if not pools:
-            return False
-        # As ever: pools before the number of groups with any fact left count as groups
-        n_groups = sum(1 for n in self.group_left.values() if n > 0)
-        ranked = sorted(range(len(pools)), key=lambda i: (i >= n_groups, self.rng.random()))
-        index = {"g": self.groups, "t": self.types}
-        for i in ranked:
-            k, name = pools[i]
-            if self.accept(gen.matching(self._live(index[k][name]), self.ctx, self.rng)):
-                return True
-        return False
+        # Only a group is a pool: its facts share one role (an answer type alone may mix a
+        # patriarch with presidents).
+        pools = [g for g in sorted(self.groups) if self.group_left[g] >= gen.MATCHING_MIN]
+        self.rng.shuffle(pools)
+        return any(self.accept(gen.matching(self._live(self.groups[g]), self.ctx, self.rng)) for g in pools)
 
     def ordering(self) -> bool:
         events = self._live(self.events)
@@ -246,14 +247,16 @@ def build_quiz(
     versions: list[str],
     questions: int | None = None,
     source_titles: dict[str, str] | None = None,
+    packs: list[LoadedPack] = (),
 ) -> Quiz:
     """A quiz from the selected `facts`; distractors are checked against the whole `factbase`.
 
     `source_titles` ("pack/source-id" -> title, and "pack/" -> the pack's first source's title, as
-    `source_titles_of` makes them) puts the source's title into each item's evidence.
+    `source_titles_of` makes them) puts the source's title into each item's evidence. `packs` gives
+    the rules what the facts alone do not: each pack's sources, `as_of` year and aliases.
     """
     rng = random.Random(seed)
-    ctx = gen.Context(FactBase(factbase), dict(settings.points), settings.options, dict(source_titles or {}))
+    ctx = gen.Context(FactBase(factbase, packs), dict(settings.points), settings.options, dict(source_titles or {}))
     mix = scale_mix(settings.mix, questions if questions is not None else settings.total)
     picker = _Picker(facts, ctx, rng)
 

@@ -58,7 +58,7 @@ def make_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None
     factbase = [lf for lp in packs for lf in lp.facts]
     return build_quiz(recipe.name, facts, factbase, settings,
                       seed=settings.seed if seed is None else seed, versions=letters, questions=questions,
-                      source_titles=source_titles_of(packs))
+                      source_titles=source_titles_of(packs), packs=packs)
 
 
 def json_bytes(quiz: Quiz, letter: str) -> bytes:

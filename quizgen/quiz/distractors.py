@@ -1,47 +1,38 @@
 """Distractors: wrong answers that look right and never are.
 
-Where they come from, best first: the fact's hand-written `distractors`; answers of other facts of
-the same answer type (of the same `group`, when the fact has one); for measured answers (years,
-periods, dates, numbers, quantities) near values of the same format; last, answers of disputed
-facts (allowed for other questions, but a disputed claim on paper confuses). Every candidate passes
-`is_true_for` (the fact base must not make it true for this question) and a format check, and the
-options of one item are distinct after normalisation. Too few candidates means no distractors:
-callers make another kind of item, never pad with absurd options.
-
-`is_true_for` is public so that `quizgen lint` checks items with the same rule that made them.
+Where they come from, best first (the pools of `quizgen.quiz.rules`): the fact's hand-written
+`distractors`; answers of the other facts of its `group` (the same role: other Mexican presidents
+for a Mexican president); for measured answers (years, periods, dates, numbers, quantities) near
+values of the same format; last, group answers of disputed facts (a disputed claim on paper
+confuses). An answer of the same type from elsewhere in the pack is never used: a patriarch is no
+plausible assassin. Every candidate passes `rules.candidate_problem` (not true by the fact base,
+its aliases or the source's lists, not in the stem, not after the pack's `as_of`) and a format
+check, and the options of one item are distinct after normalisation. Too few candidates means no
+distractors: callers make another kind of item, never pad with absurd options.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
 import random
 import re
 import statistics
 from collections.abc import Callable, Iterable
 
-from ..model import Fact, LocatedFact
-from ..normalize import normalize_answer as _normalize_answer
-from . import nearvalues
+from ..model import Fact, LoadedPack, LocatedFact
+from . import nearvalues, rules
+from .answers import (  # noqa: F401 (re-exported: the generators and tests import them from here)
+    _answer_key_once,
+    _fact,
+    _uncached_normalize,
+    accepted,
+    answer_key,
+    is_true_for,
+    normalize_answer,
+    question_key,
+)
 
-#: Answer types whose options are listed in ascending order and get near-value distractors.
-ORDERED_TYPES = frozenset({"year", "period", "date", "number", "quantity"})
-#: Answer types narrow enough that any two answers are alike (a country for a country). Other
-#: types are too broad without a group (a "place" may be a continent or a street), so a fact of
-#: those types gets only its hand-written distractors and its group's answers.
-UNGROUPED_POOL_TYPES = frozenset({"country", "person", *ORDERED_TYPES})
-#: Longest option at most this many times the median option length, where the pool allows it.
-LENGTH_RATIO = 1.5
-_OF_THE_ABOVE = re.compile(r"\b(?:all|none|both|neither) of (?:the )?(?:above|these)\b", re.IGNORECASE)
-
-
-_uncached_normalize = _normalize_answer
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def normalize_answer(text: str) -> str:
-    """`quizgen.normalize.normalize_answer`, memoised: quizzes compare the same few texts often."""
-    return _uncached_normalize(text)
+ORDERED_TYPES, LENGTH_RATIO = rules.ORDERED_TYPES, rules.LENGTH_RATIO
 
 
 def shuffle(rng: random.Random, items: list) -> None:
@@ -60,64 +51,6 @@ def shuffle(rng: random.Random, items: list) -> None:
         items[i], items[j] = items[j], items[i]
 
 
-def _fact(f: Fact | LocatedFact) -> Fact:
-    return f.fact if isinstance(f, LocatedFact) else f
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def answer_key(text: str) -> str:
-    """A comparison key for answers: normalised text, or the number for plain numbers."""
-    parts = nearvalues.split_unit(text)
-    if parts is not None:
-        number, unit = parts
-        return f"#{number:g} {normalize_answer(unit)}" if unit else f"#{number:g}"
-    return normalize_answer(text)
-
-
-def _answer_key_once(text: str) -> str:
-    """`answer_key` for a text likely seen once (indexing a fact base): no memo to push out."""
-    parts = nearvalues.split_unit(text)
-    if parts is not None:
-        return answer_key(text)
-    return _uncached_normalize(text)
-
-
-def accepted(fact: Fact) -> set[str]:
-    """Comparison keys of every answer the fact accepts (a quantity with and without its unit)."""
-    answers = [fact.answer, *fact.also_accept]
-    if fact.unit:
-        answers += [nearvalues.with_unit(a, fact.unit) for a in answers]
-    return {answer_key(a) for a in answers}
-
-
-def question_key(fact: Fact) -> tuple[str, str]:
-    """Two facts with the same key ask the same question (same `ask`, or same sentence frame)."""
-    before, after = fact.blanked_parts
-    return normalize_answer(fact.ask), normalize_answer(before) + "|" + normalize_answer(after)
-
-
-def is_true_for(fact: Fact | LocatedFact, value: str, factbase: Iterable[Fact | LocatedFact]) -> bool:
-    """Would `value` be a right answer to `fact`'s question, according to the fact base?
-
-    True when it is the answer or an accepted alias (after normalisation), or the answer or an alias
-    of any fact asking the same question (same `ask`, or the same sentence around the answer),
-    disputed facts included: a student who read the source could defend it.
-    """
-    fact = _fact(fact)
-    key = answer_key(value)
-    if key in accepted(fact):
-        return True
-    ask, frame = question_key(fact)
-    for other in factbase:
-        other = _fact(other)
-        if other is fact:
-            continue
-        o_ask, o_frame = question_key(other)
-        if (o_ask == ask or o_frame == frame) and key in accepted(other):
-            return True
-    return False
-
-
 class FactBase:
     """The facts distractors are drawn from (every fact of the recipe's packs), indexed once.
 
@@ -126,8 +59,22 @@ class FactBase:
     use and kept, so a quiz costs about the same whatever the size of the fact base.
     """
 
-    def __init__(self, facts: Iterable[LocatedFact]) -> None:
+    def __init__(self, facts: Iterable[LocatedFact], packs: Iterable[LoadedPack] = ()) -> None:
         self.facts = list(facts)
+        packs = list(packs)
+        #: Each pack's `as_of` year (no later year is offered), its clean source texts (made
+        #: `rules.plain` on first use) and the alias lists of every pack, by comparison key.
+        self.as_of: dict[str, int | None] = {lp.pack.id: lp.pack.as_of for lp in packs}
+        self._sources = {lp.pack.id: [src.clean for src in lp.sources.values()] for lp in packs}
+        self._plain: dict[str, list[str]] = {}
+        self._key_sentences: dict[str, list] = {}
+        self.same: dict[str, frozenset[str]] = {}
+        for lp in packs:
+            for names in lp.pack.aliases:
+                keys = frozenset(answer_key(n) for n in names)
+                for k in keys:
+                    self.same[k] = self.same.get(k, frozenset()) | keys
+        self._articles: dict[str, bool | None] | None = None
         keys = [lf.key for lf in self.facts]
         self.by_key: dict[str, LocatedFact] = dict(zip(keys, self.facts))
         #: Answers of disputed facts: allowed as distractors for other questions, used last (a
@@ -184,46 +131,74 @@ class FactBase:
         if keys is None:  # a fact from elsewhere: the plain scan gives the same answer
             return is_true_for(fact, value, self.facts)
         key = answer_key(value)
-        return key in self._accepted[id(fact)] or key in self._true_ask[keys[0]] or key in self._true_frame[keys[1]]
+        if key in self._accepted[id(fact)] or key in self._true_ask[keys[0]] or key in self._true_frame[keys[1]]:
+            return True
+        # a name the pack's aliases tie to an accepted answer names the same thing
+        return bool(self.same) and any(
+            k in self._accepted[id(fact)] or k in self._true_ask[keys[0]] or k in self._true_frame[keys[1]]
+            for k in self.same.get(key, ()))
+
+    def same_thing(self, a: str, b: str) -> bool:
+        """Do `a` and `b` name the same thing (equal after normalisation, or in one alias list)?"""
+        ka, kb = answer_key(a), answer_key(b)
+        return ka == kb or kb in self.same.get(ka, ())
+
+    def plain_sources(self, pack: str) -> list[str]:
+        """The pack's clean source texts, `rules.plain` (lower case, no accents), made once."""
+        if pack not in self._plain:
+            self._plain[pack] = [rules.plain(t) for t in self._sources.get(pack, [])]
+        return self._plain[pack]
+
+    def listed_with_key(self, lf: LocatedFact, candidate: str) -> str | None:
+        """The source sentence that lists `candidate` beside `lf`'s answer, or None."""
+        sentences = self._key_sentences.get(lf.key)
+        if sentences is None:
+            fact = lf.fact
+            forms = [fact.answer, *fact.also_accept]
+            forms += [n for k in self.accepted(fact) for n in self._alias_names(k)]
+            sentences = self._key_sentences[lf.key] = rules.key_sentences(
+                self.plain_sources(lf.pack), list(dict.fromkeys(forms)))
+        return rules.listed_with(sentences, candidate) if sentences else None
+
+    def _alias_names(self, key: str) -> list[str]:
+        return [] if key not in self.same else [f.fact.answer for f in self.facts if answer_key(f.fact.answer) in self.same[key]]
+
+    def article_of(self, name: str) -> bool | None:
+        """Whether the fact base writes `name` as an answer after 'the' (True), after another word
+        (False), or never shows it (None)."""
+        if self._articles is None:
+            seen: dict[str, set[bool]] = {}
+            for lf in self.facts:
+                before, _ = lf.fact.blanked_parts
+                words = before.split()
+                if words:
+                    seen.setdefault(answer_key(lf.fact.answer), set()).add(words[-1].lower() == "the")
+            self._articles = {k: (v.pop() if len(v) == 1 else None) for k, v in seen.items()}
+        return self._articles.get(answer_key(name))
+
+    def located(self, key: str) -> LocatedFact | None:
+        return self.by_key.get(key)
 
     def _like(self, lf: LocatedFact) -> tuple[tuple, list[LocatedFact]]:
         f = lf.fact
         kind = f.answer_type.value
         if f.group:
             ident: tuple = ("group", f.group, kind)
-        elif kind in UNGROUPED_POOL_TYPES:
-            ident = ("type", kind)
         else:
             return ("none",), []
         if kind == "quantity":  # a quantity is only comparable in the same unit
             ident += (f.unit or "",)
         if ident in self._pools:
             return ident, []
-        if f.group:
-            like = [o for o in self.by_group.get(f.group, []) if o.fact.answer_type.value == kind]
-        else:
-            like = self.by_type.get(kind, [])
+        like = [o for o in self.by_group.get(f.group, []) if o.fact.answer_type.value == kind]
         if kind == "quantity":
             like = [o for o in like if (o.fact.unit or "") == (f.unit or "")]
         return ident, like
 
-    def like_answers(self, kind: str, units: set[str | None], shown: Callable[[LocatedFact, str], str],
-                     ) -> tuple[list[str], list[str]]:
-        """Shown answers of the facts of answer type `kind` (a quantity's: of the `units` given), in
-        fact base order: those of undisputed facts, and those of disputed facts. Fresh lists."""
-        ident: tuple = (kind, frozenset(units)) if kind == "quantity" else (kind,)
-        cached = self._like_answers.get(ident)
-        if cached is None:
-            like = [o for o in self.by_type.get(kind, []) if kind != "quantity" or o.fact.unit in units]
-            cached = self._like_answers[ident] = (
-                [shown(o, o.fact.answer) for o in like if o.fact.disputed is None],
-                [shown(o, o.fact.answer) for o in like if o.fact.disputed is not None])
-        return list(cached[0]), list(cached[1])
-
     def pool_answers(self, lf: LocatedFact) -> list[str]:
-        """Answers of the facts whose answers may stand in for this one's (same group, else same
+        """Answers of the facts whose answers may stand in for this one's (its group's, of the same
         answer type; a quantity's in the same unit), in fact base order, those with `lf`'s key
-        left out: from a pool built once per group or type."""
+        left out: from a pool built once per group. A fact with no group has none."""
         ident, like = self._like(lf)
         if ident not in self._pools:
             at: dict[str, list[int]] = {}
@@ -255,12 +230,14 @@ def pick_distractors(
     below: int | None = None,
     balance: bool = True,
     allow: Callable[[str], bool] | None = None,
+    stem: str = "",
 ) -> list[str]:
     """Up to `count` distractors for `lf`, best first (fewer if the pool runs dry).
 
     Candidates come in tiers, and a tier is used up before the next is touched: the fact's
-    hand-written `distractors`; answers of its group (else of its answer type, see
-    `FactBase.pool_answers`); near values for measured answers; last, answers of disputed facts.
+    hand-written `distractors`; answers of its group (`FactBase.pool_answers`); near values for
+    measured answers; last, group answers of disputed facts. Each passes
+    `rules.candidate_problem` against `stem`, the text the student reads with the options.
     `balance` (multiple choice; a true/false swap has nothing to balance) picks options of like
     length within a tier; one exception keeps "pick the longest" from working: when every
     distractor is shorter than the key, the last hand-written one gives its place to a later
@@ -280,19 +257,16 @@ def pick_distractors(
 
     def usable(cand: str) -> bool:
         cand = cand.strip()
-        if not cand or answer_key(cand) in seen or base.is_true_for(lf, cand):
-            return False
-        if _OF_THE_ABOVE.search(cand):  # never a real option: it tests test-taking, not the fact
+        if not cand or answer_key(cand) in seen or any(base.same_thing(cand, c) for c in [key, *chosen]):
             return False
         if kind == "person" and not same_name_style(key, cand):
             return False
         if allow is not None and not allow(cand):
             return False
-        if kind in ORDERED_TYPES:
-            if not nearvalues.fits(kind, key, cand):
-                return False
-            return all(nearvalues.spaced(kind, key, cand, o) for o in [key, *chosen])
-        return True
+        if kind in ORDERED_TYPES and not (nearvalues.fits(kind, key, cand) and all(
+                nearvalues.spaced(kind, key, cand, o) for o in [key, *chosen])):
+            return False
+        return rules.candidate_problem(lf, cand, base, stem) is None
 
     def take(cand: str) -> None:
         chosen.append(cand.strip())

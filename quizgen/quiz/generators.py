@@ -15,10 +15,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import LocatedFact
+from ..normalize import content_words
 from ..recipe import ItemType
-from .distractors import ORDERED_TYPES, FactBase, answer_key, normalize_answer, pick_distractors, shuffle
+from . import rules
+from .distractors import FactBase, answer_key, normalize_answer, pick_distractors, shuffle
 from .items import Evidence, Item
 from .nearvalues import sort_key, with_unit
+from .rules import (
+    MATCHING_EXTRAS,
+    MATCHING_MIN,
+    MATCHING_PRINT_MAX,
+    ORDERED_TYPES,
+    ORDERING_MAX,
+    ORDERING_MIN,
+    mentions,
+)
 
 PREFIX = {
     ItemType.multiple_choice: "mc",
@@ -28,10 +39,6 @@ PREFIX = {
     ItemType.matching: "match",
     ItemType.ordering: "order",
 }
-MATCHING_MIN, MATCHING_MAX, MATCHING_EXTRAS = 4, 8, 2
-#: More premises than this rarely fit beside their responses on one printed page.
-MATCHING_PRINT_MAX = 6
-ORDERING_MIN, ORDERING_MAX = 3, 5
 TRUE, FALSE = "True", "False"
 
 
@@ -87,7 +94,7 @@ def multiple_choice(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item |
     for size in dict.fromkeys((ctx.options, 3)):
         # For ascending options the key's position is drawn first, then distractors either side.
         below = rng.randrange(size) if kind in ORDERED_TYPES else None
-        wrong = pick_distractors(lf, ctx.base, rng, size - 1, below=below)
+        wrong = pick_distractors(lf, ctx.base, rng, size - 1, below=below, stem=lf.fact.ask)
         if len(wrong) == size - 1:
             break
     else:
@@ -149,7 +156,11 @@ def true_false(lf: LocatedFact, ctx: Context, rng: random.Random, *, true: bool)
         kind = fact.answer_type.value
         before, after = fact.blanked_parts
         below = rng.randrange(2) if kind in ORDERED_TYPES else None
+        if rules.self_refuting(fact):  # the rest of the sentence repeats the answer: no false version
+            return None
         allow = _agrees_with(fact.answer, after) if kind in _COMMON_NOUN_TYPES else None
+        if kind in ("country", "place"):  # 'the Kashmir' and 'to United States' read wrong
+            allow = lambda cand: rules.determiner_fits(before, cand, ctx.base)  # noqa: E731
         # The best distractor the fact has: hand-written, else its group's, else a near value.
         wrong = pick_distractors(lf, ctx.base, rng, 1, below=below, balance=False, allow=allow)
         if not wrong:
@@ -170,7 +181,11 @@ def _unit_follows(after: str, unit: str) -> bool:
     return normalize_answer(after).startswith(normalize_answer(unit))
 
 
-def fill_blank(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item:
+def fill_blank(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
+    """The fact's sentence with its answer blanked, when one answer fits the blank: the sentence
+    keeps the question's years and names, and no other answer of its group fits (`rules`)."""
+    if rules.blank_missing(lf.fact) or rules.self_refuting(lf.fact) or rules.second_fit(lf, ctx.base):
+        return None
     before, after = lf.fact.blanked_parts
     return _item(ItemType.fill_blank, [lf], ctx, prompt=f"{before}{Item.BLANK}{after}",
                  answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
@@ -186,8 +201,10 @@ def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item:
 def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item | None:
     """4–6 questions of one answer type matched to their answers, plus at least 2 unused answers.
 
-    `pool` holds like facts (one group, or one answer type); premises are drawn from it so that
-    no answer is right for two premises, and the extras are answers no premise accepts.
+    `pool` holds the facts of one group (one role, one answer type); premises are drawn from it so
+    that no answer is right for two premises and no premise shares a word with its own answer (a
+    cue that pairs them), and the extras, the group's other answers and the premises' hand-written
+    distractors, are answers no premise accepts.
     """
     if not pool:
         return None
@@ -199,6 +216,8 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
         if len(premises) >= MATCHING_PRINT_MAX:
             break
         k = answer_key(lf.fact.answer)
+        if content_words(lf.fact.ask) & content_words(lf.fact.answer) or lf.fact.unit != facts[0].fact.unit:
+            continue
         clash = k in keys or any(ctx.base.is_true_for(p, lf.fact.answer) or ctx.base.is_true_for(lf, p.fact.answer)
                                  or mentions(p.fact.ask, lf.fact.answer) or mentions(lf.fact.ask, p.fact.answer)
                                  for p in premises)  # "Besides Omsk, which city...?" answers another
@@ -212,10 +231,6 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     hand = [shown(lf, d) for lf in premises for d in lf.fact.distractors]
     rng.shuffle(hand)
     kind = premises[0].fact.answer_type.value if premises else ""
-    units = {p.fact.unit for p in premises}
-    like, disputed = ctx.base.like_answers(kind, units, shown)
-    shuffle(rng, like)
-    like += disputed  # a disputed claim: last
     # Premises give way to extras when the pool is small: 4 premises and 2 extras beat 6 and none.
     def named(cand: str) -> bool:  # an answer a premise names is no use as an extra
         return any(mentions(p.fact.ask, cand) for p in premises)
@@ -228,7 +243,7 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
         gone = premises.pop()
         spare.append(shown(gone, gone.fact.answer))
     keys = {answer_key(shown(p, p.fact.answer)) for p in premises}
-    for cand in itertools.chain(spare, hand, like):
+    for cand in itertools.chain(spare, hand):
         if len(extras) >= MATCHING_EXTRAS + max(0, 6 - len(premises)) // 2:
             break
         k = answer_key(cand)
@@ -248,12 +263,6 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
                  matches=[options.index(r) for r in responses])
 
 
-def mentions(text: str, answer: str) -> bool:
-    """Does `text` name `answer` as whole words (after normalisation)?"""
-    a = normalize_answer(answer)
-    return bool(a) and f" {a} " in f" {normalize_answer(text)} "
-
-
 def when_key(when: str) -> tuple[int, ...]:
     return tuple(int(part) for part in when.split("-"))
 
@@ -267,11 +276,12 @@ def comparable(a: str, b: str) -> bool:
 
 def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random, *, events: bool = False,
              ) -> Item | None:
-    """3–5 events (facts with `event` and `when`) with distinct dates, to put in order.
+    """3–5 events (facts with `event` and `when`, the year stated by the evidence) with distinct
+    dates, to put in order.
 
     `events`: every fact of `pool` has an `event` and a `when` (no need to look).
     """
-    facts = list(pool) if events else [lf for lf in pool if lf.fact.event and lf.fact.when]
+    facts = [lf for lf in pool if (events or (lf.fact.event and lf.fact.when)) and rules.dated_by_evidence(lf.fact)]
     shuffle(rng, facts)
     size = min(ORDERING_MAX - 1, len(facts))  # 4 when possible: enough to test, quick to mark
     chosen: list[LocatedFact] = []

@@ -1,0 +1,558 @@
+"""Item checks: the rule book applied to a finished quiz item, one function per flaw.
+
+Each check takes one `Item` and a `RuleContext` (the fact base: facts by key, pools, aliases, the
+pack's sources) and yields messages (none: fine). The quiz assembler refuses an item that any check
+of severity "error" flags, so a generated quiz never holds what `quizgen lint` calls an error; the
+lint runs the same checks as an independent guard and on hand-edited items. docs/lint.md lists each
+check with the flaw it catches, an item it flags and one it passes.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..model import Fact, LoadedPack, LocatedFact
+from ..normalize import content_words, words
+from ..recipe import ItemType
+from .answers import answer_key
+from .distractors import FactBase
+from .items import Item
+from .nearvalues import leading_number, parse_date, parse_number, parse_period, parse_year, sort_key
+from .generators import comparable, when_key
+from .rules import (
+    LENGTH_RATIO,
+    MATCHING_EXTRAS,
+    MATCHING_MAX,
+    MATCHING_MIN,
+    MC_MAX_OPTIONS,
+    MC_MIN_OPTIONS,
+    NAME_TYPES,
+    OF_THE_ABOVE,
+    ORDERED_TYPES,
+    ORDERING_MAX,
+    ORDERING_MIN,
+    QUANTITY_MAX_GAP,
+    YEAR_MAX_GAP,
+    YEAR_MIN_GAP,
+    absolute_words,
+    blank_missing,
+    candidate_problem,
+    dated_by_evidence,
+    has_initials,
+    determiner_fits,
+    in_pools,
+    mentions,
+    name_parts,
+    second_fit,
+    self_refuting,
+)
+
+ERROR, WARNING = "error", "warning"
+_NUMBER_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What checks read besides the item: the fact base (every fact of the recipe's packs, with
+    their pools, aliases, `as_of` years and sources) and facts by key."""
+
+    base: FactBase
+    by_key: dict[str, LocatedFact] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, facts: list[LocatedFact], packs: Iterable[LoadedPack] = ()) -> RuleContext:
+        base = FactBase(facts, packs)
+        return cls(base, base.by_key)
+
+    @classmethod
+    def of_base(cls, base: FactBase) -> RuleContext:
+        return cls(base, base.by_key)
+
+    def fact(self, key: str) -> Fact | None:
+        lf = self.by_key.get(key)
+        return lf.fact if lf else None
+
+    def located(self, key: str) -> LocatedFact | None:
+        return self.by_key.get(key)
+
+
+def _mc(item: Item) -> bool:
+    return item.type is ItemType.multiple_choice
+
+
+def _key(item: Item) -> str | None:
+    if item.key is None or not 0 <= item.key < len(item.options):
+        return None
+    return item.options[item.key]
+
+
+def _distractors(item: Item) -> list[str]:
+    return [o for i, o in enumerate(item.options) if i != item.key]
+
+
+def option_count(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """A multiple-choice item has 3 or 4 options (Rodriguez 2005: three are enough) and one key."""
+    if not _mc(item):
+        return
+    n = len(item.options)
+    if not MC_MIN_OPTIONS <= n <= MC_MAX_OPTIONS:
+        yield f"{n} options (3 or 4 wanted)"
+    if _key(item) is None:
+        yield f"key {item.key} is not the index of an option"
+
+
+def distinct(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Options are pairwise distinct after normalisation (case, accents, articles, 6,650 = 6650),
+    and no two are names of one thing in the pack's `aliases`."""
+    if not _mc(item):
+        return
+    for i, a in enumerate(item.options):
+        for b in item.options[i + 1:]:
+            if ctx.base.same_thing(a, b):
+                yield f"options {a!r} and {b!r} name the same thing"
+
+
+def one_key(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Exactly one key: the key answers the fact, and no distractor is true in the fact base."""
+    if not _mc(item) or not item.fact_ids:
+        return
+    lf = ctx.located(item.fact_ids[0])
+    key = _key(item)
+    if lf is None or key is None:
+        return
+    if not ctx.base.is_true_for(lf, key):
+        yield f"the key {key!r} is not an accepted answer of {lf.key}"
+    for o in _distractors(item):
+        if ctx.base.is_true_for(lf, o):
+            yield f"distractor {o!r} is also a right answer according to the fact base"
+
+
+def _shape(answer_type: str, text: str) -> tuple | None:
+    """A format signature: options of one item must share it. None: not of that type at all."""
+    if answer_type == "year":
+        return None if parse_year(text) is None else ("year", len(text.strip()))
+    if answer_type == "date":
+        d = parse_date(text)
+        return None if d is None else ("date", d[1])
+    if answer_type == "period":
+        return None if parse_period(text) is None else ("period",)
+    if answer_type in ("number", "quantity"):
+        m = _NUMBER_UNIT.match(text.strip())
+        if not m:
+            return None
+        value = parse_number(m.group(1))
+        if value is None:
+            return None
+        return ("number", " ".join(words(m.group(2))))
+    return ("numeric",) if parse_number(text) is not None else ("words",)
+
+
+def answer_format(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Every option has the key's answer type and format.
+
+    A year with years of as many digits, a full date with full dates in the same style (December 11,
+    2015 / 11 December 2015), a period with periods, a number with numbers in the same unit. Names of
+    people in the same style: each distractor has the key's number of name parts, plus or minus one
+    (particles such as 'de' or 'von' not counted), and initials ('V. I. Lenin') are not mixed with
+    full names. For other answer types, a bare number is not mixed with words.
+    """
+    if not _mc(item):
+        return
+    key = _key(item)
+    if key is None:
+        return
+    kind = item.answer_type
+    want = _shape(kind, key)
+    if want is None:
+        yield f"the key {key!r} is not written as a {kind}"
+        return
+    for o in _distractors(item):
+        got = _shape(kind, o)
+        if got != want:
+            yield f"option {o!r} is not in the key's format ({kind} like {key!r})"
+    if kind in ("number", "quantity"):
+        k = parse_number(_NUMBER_UNIT.match(key.strip()).group(1))
+        for o in _distractors(item):
+            m = _NUMBER_UNIT.match(o.strip())
+            v = parse_number(m.group(1)) if m else None
+            if v is not None and max(k, v) >= 1000 and ("," in key) != ("," in o):
+                yield f"option {o!r} and the key {key!r} write thousands differently"
+    if kind == "person":
+        n = len(name_parts(key))
+        for o in _distractors(item):
+            m = len(name_parts(o))
+            if abs(m - n) > 1:
+                yield f"option {o!r} has {m} name parts, the key {key!r} {n}"
+        initials = {has_initials(o) for o in item.options}
+        if len(initials) > 1:
+            yield "names with initials mixed with full names: " + ", ".join(map(repr, item.options))
+
+
+def option_length(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """The longest option is at most 1.5 times the median option length (in characters). Names
+    (people, places, organizations, works, events) are left alone: their lengths are no cue."""
+    if not _mc(item) or len(item.options) < 2 or item.answer_type in NAME_TYPES:
+        return
+    lengths = [len(o.strip()) for o in item.options]
+    median = statistics.median(lengths)
+    longest = max(lengths)
+    if median and longest > LENGTH_RATIO * median:
+        option = item.options[lengths.index(longest)]
+        yield f"option {option!r} is {longest / median:.1f} x the median option length (at most {LENGTH_RATIO})"
+
+
+def of_the_above(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """No 'all of the above', 'none of the above' or 'both ...' options."""
+    if not _mc(item):
+        return
+    for o in item.options:
+        if OF_THE_ABOVE.search(o.strip()):
+            yield f"option {o!r} tests test-taking, not the fact"
+
+
+def absolute(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """No absolute words (always, never, only, completely, absolutely) in options or true/false
+    statements, unless the fact's own text uses the word."""
+    if item.type is ItemType.multiple_choice:
+        texts = list(item.options)
+    elif item.type is ItemType.true_false:
+        texts = [item.prompt]
+    else:
+        return
+    fact = ctx.fact(item.fact_ids[0]) if item.fact_ids else None
+    allowed = set(words(fact.plain_text)) if fact else set()
+    for text in texts:
+        bad = [w for w in absolute_words(text) if w not in allowed]
+        if bad:
+            yield f"absolute word {', '.join(bad)} in {text!r}, and the fact does not say so"
+
+
+def key_stem_overlap(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """The key shares no content word with the stem, unless every distractor does too (a clang
+    association points to the key)."""
+    if not _mc(item):
+        return
+    key = _key(item)
+    if key is None:
+        return
+    stem = content_words(item.prompt)
+    shared = content_words(key) & stem
+    if shared and not all(content_words(o) & stem for o in _distractors(item)):
+        yield f"the key {key!r} repeats {', '.join(sorted(shared))} from the stem, and not every distractor does"
+
+
+def _measured(item: Item) -> list[float] | None:
+    values = [sort_key(item.answer_type, o) for o in item.options]
+    if item.answer_type not in ORDERED_TYPES or any(v is None for v in values):
+        return None
+    return values
+
+
+def ascending(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Numbers, years, dates and periods are listed in ascending order."""
+    if not _mc(item):
+        return
+    values = _measured(item)
+    if values is not None and values != sorted(values):
+        yield "options are not in ascending order: " + ", ".join(item.options)
+
+
+def year_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Year distractors are at least 2 years from the key (not a rounding quibble) and within 30
+    years of it (not absurd)."""
+    if not _mc(item) or item.answer_type != "year":
+        return
+    key = _key(item)
+    k = parse_year(key) if key else None
+    if k is None:
+        return
+    for o in _distractors(item):
+        y = parse_year(o)
+        if y is not None and not YEAR_MIN_GAP <= abs(y - k) <= YEAR_MAX_GAP:
+            yield f"year {o} is {abs(y - k)} years from the key {key} (2 to 30 wanted)"
+
+
+def quantity_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Number and quantity distractors are within 50% of the key."""
+    if not _mc(item) or item.answer_type not in ("number", "quantity"):
+        return
+    key = _key(item)
+    k = leading_number(key) if key else None  # quantities carry their unit: "20 million books"
+    if not k:
+        return
+    for o in _distractors(item):
+        v = leading_number(o)
+        if v is not None and abs(v - k) > QUANTITY_MAX_GAP * k + 1e-9:
+            yield f"{o} is {abs(v - k) / k:.0%} away from the key {key} (at most 50%)"
+
+
+def tf_one_answer(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """A true statement is the fact; a false one swaps in a value the fact base does not make true."""
+    if item.type is not ItemType.true_false or not item.fact_ids:
+        return
+    if item.statement_true is not None and item.key != (0 if item.statement_true else 1):
+        yield f"key {item.key} does not match statement_true={item.statement_true}"
+    lf = ctx.located(item.fact_ids[0])
+    if lf is None:
+        return
+    if item.statement_true:
+        if words(item.prompt) != words(lf.fact.plain_text):
+            yield "the 'true' statement is not the fact's text"
+        return
+    before, after = lf.fact.blanked_parts
+    text = item.prompt
+    if not (text.startswith(before) and text.endswith(after)) or len(text) <= len(before) + len(
+        after
+    ):
+        yield "the 'false' statement is not the fact's sentence with its answer swapped"
+        return
+    swapped = text[len(before) : len(text) - len(after)]
+    if ctx.base.is_true_for(lf, swapped):
+        yield f"the 'false' statement is true: {swapped!r} is a right answer according to the fact base"
+
+
+def matching_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Matching: 4 to 8 premises, at least 2 extra responses, each response right for at most one
+    premise and each premise's match right for it, and no premise naming another one's answer."""
+    if item.type is not ItemType.matching:
+        return
+    n = len(item.premises)
+    if not MATCHING_MIN <= n <= MATCHING_MAX:
+        yield f"{n} premises (4 to 8 wanted)"
+    extras = len(item.options) - len(set(item.matches))
+    if extras < MATCHING_EXTRAS:
+        yield f"{extras} extra responses (at least 2 wanted)"
+    if len({answer_key(o) for o in item.options}) != len(item.options):
+        yield "two responses say the same thing"
+    for i, m in enumerate(item.matches):
+        for j, premise in enumerate(item.premises):
+            if j != i and 0 <= m < len(item.options) and mentions(premise, item.options[m]):
+                yield f"premise {j + 1} names {item.options[m]!r}, the answer of premise {i + 1}"
+    for i, (key, m) in enumerate(zip(item.fact_ids, item.matches, strict=False)):
+        lf = ctx.located(key)
+        if lf is None or not 0 <= m < len(item.options):
+            continue
+        for j, option in enumerate(item.options):
+            if (j == m) != ctx.base.is_true_for(lf, option):
+                what = "is not right for" if j == m else "is also right for"
+                yield f"response {option!r} {what} premise {i + 1} ({key})"
+
+
+def ordering_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Ordering: 3 to 5 events with distinct dates (none containing another), answered earliest first."""
+    if item.type is not ItemType.ordering:
+        return
+    n = len(item.options)
+    if not ORDERING_MIN <= n <= ORDERING_MAX:
+        yield f"{n} events (3 to 5 wanted)"
+    if len(item.dates) != n or sorted(item.sequence) != list(range(n)):
+        yield "every event needs one date and one place in the sequence"
+        return
+    for i in range(n):
+        for j in range(i + 1, n):
+            if not comparable(item.dates[i], item.dates[j]):
+                yield f"events {item.options[i]!r} and {item.options[j]!r} have no distinct dates"
+    ordered = [when_key(item.dates[i]) for i in item.sequence]
+    if ordered != sorted(ordered):
+        yield "the sequence is not earliest first"
+
+
+def fact_ids(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Every item carries the ids of the facts it uses, each one a fact of the packs, one per
+    premise of a matching item and one per event of an ordering item."""
+    if not item.fact_ids:
+        yield "no fact ids"
+        return
+    unknown = [k for k in item.fact_ids if ctx.located(k) is None]
+    if unknown:
+        yield f"unknown fact ids: {', '.join(unknown)}"
+    if item.type is ItemType.matching and len(item.fact_ids) != len(item.premises):
+        yield f"{len(item.fact_ids)} fact ids for {len(item.premises)} premises"
+    if item.type is ItemType.ordering and len(item.fact_ids) != len(item.options):
+        yield f"{len(item.fact_ids)} fact ids for {len(item.options)} events"
+
+
+# -- where wrong options come from ------------------------------------------------------------------
+
+
+def _swapped(item: Item, lf: LocatedFact | None = None) -> str | None:
+    if lf is None:
+        return None
+    before, after = lf.fact.blanked_parts
+    text = item.prompt
+    if not (text.startswith(before) and text.endswith(after)) or len(text) <= len(before) + len(after):
+        return None
+    return text[len(before): len(text) - len(after)]
+
+
+def _first(item: Item, ctx: RuleContext) -> LocatedFact | None:
+    return ctx.located(item.fact_ids[0]) if item.fact_ids else None
+
+
+def _wrong(item: Item, ctx: RuleContext) -> tuple[LocatedFact | None, list[str]]:
+    lf = _first(item, ctx)
+    if lf is None:
+        return None, []
+    if item.type is ItemType.true_false:
+        swapped = _swapped(item, lf) if item.statement_true is False else None
+        return lf, [swapped] if swapped else []
+    return lf, _distractors(item) if _mc(item) else []
+
+
+def from_pools(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Every wrong option (a distractor, a true/false swap) comes from the fact's pools: its
+    hand-written distractors, the answers of its group, near values of a measured answer. An
+    answer of the same type from elsewhere in the pack may be of another role altogether."""
+    lf, wrong = _wrong(item, ctx)
+    for o in wrong:
+        if not in_pools(lf, o.strip(), ctx.base):
+            yield (f"{o!r} is neither a hand-written distractor of {lf.key}, nor an answer of its "
+                   f"group{' (' + lf.fact.group + ')' if lf.fact.group else ' (it has none)'}, "
+                   "nor a near value")
+
+
+def never_true(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """No wrong option is true: not by the fact base or its aliases (`mc-one-key` and
+    `tf-one-answer` say so too), not listed beside the answer in the source ("A and B"), not named
+    in its own stem, not a year after the pack's `as_of`."""
+    lf, wrong = _wrong(item, ctx)
+    stem = item.prompt if _mc(item) else ""
+    for o in wrong:
+        problem = candidate_problem(lf, o.strip(), ctx.base, stem)
+        if problem is not None and "fact base" not in problem:  # that one is mc-one-key's
+            yield f"{o!r} {problem}"
+
+
+def tf_swap(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """A false statement reads as a sentence and does not refute itself: the swapped-in name takes
+    the determiner the sentence gives it (no 'the Kashmir', no 'to United States'), and the rest of
+    the sentence does not repeat the answer it replaced."""
+    if item.type is not ItemType.true_false or item.statement_true is not False:
+        return
+    lf = _first(item, ctx)
+    if lf is None:
+        return
+    swapped = _swapped(item, lf)
+    before, _ = lf.fact.blanked_parts
+    if swapped and lf.fact.answer_type.value in ("country", "place") and not determiner_fits(
+            before, swapped, ctx.base):
+        yield f"{swapped!r} does not read right after {' '.join(before.split()[-2:])!r}"
+    repeated = self_refuting(lf.fact)
+    if repeated:
+        yield f"the rest of the sentence still says {repeated!r}: the statement refutes itself"
+
+
+def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """A fill-in-the-blank has one answer: its sentence keeps the years and names the fact's
+    question carries, does not repeat the answer elsewhere, and the source does not write another
+    answer of the fact's group in the blank's place."""
+    if item.type is not ItemType.fill_blank:
+        return
+    lf = _first(item, ctx)
+    if lf is None:
+        return
+    missing = blank_missing(lf.fact)
+    if missing:
+        yield f"the sentence drops {', '.join(missing)} (in the question), so a second answer may fit"
+    repeated = self_refuting(lf.fact)
+    if repeated:
+        yield f"the rest of the sentence gives the blank away: {repeated!r}"
+    other = second_fit(lf, ctx.base)
+    if other:
+        yield f"the source writes {other!r} (another answer of group {lf.fact.group}) where the blank is"
+
+
+def matching_one_pool(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """A matching set draws on one group and one answer type, its responses share one unit, and no
+    premise shares a word with its own response that the other responses lack (a unit or a title
+    that pairs them gives the match away)."""
+    if item.type is not ItemType.matching:
+        return
+    facts = [ctx.fact(k) for k in item.fact_ids]
+    facts = [f for f in facts if f is not None]
+    groups = {f.group for f in facts}
+    types = {f.answer_type.value for f in facts}
+    if len(types) > 1:
+        yield f"answer types are mixed: {', '.join(sorted(types))}"
+    if len(groups) > 1 or None in groups:
+        yield "premises do not share one group: " + ", ".join(sorted(g or "(none)" for g in groups))
+    units = {f.unit for f in facts}
+    if len(units) > 1:
+        yield f"responses carry different units: {', '.join(sorted(u or '(none)' for u in units))}"
+    responses = [item.options[m] if 0 <= m < len(item.options) else "" for m in item.matches]
+    for i, premise in enumerate(item.premises):
+        cue = content_words(premise) & content_words(responses[i])
+        others = [content_words(r) for j, r in enumerate(item.options) if j != item.matches[i]]
+        cue = {w for w in cue if not all(w in o for o in others)}
+        if cue:
+            yield f"premise {i + 1} and its response share {', '.join(sorted(cue))}: that pairs them"
+
+
+def ordering_dated(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """An ordering item uses only events whose evidence quote states the date."""
+    if item.type is not ItemType.ordering:
+        return
+    for key in item.fact_ids:
+        fact = ctx.fact(key)
+        if fact is not None and not dated_by_evidence(fact):
+            yield f"the evidence of {key} does not state {fact.when}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered item check: its id, severity ("error" or "warning"), what it wants, its function."""
+
+    id: str
+    severity: str
+    description: str
+    func: Callable[[Item, RuleContext], Iterable[str]]
+
+
+RULES = [
+    Rule("mc-option-count", ERROR, "A multiple-choice item has 3 or 4 options and a key among them.",
+         option_count),
+    Rule("mc-distinct", ERROR, "Options are pairwise distinct and no two name one thing (pack aliases).",
+         distinct),
+    Rule("mc-one-key", ERROR, "Exactly one key: no distractor is true in the fact base.", one_key),
+    Rule("distractor-pool", ERROR, "Wrong options come from the fact's hand-written distractors, its "
+         "group's answers or near values.", from_pools),
+    Rule("distractor-never-true", ERROR, "No wrong option is listed with the answer in the source, "
+         "named in the stem, or a year after the pack's as_of.", never_true),
+    Rule("mc-answer-format", ERROR, "Every option has the key's answer type and format (year, full "
+         "date, unit, style of name).", answer_format),
+    Rule("mc-option-length", WARNING, "The longest option is at most 1.5 x the median option length "
+         "(names exempt).", option_length),
+    Rule("mc-of-the-above", ERROR, "No 'all of the above', 'none of the above' or 'both' options.",
+         of_the_above),
+    Rule("absolute-words", WARNING, "No always/never/only/completely/absolutely in options or "
+         "true/false statements unless the fact says so.", absolute),
+    Rule("mc-key-stem-overlap", WARNING, "The key shares no content word with the stem unless every "
+         "distractor does too.", key_stem_overlap),
+    Rule("mc-ascending", ERROR, "Numbers, years, dates and periods are listed in ascending order.",
+         ascending),
+    Rule("mc-year-gap", ERROR, "Year distractors are 2 to 30 years from the key.", year_gap),
+    Rule("mc-quantity-gap", ERROR, "Number and quantity distractors are within 50% of the key.",
+         quantity_gap),
+    Rule("tf-one-answer", ERROR, "A true statement is the fact; a false one swaps in a value that is "
+         "not true.", tf_one_answer),
+    Rule("tf-swap", ERROR, "A false statement keeps its grammar and does not refute itself.", tf_swap),
+    Rule("fill-blank-unique", ERROR, "A blank has one answer: the sentence keeps the question's years "
+         "and names, and no other group answer fits it in the source.", blank_unique),
+    Rule("matching-shape", ERROR, "Matching has 4 to 8 premises, at least 2 extra responses, one "
+         "right response per premise.", matching_shape),
+    Rule("matching-one-pool", ERROR, "Matching draws on one group and answer type, with no unit or "
+         "word pairing a premise with its response.", matching_one_pool),
+    Rule("ordering-shape", ERROR, "Ordering has 3 to 5 events with distinct dates, earliest first.",
+         ordering_shape),
+    Rule("ordering-dated", ERROR, "Ordering uses only events whose evidence states the date.",
+         ordering_dated),
+    Rule("item-fact-ids", ERROR, "Every item carries the ids of the facts it uses.", fact_ids),
+]
+
+
+def item_errors(item: Item, ctx: RuleContext) -> list[str]:
+    """What every error rule says of `item` (empty: the item may be printed)."""
+    return [f"{r.id}: {m}" for r in RULES if r.severity == ERROR for m in r.func(item, ctx)]

@@ -1,0 +1,354 @@
+"""The rule book of item quality: thresholds and the rules a wrong option must pass.
+
+The quiz generators obey these rules while they pick distractors, and `quizgen lint` checks finished
+items against the same functions (through `quizgen.quiz.checks`), so the two never disagree. The
+rules come from the item-writing literature (Haladyna, Downing & Rodriguez 2002; Rodriguez 2005 on
+three options) and from what careful reviewers of our own output caught; docs/lint.md lists them.
+
+A wrong option ("candidate") may stand beside a fact's answer only when:
+- it comes from the fact's pools: its hand-written distractors, the answers of its `group` (the same
+  role), or near values of a measured answer (`in_pools`); never an answer of the same type drawn
+  from elsewhere in the pack (a patriarch offered as an assassin);
+- the fact base does not make it true (`FactBase.is_true_for`, pack aliases included);
+- the source does not list it beside the answer ("the Business Council and the Business and
+  Academic Forum": `listed_with`), it is not named in the stem, it is no "all of the above", and it
+  is no year after the pack's `as_of` (a later year may be true by now).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..model import Fact, LocatedFact
+from ..normalize import content_words, normalize_answer, words
+from .answers import answer_key
+from .items import Item
+from .nearvalues import (  # noqa: F401 (thresholds re-exported: this module is where they are read)
+    QUANTITY_MAX_GAP,
+    QUANTITY_MIN_GAP,
+    YEAR_MAX_GAP,
+    YEAR_MIN_GAP,
+    fits,
+    parse_date,
+    parse_period,
+    parse_year,
+    with_unit,
+    without_unit,
+)
+
+if TYPE_CHECKING:
+    from .distractors import FactBase
+
+#: A multiple-choice item has this many options (three are enough: Rodriguez 2005).
+MC_MIN_OPTIONS, MC_MAX_OPTIONS = 3, 4
+#: Longest option at most this many times the median option length (not for names: see NAME_TYPES).
+LENGTH_RATIO = 1.5
+#: Matching: premises, extra responses; more premises than PRINT_MAX rarely fit on one page.
+MATCHING_MIN, MATCHING_MAX, MATCHING_EXTRAS, MATCHING_PRINT_MAX = 4, 8, 2, 6
+ORDERING_MIN, ORDERING_MAX = 3, 5
+#: Answer types whose options are listed in ascending order and get near-value distractors.
+ORDERED_TYPES = frozenset({"year", "period", "date", "number", "quantity"})
+#: Answer types whose answers are proper names: their lengths say nothing about being right
+#: ('Riga' against 'Saint Petersburg'), so the option-length rule leaves them alone.
+NAME_TYPES = frozenset({"person", "place", "country", "organization", "work", "event"})
+
+#: Whole quizzes: the key is the strictly longest option in at most 1/k + SLACK of the multiple-
+#: choice items (from MIN_ITEMS of them); key positions pass a chi-square test at ALPHA (from
+#: POSITIONS_MIN_ITEMS); 40-60% of true/false statements are true (from TF_MIN_ITEMS).
+KEY_LONGEST_MIN_ITEMS, KEY_LONGEST_SLACK = 10, 0.10
+POSITIONS_MIN_ITEMS, POSITIONS_ALPHA = 30, 0.05
+TF_MIN_ITEMS, TF_TRUE_MIN, TF_TRUE_MAX = 5, 0.40, 0.60
+
+OF_THE_ABOVE = re.compile(
+    r"\b(?:all|none|both|neither) of (?:the )?(?:above|these|them|those)\b|^(?:both|neither)\b",
+    re.IGNORECASE,
+)
+
+
+def mentions(text: str, answer: str) -> bool:
+    """Does `text` name `answer` as whole words (after normalisation)?"""
+    a = normalize_answer(answer)
+    return bool(a) and f" {a} " in f" {normalize_answer(text)} "
+
+
+def key_strictly_longest(item: Item) -> bool:
+    """Is a multiple-choice item's key longer than each of its other options?"""
+    lengths = [len(o.strip()) for o in item.options]
+    k = lengths[item.key]
+    return all(k > n for i, n in enumerate(lengths) if i != item.key)
+
+
+# -- words -------------------------------------------------------------------------------------
+
+#: Absolute words (Haladyna et al. 2002, guideline 28 on specific determiners).
+ABSOLUTE_WORDS = ("always", "never", "only", "completely", "absolutely")
+
+
+def absolute_words(text: str) -> list[str]:
+    found = set(words(text))
+    return [w for w in ABSOLUTE_WORDS if w in found]
+
+
+_INITIAL = re.compile(r"^[A-ZÀ-Ý]\.?$|^[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.?$")
+#: Particles that join a name without being a name part of their own (de, von, bin...).
+_PARTICLES = frozenset(
+    {"de", "del", "la", "los", "las", "van", "von", "der", "da", "di", "du", "y", "bin", "ibn"}
+)
+
+
+def name_parts(name: str) -> list[str]:
+    """The parts of a person's name, particles left out: 'Francisco de Orellana' -> 2 parts."""
+    return [p for p in name.replace(",", " ").split() if p.lower() not in _PARTICLES]
+
+
+def has_initials(name: str) -> bool:
+    """'J. R. R. Tolkien' or 'V.I. Lenin' have initials; 'Lev Trotsky' has none."""
+    return any(_INITIAL.match(p) for p in name.split())
+
+
+# -- pools ---------------------------------------------------------------------------------------
+
+
+def in_pools(lf: LocatedFact, candidate: str, base: FactBase) -> bool:
+    """Is `candidate` from one of the fact's pools: its hand-written distractors, an answer (or
+    alias) of a fact of its group, or a near value of a measured answer in the key's format?"""
+    fact = lf.fact
+    key = answer_key(candidate)
+    bare = answer_key(without_unit(candidate, fact.unit))
+    for d in fact.distractors:
+        if answer_key(d) in (key, bare) or answer_key(with_unit(d, fact.unit)) == key:
+            return True
+    if fact.group:
+        for other in base.by_group.get(fact.group, ()):
+            if other.fact.answer_type is fact.answer_type and key in {*base.accepted(other),
+                    answer_key(with_unit(other.fact.answer, other.fact.unit))}:
+                return True
+    kind = fact.answer_type.value
+    if kind in ORDERED_TYPES:
+        return fits(kind, fact.answer, without_unit(candidate, fact.unit))
+    return False
+
+
+# -- the source: lists that hold the key ----------------------------------------------------------
+
+_SEPARATORS = frozenset({",", "and", "or", "&", "as", "well", "other", "also"})
+_FILLERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+#: Words that make a stretch of text a clause, not a list item.
+_CLAUSE_WORDS = frozenset(
+    "is are was were be been being has have had which that who whom whose while when but "
+    "because although since if".split()
+)
+_GAP_TOKEN = re.compile(r"[,;:()]|[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def _list_gap(gap: str) -> bool:
+    """Is `gap`, the text between two names, the inside of a list ("A, B and C", "A and other C")?"""
+    tokens = [t for t in _GAP_TOKEN.findall(gap.lower()) if t not in _FILLERS]
+    if not tokens or tokens[0] not in _SEPARATORS or tokens[-1] not in _SEPARATORS:
+        return False
+    run = 0
+    for t in tokens:
+        if t in (";", ":", "(", ")") or t in _CLAUSE_WORDS:
+            return False
+        run = 0 if t in _SEPARATORS else run + 1
+        if run > 5:
+            return False
+    return True
+
+
+def plain(text: str) -> str:
+    """`text` lower-cased, accents dropped, one character for one (so offsets stay valid)."""
+    table = {}
+    for ch in set(text):
+        base = unicodedata.normalize("NFKD", ch)[:1].lower()
+        table[ord(ch)] = base if len(base) == 1 else ch
+    return text.translate(table)
+
+
+def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+    if not phrase.strip():
+        return []
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around [start, end) in a clean source text."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_dot, right_nl = text.find(". ", end), text.find("\n", end)
+    rights = [r for r in (right_dot, right_nl) if r != -1]
+    return left + 1, (min(rights) if rights else len(text))
+
+
+def key_sentences(texts: list[str], key_forms: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The sentences of a source (`texts`: clean texts made `plain`) that name a form of the key,
+    each with the key's spans in it (worked out once per fact, then asked of every candidate)."""
+    out: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+    for n, text in enumerate(texts):
+        for form in key_forms:
+            for a, b in _occurrences(text, plain(form).strip()):
+                s, e = _sentence_at(text, a, b)
+                out.setdefault((n, s, e), []).append((a - s, b - s))
+    return [(texts[n][s:e], spans) for (n, s, e), spans in out.items()]
+
+
+def listed_with(sentences: list[tuple[str, list[tuple[int, int]]]], candidate: str) -> str | None:
+    """The sentence (of `key_sentences`) where `candidate` stands in one list with the key ("A and
+    B", "A, B and C"), or None."""
+    cand = plain(candidate).strip()
+    if not cand:
+        return None
+    for sentence, spans in sentences:
+        for c, d in _occurrences(sentence, cand):
+            for a, b in spans:
+                gap = sentence[b:c] if c >= b else sentence[d:a] if d <= a else None
+                if gap is not None and _list_gap(gap):
+                    return " ".join(sentence.split())
+    return None
+
+
+# -- one candidate, every rule ---------------------------------------------------------------------
+
+
+def after_as_of(kind: str, value: str, as_of: int | None) -> bool:
+    """Does a year, period or date `value` reach past the pack's `as_of` year?"""
+    if as_of is None:
+        return False
+    if kind == "year":
+        year = parse_year(value)
+        return year is not None and year > as_of
+    if kind == "period":
+        period = parse_period(value)
+        return period is not None and max(period[0], period[1]) > as_of
+    if kind == "date":
+        date = parse_date(value)
+        return date is not None and date[0].year > as_of
+    return False
+
+
+def candidate_problem(lf: LocatedFact, candidate: str, base: FactBase, stem: str = "") -> str | None:
+    """Why `candidate` may not be a wrong option for `lf` (None: it may). `stem` is the text the
+    student reads before the options (the question, or a true/false statement's frame)."""
+    fact = lf.fact
+    if base.is_true_for(lf, candidate):
+        return "is also a right answer according to the fact base (pack aliases included)"
+    if OF_THE_ABOVE.search(candidate.strip()):
+        return "tests test-taking, not the fact"
+    if stem and mentions(stem, candidate):
+        return "is named in the stem"
+    if after_as_of(fact.answer_type.value, candidate, base.as_of.get(lf.pack)):
+        return f"is after {base.as_of.get(lf.pack)}, the year the pack describes (as_of)"
+    sentence = base.listed_with_key(lf, candidate)
+    if sentence is not None:
+        short = sentence if len(sentence) <= 90 else sentence[:87] + "..."
+        return f"stands in one list with the answer in the source: \"{short}\""
+    return None
+
+
+# -- true/false: the determiner a swapped-in name needs ---------------------------------------------
+
+_THE_NAMES = re.compile(
+    r"\b(?:united|republic|kingdom|union|federation|emirates|islands|states|caribbean|vatican|"
+    r"kremlin|hermitage|gambia|congo|netherlands|philippines|bahamas)\b|s$|\bof\b",
+    re.IGNORECASE,
+)
+
+
+def takes_the(name: str, base: FactBase | None = None) -> bool:
+    """Does a country or place name want 'the' before it in running text ('the United States',
+    'the Dominican Republic', but 'Kashmir', 'Panama')? The fact base's own sentences decide when
+    they show the name; else the name's form does."""
+    if base is not None:
+        seen = base.article_of(name)
+        if seen is not None:
+            return seen
+    words = name.split()
+    return bool(words) and bool(_THE_NAMES.search(name)) and not words[-1].endswith(("ss", "us", "is"))
+
+
+def determiner_fits(before: str, candidate: str, base: FactBase | None = None) -> bool:
+    """Does `candidate` read right after `before` ('... of the' wants a name that takes 'the')?"""
+    words = before.split()
+    has_the = bool(words) and words[-1].lower() == "the"
+    if candidate.lower().startswith("the "):
+        return not has_the
+    return takes_the(candidate, base) == has_the
+
+
+# -- the fact's own sentence ------------------------------------------------------------------------
+
+
+def self_refuting(fact: Fact) -> str | None:
+    """A form of the answer that the rest of the fact's own sentence repeats (a false version of it
+    would contradict itself, a blank would fill itself), or None."""
+    before, after = fact.blanked_parts
+    rest = f"{before} … {after}"
+    for form in (fact.answer, *fact.also_accept):
+        if content_words(form) and mentions(rest, form):
+            return form
+    return None
+
+
+_YEAR = re.compile(r"\b(?:1\d|20)\d\d\b")
+_NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]{3,}")
+_QUESTION_WORDS = frozenset({"which", "what", "who", "whom", "whose", "when", "where", "how", "why",
+                             "besides", "according", "apart", "name", "under", "after", "before", "in"})
+
+
+def blank_missing(fact: Fact) -> list[str]:
+    """Years and names the fact's question carries that its sentence leaves out: without them a
+    blanked sentence may have a second answer ("the US interfered in ___" fits Chile 1973 as well
+    as Guatemala 1954)."""
+    text = fact.plain_text
+    missing = [y for y in dict.fromkeys(_YEAR.findall(fact.ask)) if y not in text]
+    low = plain(text)
+    for m in _NAME.finditer(fact.ask):
+        word = m.group(0)
+        if m.start() == 0 or word.lower() in _QUESTION_WORDS:
+            continue
+        if plain(word)[:5] not in low:  # 'Mexican' is carried by 'Mexico'
+            missing.append(word)
+    return list(dict.fromkeys(missing))
+
+
+def second_fit(lf: LocatedFact, base: FactBase) -> str | None:
+    """Another answer of the fact's group that the source writes right where the blank is (the three
+    words before the blank followed by it, or it followed by the three words after), or None."""
+    fact = lf.fact
+    if not fact.group:
+        return None
+    before, after = fact.blanked_parts
+    head = " ".join(before.split()[-3:])
+    tail = " ".join(after.split()[:3]).rstrip(".,;:")
+    texts = base.plain_sources(lf.pack)
+    for other in base.by_group.get(fact.group, ()):
+        if other.key == lf.key or base.is_true_for(lf, other.fact.answer):
+            continue
+        name = plain(other.fact.answer)
+        for probe in ((f"{plain(head)} {name}" if len(head.split()) == 3 else None),
+                      (f"{name} {plain(tail)}" if len(tail.split()) == 3 else None)):
+            if probe and any(_occurrences(t, probe) for t in texts):
+                return other.fact.answer
+    return None
+
+
+def shared_answers(facts: Iterable[LocatedFact]) -> set[str]:
+    """Comparison keys that answer two or more of `facts` (as answer or accepted form): the cue of
+    a reverse card must not be one of them, or the card has no one answer."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for lf in facts:
+        fact = lf.fact
+        keys = {answer_key(fact.answer), *(answer_key(a) for a in fact.also_accept)} if fact.also_accept \
+            else {answer_key(fact.answer)}
+        shared |= keys & seen
+        seen |= keys
+    return shared
+
+
+def dated_by_evidence(fact: Fact) -> bool:
+    """Does the evidence quote state the event's year (an ordering item rests on it)?"""
+    return bool(fact.when) and fact.when[:4].lstrip("0") in fact.evidence
