@@ -86,9 +86,22 @@ def _holds(evidence_words: list[str], form: str) -> bool:
     return True
 
 
+def _verbatim(text: str, part: str) -> bool:
+    """Is `part` in `text` as it is written, between word boundaries (the common case, cheaply)?"""
+    at = text.find(part)
+    while at != -1:
+        end = at + len(part)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(part, at + 1)
+    return False
+
+
 def evidence_holds_answer(fact: Fact) -> bool:
     """Does the evidence quote contain the answer or one of its accepted forms (numbers also
     spelled out)? A quote that stops before the answer does not ground it."""
+    if _verbatim(fact.evidence, fact.answer):
+        return True
     evidence = normalize_answer(fact.evidence).split()
     return any(_holds(evidence, form) for form in (fact.answer, *fact.also_accept))
 
@@ -99,6 +112,9 @@ def answer_in_ask(fact: Fact) -> list[str]:
     of answer wanted is no give-away: one of the two after 'which' or 'what', up to a comma or a
     stopword ("Into which sea ...?" for "the Mediterranean Sea"), or one every hand-written
     distractor shares."""
+    ask = fact.ask.lower()
+    if not any(len(w) > 2 and w in ask for w in fact.answer.lower().split()):
+        return []  # no word of the answer in the question (the common case, cheaply)
     answer = content_words(fact.answer)
     category = set.intersection(*map(content_words, fact.distractors)) if fact.distractors else set()
     asked = fact.ask.split()

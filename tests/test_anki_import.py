@@ -24,6 +24,8 @@ from quizgen.anki.decks import topic_deck_name
 from quizgen.anki.notes import note_guid
 from quizgen.anki.notetype import CARD_ORD, FIELDS
 from quizgen.model import CardKind
+from quizgen.normalize import normalize_answer
+from quizgen.quiz.rules import blank_missing, shared_answers
 from quizgen.recipe import load_recipe
 from quizgen.select import recipe_packs, select_facts
 
@@ -75,10 +77,16 @@ def check_deck(col, ws, report, facts) -> None:
     ) == sorted(report.decks)
     assert quizgen_notetypes(col) == [settings.model_name or f"quizgen fact ({ws.recipe.stem})"]
     by_guid = {note_guid(lf.pack, lf.fact.id): lf for lf in facts}
+    shared = shared_answers(facts)
     for position, nid in enumerate(col.db.list("select id from notes order by id"), 1):
         note = col.get_note(nid)
         lf = by_guid[note.guid]
         kinds = [k for k in settings.cards if k in lf.fact.cards]
+        # no reverse card whose cue answers another fact, no cloze that a second answer fits
+        if normalize_answer(lf.fact.answer) in shared:
+            kinds = [k for k in kinds if k is not CardKind.reverse]
+        if blank_missing(lf.fact):
+            kinds = [k for k in kinds if k is not CardKind.cloze]
         cards = note.cards()
         # one note per fact; its cards are siblings, exactly the kinds asked for, in the topic subdeck
         assert sorted(c.ord for c in cards) == sorted(CARD_ORD[k] for k in kinds)
@@ -134,7 +142,9 @@ def test_markup_in_fact_text_shows_literally(tmp_path):
     ws.edit_fact(
         "rivers.yaml",
         "text: The Nile empties into the [[Mediterranean Sea]].",
-        'text: "The Nile <b>really</b> & {{Answer}} empties into the [[Mediterranean Sea]]."',
+        # the sentence names {{Question}} too: a cloze card is made only where the sentence
+        # carries every name its question does
+        'text: "The Nile <b>really</b> & {{Answer}} {{Question}} empties into the [[Mediterranean Sea]]."',
     )
     ws.edit_fact(
         "rivers.yaml",
@@ -154,11 +164,11 @@ def test_markup_in_fact_text_shows_literally(tmp_path):
         assert text_of(qa.question()).endswith(
             "Into which sea <i>does</i> {{Question}} & the Nile empty?"
         )
-        assert "The Nile <b>really</b> & {{Answer}} empties into the [...]" in text_of(
+        assert "The Nile <b>really</b> & {{Answer}} {{Question}} empties into the [...]" in text_of(
             cloze.question()
         )
         assert "Mediterranean Sea" not in text_of(cloze.question())
-        assert "The Nile <b>really</b> & {{Answer}} empties into the Mediterranean Sea" in text_of(
+        assert "The Nile <b>really</b> & {{Answer}} {{Question}} empties into the Mediterranean Sea" in text_of(
             cloze.answer()
         )
     finally:

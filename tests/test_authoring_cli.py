@@ -133,6 +133,8 @@ def test_build_stops_on_lint_errors_and_writes_nothing(tmp_path: Path, monkeypat
             "    ask: In what year was the Hoover Dam on the Colorado finished?\n"
             "    answer_type: year\n"
             '    evidence: "The Hoover Dam on the Colorado River was completed in 1936"\n'
+            # an accepted form the quote holds: an evidence quote must hold an answer to load
+            '    also_accept: ["1936"]\n'
         )
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build", "decks/rivers.yaml", "--facts", str(packs)])

@@ -252,14 +252,15 @@ def build_notes(
     append = notes.append
     shared = rules.shared_answers(facts) if CardKind.reverse in settings.cards else set()
     none, no_reverse, no_cloze = frozenset(), frozenset({CardKind.reverse}), frozenset({CardKind.cloze})
+    cloze = CardKind.cloze in settings.cards
     for lf in progress(facts, "Anki notes"):
         fact = lf.fact
         # a reverse card whose cue answers other facts too has no one answer; a blanked sentence
         # without the question's years and names may take a second answer (`quizgen.quiz.rules`)
         drop = none
-        if CardKind.reverse in fact.cards and rules.answer_key(fact.answer) in shared:
+        if shared and CardKind.reverse in fact.cards and rules.normalize_answer(fact.answer) in shared:
             drop = no_reverse
-        if CardKind.cloze in fact.cards and rules.blank_missing(fact):
+        if cloze and CardKind.cloze in fact.cards and rules.blank_missing(fact):
             drop = drop | no_cloze
         kinds, ords = kinds_of(lf, drop)
         if not kinds:

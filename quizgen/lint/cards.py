@@ -150,7 +150,7 @@ def reverse_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, 
     facts = [lf for lf in (ctx.located(k) for k in dict.fromkeys(k for c in cards for k in c.fact_ids)) if lf]
     shared = rules.shared_answers(facts)
     for c in cards:
-        if c.kind is CardKind.reverse and rules.answer_key(c.front) in shared:
+        if c.kind is CardKind.reverse and rules.normalize_answer(c.front) in shared:
             yield c, f"the cue {c.front!r} is the answer of other facts in the deck too"
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from ..model import Fact, LoadedPack, LocatedFact
 from ..normalize import content_words, words
 from ..recipe import ItemType
-from .answers import answer_key
 from .distractors import FactBase
 from .items import Item
 from .nearvalues import leading_number, parse_date, parse_number, parse_period, parse_year, sort_key
@@ -325,8 +324,8 @@ def matching_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
     extras = len(item.options) - len(set(item.matches))
     if extras < MATCHING_EXTRAS:
         yield f"{extras} extra responses (at least 2 wanted)"
-    if len({answer_key(o) for o in item.options}) != len(item.options):
-        yield "two responses say the same thing"
+    if any(ctx.base.same_thing(a, b) for n, a in enumerate(item.options) for b in item.options[n + 1:]):
+        yield "two responses say the same thing (or name one thing: pack aliases)"
     for i, m in enumerate(item.matches):
         for j, premise in enumerate(item.premises):
             if j != i and 0 <= m < len(item.options) and mentions(premise, item.options[m]):

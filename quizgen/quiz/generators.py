@@ -247,7 +247,8 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
         if len(extras) >= MATCHING_EXTRAS + max(0, 6 - len(premises)) // 2:
             break
         k = answer_key(cand)
-        if k in keys or named(cand) or any(ctx.base.is_true_for(p, cand) for p in premises):
+        if k in keys or named(cand) or any(ctx.base.is_true_for(p, cand) for p in premises) or any(
+                ctx.base.same_thing(cand, o) for o in [*extras, *(p.fact.answer for p in premises)]):
             continue  # an extra named in a premise is ruled out by reading it
         extras.append(cand.strip())
         keys.add(k)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Fact, LocatedFact
 from ..normalize import content_words, normalize_answer, words
-from .answers import answer_key
+from .answers import _uncached_normalize, answer_key
 from .items import Item
 from .nearvalues import (  # noqa: F401 (thresholds re-exported: this module is where they are read)
     QUANTITY_MAX_GAP,
@@ -159,13 +159,22 @@ def _list_gap(gap: str) -> bool:
     return True
 
 
+class _Plain(dict):
+    """A `str.translate` table filled on demand: a character's base letter, lower-cased."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)[:1].lower()
+        self[code] = value = base if len(base) == 1 else ch
+        return value
+
+
+_PLAIN = _Plain()
+
+
 def plain(text: str) -> str:
     """`text` lower-cased, accents dropped, one character for one (so offsets stay valid)."""
-    table = {}
-    for ch in set(text):
-        base = unicodedata.normalize("NFKD", ch)[:1].lower()
-        table[ord(ch)] = base if len(base) == 1 else ch
-    return text.translate(table)
+    return text.lower() if text.isascii() else text.translate(_PLAIN)
 
 
 def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -293,6 +302,7 @@ def self_refuting(fact: Fact) -> str | None:
 
 
 _YEAR = re.compile(r"\b(?:1\d|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]{3,}")
 _QUESTION_WORDS = frozenset({"which", "what", "who", "whom", "whose", "when", "where", "how", "why",
                              "besides", "according", "apart", "name", "under", "after", "before", "in"})
@@ -303,12 +313,14 @@ def blank_missing(fact: Fact) -> list[str]:
     blanked sentence may have a second answer ("the US interfered in ___" fits Chile 1973 as well
     as Guatemala 1954)."""
     text = fact.plain_text
-    missing = [y for y in dict.fromkeys(_YEAR.findall(fact.ask)) if y not in text]
-    low = plain(text)
-    for m in _NAME.finditer(fact.ask):
+    ask = fact.ask
+    missing = [y for y in dict.fromkeys(_YEAR.findall(ask)) if y not in text] if _DIGIT.search(ask) else []
+    low = None
+    for m in _NAME.finditer(ask, 1):
         word = m.group(0)
-        if m.start() == 0 or word.lower() in _QUESTION_WORDS:
+        if word in text or word.lower() in _QUESTION_WORDS:
             continue
+        low = plain(text) if low is None else low
         if plain(word)[:5] not in low:  # 'Mexican' is carried by 'Mexico'
             missing.append(word)
     return list(dict.fromkeys(missing))
@@ -336,16 +348,21 @@ def second_fit(lf: LocatedFact, base: FactBase) -> str | None:
 
 
 def shared_answers(facts: Iterable[LocatedFact]) -> set[str]:
-    """Comparison keys that answer two or more of `facts` (as answer or accepted form): the cue of
-    a reverse card must not be one of them, or the card has no one answer."""
+    """Normalised answers that answer two or more of `facts` (as answer or accepted form): the cue
+    of a reverse card must not be one of them, or the card has no one answer."""
     seen: set[str] = set()
     shared: set[str] = set()
     for lf in facts:
         fact = lf.fact
-        keys = {answer_key(fact.answer), *(answer_key(a) for a in fact.also_accept)} if fact.also_accept \
-            else {answer_key(fact.answer)}
-        shared |= keys & seen
-        seen |= keys
+        if fact.also_accept:
+            keys = {_uncached_normalize(fact.answer), *map(_uncached_normalize, fact.also_accept)}
+            shared |= keys & seen
+            seen |= keys
+        else:
+            key = _uncached_normalize(fact.answer)
+            if key in seen:
+                shared.add(key)
+            seen.add(key)
     return shared
 
 
