@@ -1,4 +1,5 @@
-"""Coverage: which factual sentences of a pack's sources no fact's evidence cites yet.
+"""Coverage: which factual sentences of a pack's sources no fact's evidence cites yet, how the
+pack's facts divide by weight, and which key ideas too few core facts serve.
 
 A sentence is *factual* when it states a year, a number or a proper name; it is *covered* when an
 evidence quote overlaps it (every occurrence of a quote counts, so a footnote repeated on three pages
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import LoadedPack
+from .model import LoadedPack, Weight
 from .source import Sentence, SourceText
 
 
@@ -57,3 +58,22 @@ def measure(loaded: LoadedPack) -> list[SourceCoverage]:
             rows.append(SentenceCoverage(sentence, list(dict.fromkeys(ids))))
         out.append(SourceCoverage(src.id, src.file, text, rows, quotes))
     return out
+
+
+def by_weight(loaded: LoadedPack) -> dict[str, int]:
+    """How many of the pack's undisputed facts have each weight (core, detail, paratext)."""
+    counts = {w.value: 0 for w in Weight}
+    for lf in loaded.facts:
+        if not lf.fact.is_disputed:
+            counts[lf.fact.weight.value] += 1
+    return counts
+
+
+def ideas(loaded: LoadedPack) -> list[tuple[str, str, int]]:
+    """(id, title, number of undisputed core facts serving it) for each of the pack's key ideas."""
+    counts = {idea.id: 0 for idea in loaded.pack.ideas}
+    for lf in loaded.facts:
+        f = lf.fact
+        if f.idea in counts and f.weight is Weight.core and not f.is_disputed:
+            counts[f.idea] += 1
+    return [(idea.id, idea.title, counts[idea.id]) for idea in loaded.pack.ideas]

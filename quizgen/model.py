@@ -48,6 +48,14 @@ class CardKind(StrEnum):
     reverse = "reverse"  # answer -> question, only where the answer identifies the question
 
 
+class Weight(StrEnum):
+    """How central a fact is to its source: what decks and quizzes draw on, and first."""
+
+    core = "core"  # one of the source's key ideas, or what carries it: a learner must take it away
+    detail = "detail"  # a supporting fact worth knowing
+    paratext = "paratext"  # about the text, not its subject: authors, citations, keywords
+
+
 class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -68,6 +76,13 @@ class Source(Frozen):
     )
 
 
+class Idea(Frozen):
+    """One of a source's key ideas: what its core facts serve."""
+
+    id: Id
+    title: NonEmpty
+
+
 class Pack(Frozen):
     """`facts/<pack>/pack.yaml`."""
 
@@ -80,6 +95,11 @@ class Pack(Frozen):
         default=None,
         description="The year the pack's sources describe the world as of: no year, period or date "
         "after it is offered as a distractor (a later year may be true by now).",
+    )
+    ideas: list[Idea] = Field(
+        default_factory=list,
+        description="The source's key ideas (8-12 for an article); each core fact names the one it "
+        "serves with `idea:`, and `quizgen coverage` shows ideas with fewer than two core facts.",
     )
     aliases: list[Annotated[list[NonEmpty], Field(min_length=2)]] = Field(
         default_factory=list,
@@ -112,6 +132,12 @@ class Fact(Frozen):
     evidence: NonEmpty = Field(description="A short quote that the source contains.")
     source: Id | None = Field(default=None, description="Source id; default: the pack's first.")
     difficulty: Annotated[int, Field(ge=1, le=3)] = 2
+    weight: Weight = Field(
+        default=Weight.detail,
+        description="core (a key idea), detail, or paratext (authors, citations: kept out of decks "
+        "and quizzes unless a recipe asks).",
+    )
+    idea: Id | None = Field(default=None, description="The pack's key idea (its id) a core fact serves.")
     also_accept: tuple[NonEmpty, ...] = ()
     distractors: tuple[NonEmpty, ...] = ()
     disputed: Disputed | None = None

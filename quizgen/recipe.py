@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
-from .model import CardKind, Frozen, Id, NonEmpty
+from .model import CardKind, Frozen, Id, NonEmpty, Weight
 from .problems import Problem, Problems
 from .yamlio import load_yaml
 
@@ -40,6 +40,10 @@ class Selection(Frozen):
         default_factory=lambda: [1, 2, 3], description="Difficulties to include."
     )
     include_disputed: bool = Field(default=False, description="Disputed facts stay out unless true.")
+    weights: list[Weight] = Field(
+        default_factory=lambda: [Weight.core, Weight.detail],
+        description="Weights of the facts to use; paratext (authors, citations) only when listed.",
+    )
 
 
 class DeckSettings(Frozen):

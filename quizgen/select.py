@@ -12,6 +12,7 @@ def select_facts(packs: list[LoadedPack], selection: Selection, *, include_dispu
     disputed_ok = selection.include_disputed if include_disputed is None else include_disputed
     topics, tags, exclude = set(selection.topics), set(selection.tags), set(selection.exclude_tags)
     levels = set(selection.difficulty)
+    weights = set(selection.weights)
     out = []
     for lp in packs:
         for lf in lp.facts:
@@ -22,7 +23,7 @@ def select_facts(packs: list[LoadedPack], selection: Selection, *, include_dispu
                 continue
             if tags and not tags.intersection(f.tags):
                 continue
-            if exclude.intersection(f.tags) or f.difficulty not in levels:
+            if exclude.intersection(f.tags) or f.difficulty not in levels or f.weight not in weights:
                 continue
             out.append(lf)
     return out

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from . import paths
-from .model import AnswerType, Fact, LocatedFact, Pack
+from .model import AnswerType, Fact, LocatedFact, Pack, Weight
 from .normalize import STOPWORDS, content_words, normalize_answer, same_answer, spelled
 from .problems import Problem
 from .source import SourceText
@@ -216,6 +216,7 @@ def check_pack(pack: Pack, facts: list[LocatedFact], docs: Mapping[str, Document
     default_source = source_ids[0]
     first: dict[str, LocatedFact] = {}
     groups: dict[str, list[LocatedFact]] = defaultdict(list)
+    ideas = {idea.id for idea in pack.ideas}
     for lf in facts:  # once per fact of every pack: kept to plain lookups
         fact = lf.fact
         fid = fact.id
@@ -228,6 +229,11 @@ def check_pack(pack: Pack, facts: list[LocatedFact], docs: Mapping[str, Document
         sid = fact.source or default_source
         if sid not in known_sources:
             at(lf, "source", f"no source '{sid}' in pack.yaml (sources: {', '.join(source_ids)})")
+        if fact.idea is not None and fact.idea not in ideas:
+            shown = ", ".join(sorted(ideas)) or "none: add `ideas:` to pack.yaml"
+            at(lf, "idea", f"no key idea '{fact.idea}' in pack.yaml (ideas: {shown})")
+        elif ideas and fact.weight is Weight.core and fact.idea is None and not fact.is_disputed:
+            at(lf, "weight", "a core fact names the key idea it serves (idea: one of pack.yaml's ideas)")
 
     for name, members in groups.items():
         if len(members) == 1 and complete:

@@ -59,6 +59,22 @@ def test_no_year_after_as_of():
     assert not rules.after_as_of("year", "2030", None)
 
 
+def test_a_bounded_answer_makes_values_on_its_side_true():
+    fact = located("u", "He visited more than [[20]] universities.", "How many universities?", "number").fact
+    assert rules.within_bound(fact, "15") and rules.within_bound(fact, "20")
+    assert not rules.within_bound(fact, "30")
+    fact = located("v", "It cost under [[50]] roubles.", "How much did it cost?", "number").fact
+    assert rules.within_bound(fact, "70") and not rules.within_bound(fact, "40")
+    assert not rules.within_bound(CTX.fact("t/hoover-year"), "1930")  # no bound in the sentence
+    # and such a fact makes no multiple-choice item: its key would always be the lowest option
+    from quizgen.quiz import generators as gen
+
+    bounded = located("w", "He visited more than [[20]] universities.", "How many universities?", "number",
+                      distractors=("30", "25", "28"))
+    assert rules.bounded(bounded.fact) and not rules.bounded(CTX.fact("t/hoover-year"))
+    assert gen.multiple_choice(bounded, gen.Context(FactBase([bounded])), random.Random(1)) is None
+
+
 def test_aliases_make_two_names_one_answer():
     capital = CTX.located("t/capital")
     assert CTX.base.same_thing("Paris", "city of light")

@@ -23,7 +23,8 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
     """Show which factual sentences of a pack's source no fact cites yet.
 
     A sentence counts when it states a year, a number or a proper name; it is covered when some
-    fact's evidence quote overlaps it.
+    fact's evidence quote overlaps it. Also shows how the facts divide by weight (core, detail,
+    paratext) and which of the pack's key ideas fewer than two core facts serve.
 
     \b
     Examples:
@@ -31,13 +32,15 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
       quizgen coverage glaciers --json | jq .percent
       quizgen coverage glaciers --html coverage.html
     """
-    from ..coverage import measure
+    from ..coverage import by_weight, ideas, measure
     from ..loader import load_packs
 
     packs = load_packs((pack,) if pack else (), facts_dirs)
     results = []
     lowest = 100.0
     for lp in packs:
+        weights = by_weight(lp)
+        key_ideas = [{"id": i, "title": t, "core_facts": n} for i, t, n in ideas(lp)]
         for cov in measure(lp):
             factual = cov.factual
             covered = sum(s.covered for s in factual)
@@ -50,6 +53,9 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
                 "covered": covered,
                 "percent": round(cov.percent, 1),
                 "uncovered": [s.sentence.text for s in factual if not s.covered],
+                "weights": weights,
+                "ideas": key_ideas,
+                "thin_ideas": [i["id"] for i in key_ideas if i["core_facts"] < 2],
             })
     if html_file:
         from ..coverage_html import render_coverage
@@ -67,5 +73,12 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
                        f"({r['covered']} of {r['factual_sentences']})")
             for text in r["uncovered"]:
                 click.echo(f"  not cited: {text}")
+            total = sum(r["weights"].values()) or 1
+            click.echo("  facts by weight: " + ", ".join(
+                f"{w} {n} ({100 * n / total:.0f}%)" for w, n in r["weights"].items()))
+            for idea in r["ideas"]:
+                if idea["core_facts"] < 2:
+                    click.echo(f"  key idea with fewer than two core facts: {idea['id']} "
+                               f"({idea['core_facts']}): {idea['title']}")
     if minimum is not None and lowest < minimum:
         raise click.ClickException(f"coverage {lowest:.1f}% is below --min {minimum}")

@@ -28,6 +28,8 @@ def fact_record(lf) -> dict:
         "evidence": f.evidence,
         "source": f.source,
         "difficulty": f.difficulty,
+        "weight": f.weight.value,
+        "idea": f.idea,
         "distractors": list(f.distractors),
         "disputed": f.is_disputed,
         "disputed_note": f.disputed.note if f.disputed else None,

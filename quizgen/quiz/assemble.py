@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping
 
-from ..model import LoadedPack, LocatedFact
+from ..model import LoadedPack, LocatedFact, Weight
 from ..recipe import ItemType, QuizSettings
 from . import generators as gen
 from . import rules
@@ -128,6 +128,8 @@ class _Picker:
         keys = [lf.key for lf in facts]
         order = sorted(range(len(facts)), key=keys.__getitem__)  # stable, like sorting by lf.key
         shuffle(rng, order)  # the same draws as shuffling the sorted facts themselves
+        # core facts first, then details (each in the seeded order): a quiz asks what matters first
+        order.sort(key=lambda i: facts[i].fact.weight is not Weight.core)
         self.left = [facts[i] for i in order]  # every fact, in the seeded order; `used` says which are gone
         self.keys = [keys[i] for i in order]
         self.used: set[str] = set()

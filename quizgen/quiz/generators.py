@@ -91,6 +91,8 @@ def multiple_choice(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item |
     """The fact's question, its answer and 2–3 distractors; measured answers in ascending order."""
     kind = lf.fact.answer_type.value
     key = lf.fact.answer
+    if rules.bounded(lf.fact):  # "more than [[20]]": every wrong option above it puts the key first
+        return None
     for size in dict.fromkeys((ctx.options, 3)):
         # For ascending options the key's position is drawn first, then distractors either side.
         below = rng.randrange(size) if kind in ORDERED_TYPES else None

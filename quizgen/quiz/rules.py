@@ -35,6 +35,7 @@ from .nearvalues import (  # noqa: F401 (thresholds re-exported: this module is 
     parse_date,
     parse_period,
     parse_year,
+    sort_key,
     with_unit,
     without_unit,
 )
@@ -238,6 +239,32 @@ def after_as_of(kind: str, value: str, as_of: int | None) -> bool:
     return False
 
 
+_AT_LEAST = re.compile(r"\b(?:more than|over|at least|above|upwards of)\s*$", re.IGNORECASE)
+_AT_MOST = re.compile(r"\b(?:fewer than|less than|under|at most|below|up to)\s*$", re.IGNORECASE)
+
+
+def bounded(fact: Fact) -> bool:
+    """Does the fact's sentence bound its measured answer ("more than [[20]]", "under [[50]]")?
+    Its wrong options can then lie on one side only, so the key's position would give it away:
+    such a fact makes no multiple-choice item."""
+    before, _ = fact.blanked_parts
+    return fact.answer_type.value in ORDERED_TYPES and bool(_AT_LEAST.search(before) or _AT_MOST.search(before))
+
+
+def within_bound(fact: Fact, value: str) -> bool:
+    """Is a measured `value` true by the bound the fact's sentence puts on its answer ("more than
+    [[20]] universities" makes 15 true as well)?"""
+    before, _ = fact.blanked_parts
+    at_least, at_most = _AT_LEAST.search(before), _AT_MOST.search(before)
+    if not (at_least or at_most) or fact.answer_type.value not in ORDERED_TYPES:
+        return False
+    kind = fact.answer_type.value
+    v, k = sort_key(kind, without_unit(value, fact.unit)), sort_key(kind, fact.answer)
+    if v is None or k is None:
+        return False
+    return v <= k if at_least else v >= k
+
+
 def candidate_problem(lf: LocatedFact, candidate: str, base: FactBase, stem: str = "") -> str | None:
     """Why `candidate` may not be a wrong option for `lf` (None: it may). `stem` is the text the
     student reads before the options (the question, or a true/false statement's frame)."""
@@ -248,6 +275,8 @@ def candidate_problem(lf: LocatedFact, candidate: str, base: FactBase, stem: str
         return "tests test-taking, not the fact"
     if stem and mentions(stem, candidate):
         return "is named in the stem"
+    if within_bound(fact, candidate):
+        return "is true too: the sentence bounds the answer (\"more than\", \"under\" ...)"
     if after_as_of(fact.answer_type.value, candidate, base.as_of.get(lf.pack)):
         return f"is after {base.as_of.get(lf.pack)}, the year the pack describes (as_of)"
     sentence = base.listed_with_key(lf, candidate)
