@@ -25,7 +25,7 @@ from quizgen.anki.notes import note_guid
 from quizgen.anki.notetype import CARD_ORD, FIELDS
 from quizgen.model import CardKind
 from quizgen.normalize import normalize_answer
-from quizgen.quiz.rules import blank_missing, shared_answers
+from quizgen.quiz.rules import blank_missing, in_a_list, shared_answers
 from quizgen.recipe import load_recipe
 from quizgen.select import recipe_packs, select_facts
 
@@ -85,7 +85,7 @@ def check_deck(col, ws, report, facts) -> None:
         # no reverse card whose cue answers another fact, no cloze that a second answer fits
         if normalize_answer(lf.fact.answer) in shared:
             kinds = [k for k in kinds if k is not CardKind.reverse]
-        if blank_missing(lf.fact):
+        if blank_missing(lf.fact) or in_a_list(lf.fact):
             kinds = [k for k in kinds if k is not CardKind.cloze]
         cards = note.cards()
         # one note per fact; its cards are siblings, exactly the kinds asked for, in the topic subdeck

@@ -165,6 +165,17 @@ def test_a_blank_keeps_the_years_and_names_of_its_question():
     assert rules.blank_missing(fact) == []
 
 
+@pytest.mark.parametrize("text, listed", [
+    ("Mexico needs airports, roads, [[ports]] and railways.", True),
+    ("They studied mathematics, physics and other [[exact sciences]].", True),
+    ("The artists [[Frida Kahlo]] and Diego Rivera lived there.", True),
+    ("Relations were established in [[1890]].", False),
+    ("Trotsky headed the creation of the [[Fourth International]], and was murdered later.", False),
+])
+def test_a_blank_in_a_list_takes_any_other_member(text, listed):
+    assert rules.in_a_list(located("l", text, "What?", "term").fact) is listed
+
+
 def test_a_blank_that_another_group_answer_fills_in_the_source_is_found():
     a = located("a", "In 1954 the US interfered in [[Guatemala]].", "Where did the US interfere in 1954?",
                 "country", group="interventions")

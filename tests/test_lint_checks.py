@@ -292,7 +292,6 @@ def test_severity_of_warnings():
         "card-answer-short",
         "mc-option-length",
         "absolute-words",
-        "mc-key-stem-overlap",
     }
 
 

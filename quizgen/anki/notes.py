@@ -244,7 +244,7 @@ def build_notes(
     """Notes for the selected facts, in their order; and the facts that make no card (their own
     `cards` and the recipe's card kinds do not overlap), which get no note. A reverse card is made
     only where its cue, the answer, answers no other selected fact; a cloze card only where the
-    blanked sentence carries the question's years and names."""
+    blanked sentence carries the question's years and names and the blank is no member of a list."""
     maker = _NoteMaker(settings, packs)
     kinds_of, note = maker.kinds, maker.note
     notes: list[AnkiNote] = []
@@ -260,7 +260,7 @@ def build_notes(
         drop = none
         if shared and CardKind.reverse in fact.cards and rules.normalize_answer(fact.answer) in shared:
             drop = no_reverse
-        if cloze and CardKind.cloze in fact.cards and rules.blank_missing(fact):
+        if cloze and CardKind.cloze in fact.cards and (rules.in_a_list(fact) or rules.blank_missing(fact)):
             drop = drop | no_cloze
         kinds, ords = kinds_of(lf, drop)
         if not kinds:

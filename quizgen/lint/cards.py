@@ -155,8 +155,8 @@ def reverse_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, 
 
 
 def cloze_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
-    """A cloze card's sentence keeps the years and names its fact's question carries, so that one
-    answer fits the deletion."""
+    """A cloze card's sentence keeps the years and names its fact's question carries, and its
+    deletion is no member of a list ("A, B, [...] and C"), so that one answer fits it."""
     for c in cards:
         if c.kind is not CardKind.cloze:
             continue
@@ -164,6 +164,8 @@ def cloze_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, st
         missing = rules.blank_missing(fact) if fact else []
         if missing:
             yield c, f"the sentence drops {', '.join(missing)} (in the question), so a second answer may fit"
+        if fact and rules.in_a_list(fact):
+            yield c, "the deletion is one member of a list: any other member fits it too"
 
 
 CHECKS = [
@@ -199,7 +201,7 @@ CHECKS = [
         "card-cloze-unique",
         ERROR,
         Scope.card,
-        "A cloze card's sentence keeps the years and names its question carries.",
+        "A cloze card keeps its question's years and names, and deletes no member of a list.",
         cloze_unique,
     ),
 ]

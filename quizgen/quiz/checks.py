@@ -42,6 +42,7 @@ from .rules import (
     dated_by_evidence,
     has_initials,
     determiner_fits,
+    in_a_list,
     in_pools,
     mentions,
     name_parts,
@@ -446,8 +447,8 @@ def tf_swap(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:
     """A fill-in-the-blank has one answer: its sentence keeps the years and names the fact's
-    question carries, does not repeat the answer elsewhere, and the source does not write another
-    answer of the fact's group in the blank's place."""
+    question carries, does not repeat the answer elsewhere, the blank is no member of a list ("A,
+    B, ___ and C"), and the source does not write another answer of the fact's group in its place."""
     if item.type is not ItemType.fill_blank:
         return
     lf = _first(item, ctx)
@@ -459,6 +460,8 @@ def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:
     repeated = self_refuting(lf.fact)
     if repeated:
         yield f"the rest of the sentence gives the blank away: {repeated!r}"
+    if in_a_list(lf.fact):
+        yield "the blank is one member of a list: any other member fits it too"
     other = second_fit(lf, ctx.base)
     if other:
         yield f"the source writes {other!r} (another answer of group {lf.fact.group}) where the blank is"
@@ -528,7 +531,7 @@ RULES = [
          of_the_above),
     Rule("absolute-words", WARNING, "No always/never/only/completely/absolutely in options or "
          "true/false statements unless the fact says so.", absolute),
-    Rule("mc-key-stem-overlap", WARNING, "The key shares no content word with the stem unless every "
+    Rule("mc-key-stem-overlap", ERROR, "The key shares no content word with the stem unless every "
          "distractor does too.", key_stem_overlap),
     Rule("mc-ascending", ERROR, "Numbers, years, dates and periods are listed in ascending order.",
          ascending),

@@ -355,6 +355,21 @@ def blank_missing(fact: Fact) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as)\s*(?:other\s+)?$", re.IGNORECASE)
+_CLAUSE_START = r"(?!(?:and|or|was|were|is|are|has|had|have|then|later|so|which|who|but)\b)"
+_LIST_AFTER = re.compile(
+    rf"^\s*(?:,\s*{_CLAUSE_START}[^,.;:]{{1,40}}?(?:,|\s(?:and|or)\s)|(?:and|or)\s+{_CLAUSE_START})",
+    re.IGNORECASE,
+)
+
+
+def in_a_list(fact: Fact) -> bool:
+    """Is the answer one member of a list in its own sentence ("airports, roads, [[ports]] and
+    railways")? Blanked, any other member fits as well."""
+    before, after = fact.blanked_parts
+    return bool(_LIST_BEFORE.search(before) or _LIST_AFTER.match(after))
+
+
 def second_fit(lf: LocatedFact, base: FactBase) -> str | None:
     """Another answer of the fact's group that the source writes right where the blank is (the three
     words before the blank followed by it, or it followed by the three words after), or None."""
