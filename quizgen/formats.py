@@ -1,7 +1,10 @@
-"""The names of what `quizgen quiz` can write, in a module that imports nothing, so the command
-line can offer them without loading the pipeline."""
+"""The names of what `quizgen quiz` and `quizgen deck` can write, in a module that imports nothing,
+so the command line can offer them without loading the pipeline."""
 
 #: Written by the quiz itself (`quiz/build.py`).
 FORMATS = ("html", "json", "pdf")
-#: Exports for learning platforms (`export/files.py`).
-EXPORT_FORMATS = ("gift", "moodle-xml", "qti", "anki-csv")
+#: Exports of a quiz version or a question bank for learning platforms (`export/files.py`).
+EXPORT_FORMATS = ("gift", "moodle-xml", "qti", "kahoot")
+#: What `quizgen deck` writes: the Anki package itself (`anki/deck.py`), then exports of its notes.
+DECK_FORMATS = ("apkg", "csv", "quizlet")
+DECK_EXPORT_FORMATS = ("csv", "quizlet")

@@ -96,6 +96,11 @@ class Pack(Frozen):
         description="The year the pack's sources describe the world as of: no year, period or date "
         "after it is offered as a distractor (a later year may be true by now).",
     )
+    topics: dict[Id, NonEmpty] = Field(
+        default_factory=dict,
+        description="Titles of the pack's topics, as people write them ('Cold War and Latin "
+        "America'), for export categories; a topic without one shows its id made readable.",
+    )
     ideas: list[Idea] = Field(
         default_factory=list,
         description="The source's key ideas (8-12 for an article); each core fact names the one it "

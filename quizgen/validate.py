@@ -47,24 +47,25 @@ def check_fact(fact: Fact) -> list[tuple[str, str]]:
     form against its type, a quantity without unit, a distractor that is the answer, an event
     without a date. Run where the fact is read (in a helper process, for a large pack)."""
     out = []
+    answer = fact.answer
     form = ANSWER_FORMS.get(fact.answer_type)
-    if form and not form[0].match(fact.answer):
-        out.append(("text", f"answer '{fact.answer}' is not {form[1]} (answer_type {fact.answer_type.value})"))
+    if form and not form[0].match(answer):
+        out.append(("text", f"answer '{answer}' is not {form[1]} (answer_type {fact.answer_type.value})"))
     if fact.answer_type is AnswerType.quantity and not fact.unit:
         out.append(("answer_type", "a quantity needs its unit (e.g. unit: thousand tourists)"))
     for value in fact.distractors:
-        if same_answer(value, fact.answer) or any(same_answer(value, a) for a in fact.also_accept):
+        if same_answer(value, answer) or any(same_answer(value, a) for a in fact.also_accept):
             out.append(("distractors", f"'{value}' is the answer itself"))
     if fact.event is not None and fact.when is None:
         out.append(("event", "give `when` too, so the event can be ordered"))
-    if not evidence_holds_answer(fact):
-        out.append(("evidence", f"the quote holds neither the answer '{fact.answer}' nor an accepted "
+    if not evidence_holds_answer(fact, answer):
+        out.append(("evidence", f"the quote holds neither the answer '{answer}' nor an accepted "
                                 "form of it: quote the passage that states it (or add the form the "
                                 "source uses to also_accept)"))
-    given = answer_in_ask(fact)
+    given = answer_in_ask(fact, answer)
     if given:
         out.append(("ask", f"the question gives its answer away: {', '.join(given)} of the answer "
-                           f"'{fact.answer}' stand in the question; ask without them"))
+                           f"'{answer}' stand in the question; ask without them"))
     return out
 
 
@@ -97,25 +98,36 @@ def _verbatim(text: str, part: str) -> bool:
     return False
 
 
-def evidence_holds_answer(fact: Fact) -> bool:
+def evidence_holds_answer(fact: Fact, answer: str | None = None) -> bool:
     """Does the evidence quote contain the answer or one of its accepted forms (numbers also
-    spelled out)? A quote that stops before the answer does not ground it."""
-    if _verbatim(fact.evidence, fact.answer):
+    spelled out)? A quote that stops before the answer does not ground it. (`answer`: the fact's,
+    when the caller has it.)"""
+    answer = fact.answer if answer is None else answer
+    if _verbatim(fact.evidence, answer):
         return True
     evidence = normalize_answer(fact.evidence).split()
-    return any(_holds(evidence, form) for form in (fact.answer, *fact.also_accept))
+    return any(_holds(evidence, form) for form in (answer, *fact.also_accept))
 
 
-def answer_in_ask(fact: Fact) -> list[str]:
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def answer_in_ask(fact: Fact, answer: str | None = None) -> list[str]:
     """The answer's content words that its own question repeats, when they are half of them or
     more (a question that names its answer gives it away); else empty. A word that names the kind
     of answer wanted is no give-away: one of the two after 'which' or 'what', up to a comma or a
     stopword ("Into which sea ...?" for "the Mediterranean Sea"), or one every hand-written
     distractor shares."""
+    answer_text = fact.answer if answer is None else answer
     ask = fact.ask.lower()
-    if not any(len(w) > 2 and w in ask for w in fact.answer.lower().split()):
+    if not any(len(w) > 2 and w in ask for w in answer_text.lower().split()):
         return []  # no word of the answer in the question (the common case, cheaply)
-    answer = content_words(fact.answer)
+    if answer_text.isascii() and ask.isascii():
+        # ASCII words are what `content_words` makes of them: fewer than half shared, no give-away
+        mine = {w for w in _ASCII_WORD.findall(answer_text.lower()) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())}
+        if 2 * len(mine.intersection(_ASCII_WORD.findall(ask))) < len(mine):
+            return []
+    answer = content_words(answer_text)
     category = set.intersection(*map(content_words, fact.distractors)) if fact.distractors else set()
     asked = fact.ask.split()
     for i, word in enumerate(asked):
@@ -235,6 +247,11 @@ def check_pack(pack: Pack, facts: list[LocatedFact], docs: Mapping[str, Document
         elif ideas and fact.weight is Weight.core and fact.idea is None and not fact.is_disputed:
             at(lf, "weight", "a core fact names the key idea it serves (idea: one of pack.yaml's ideas)")
 
+    used_topics = {lf.fact.topic for lf in facts}
+    for topic in pack.topics:
+        if complete and topic not in used_topics:
+            problems.append(Problem(f"{pack.id}/pack.yaml", 1, 1, f"topics: '{topic}' is the topic of no "
+                                    f"fact (topics: {', '.join(sorted(used_topics))})"))
     for name, members in groups.items():
         if len(members) == 1 and complete:
             at(members[0], "group", f"'{name}' has only this fact; a group pools like answers "

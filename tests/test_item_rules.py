@@ -21,7 +21,19 @@ from quizgen.validate import answer_in_ask, evidence_holds_answer
 
 
 def sentences(text: str, *forms: str):
-    return rules.key_sentences([rules.plain(text)], list(forms))
+    return rules.key_sentences([rules.PlainText(text)], list(forms))
+
+
+def test_a_long_source_is_searched_through_its_word_index_with_the_same_result():
+    filler = "Nothing of note happened that year in the valley. " * 2000
+    text = filler + "The Business and Academic Forum, the Business Council and others met. " + filler
+    long, short = rules.PlainText(text), rules.PlainText(text)
+    short.INDEX_FROM = len(text) + 1  # the plain scan
+    assert len(long.text) > long.INDEX_FROM
+    for phrase in ("business council", "business", "academic forum, the", "valley", "absent words"):
+        assert long.find(phrase) == short.find(phrase)
+    assert long.find("business council") and long._words is not None
+    assert rules.listed_with(rules.key_sentences([long], ["Business Council"]), "Business and Academic Forum")
 
 
 # -- the source's lists ---------------------------------------------------------------------------

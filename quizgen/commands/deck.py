@@ -1,9 +1,10 @@
-"""`quizgen deck`: one recipe's Anki deck (.apkg)."""
+"""`quizgen deck`: one recipe's Anki deck (.apkg), and its notes as Anki CSV or Quizlet text."""
 
 from __future__ import annotations
 
 import click
 
+from ..formats import DECK_FORMATS
 from .common import facts_option, reports_problems
 
 
@@ -15,11 +16,19 @@ from .common import facts_option, reports_problems
     "out",
     default=None,
     type=click.Path(dir_okay=False),
-    help="The .apkg to write  [default: build/<recipe>.apkg]",
+    help="The .apkg to write; other formats go in its folder  [default: build/<recipe>.apkg]",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(DECK_FORMATS),
+    help="What to write (repeatable; default: apkg): apkg, csv (Anki CSV of the same notes, "
+    "RECIPE-anki.csv) or quizlet (Quizlet import text, RECIPE-quizlet.txt).",
 )
 @facts_option
 @reports_problems
-def command(recipe: str, out: str | None, facts_dirs: tuple[str, ...]) -> None:
+def command(recipe: str, out: str | None, formats: tuple[str, ...], facts_dirs: tuple[str, ...]) -> None:
     """Build the Anki deck of RECIPE (a .yaml file, or a name in decks/).
 
     One note per selected fact; its cards (question, fill-in-the-blank, reverse) are siblings.
@@ -28,19 +37,33 @@ def command(recipe: str, out: str | None, facts_dirs: tuple[str, ...]) -> None:
     records the note type in decks/manifests/ on the first build; SOURCE_DATE_EPOCH makes the build
     reproducible from a fresh checkout.
 
+    With --format csv, RECIPE-anki.csv: the same notes as Anki CSV (for a collection that has the
+    deck's note type, i.e. after importing the .apkg once). With --format quizlet,
+    RECIPE-quizlet.txt: one card a line, question and answer separated by a tab; cards Quizlet
+    could not read back are listed, not written. See docs/exports.md.
+
     \b
     Examples:
       quizgen deck glaciers
       quizgen deck decks/glaciers.yaml -o out/glaciers.apkg
+      quizgen deck glaciers --format apkg --format csv --format quizlet
     """
     from pathlib import Path
 
     from ..anki.deck import write_deck
+    from ..export.files import export_deck, write_files
     from ..recipe import find_recipes, load_recipe
     from ..select import recipe_packs
 
+    chosen = formats or ("apkg",)
     (path,) = find_recipes([recipe])
     loaded = load_recipe(path)
     packs = recipe_packs(loaded, facts_dirs)
     target = Path(out) if out else Path("build") / f"{loaded.name}.apkg"
-    click.echo(f"{loaded.name}: {write_deck(loaded, packs, target)}")
+    exported = export_deck(loaded, packs, chosen)  # in memory: a problem here writes nothing
+    if "apkg" in chosen:
+        click.echo(f"{loaded.name}: {write_deck(loaded, packs, target)}")
+    for p in write_files(target.parent, exported.files):
+        click.echo(str(p))
+    for note in exported.notes:
+        click.echo(note, err=True)

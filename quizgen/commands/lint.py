@@ -64,7 +64,7 @@ def command(
     \b
     Examples:
       quizgen lint
-      quizgen lint decks/mexico-russia.yaml --seeds 1-50 --questions 40
+      quizgen lint --seeds 1-50 --questions 40
       quizgen lint my-course --seed 7 --json
     """
     import json

@@ -1,23 +1,39 @@
-"""Exports for learning platforms: Moodle GIFT, Moodle XML, QTI 1.2 (Canvas) and Anki CSV.
+"""Exports for learning platforms: Moodle (GIFT, Moodle XML), Canvas (QTI 1.2), Kahoot (.xlsx),
+and of the deck's notes: Anki CSV and Quizlet import text.
 
-Each format is one module with one pure function that returns bytes and never touches the disk:
-`gift.gift_bytes`, `moodle_xml.moodle_xml_bytes`, `qti.qti_bytes` (all three read a generated
-`Quiz` through the shared, read-only shape in `questions`), and `anki_csv.anki_csv_bytes` (the deck's
-notes, exactly as the .apkg builds them). `files.export_files` names and runs them for
-`quizgen quiz --format`; docs/exports.md says what each file holds and how to import it.
+Quiz versions and banks become `questions.QuestionSet`s, read by one pure function per format that
+returns bytes and never touches the disk: `gift.gift_bytes`, `moodle_xml.moodle_xml_bytes`,
+`qti.qti_bytes`, `kahoot.kahoot_sheet`. The deck's notes, exactly as the .apkg builds them, feed
+`anki_csv.anki_csv_bytes` and `quizlet.quizlet_bytes`. `files` names and runs them for
+`quizgen quiz --format` and `quizgen deck --format`; docs/exports.md says what each file holds, what
+each platform imports of it and how to import it.
 """
 
 from __future__ import annotations
 
-from .files import EXPORT_FORMATS, export_files
-from .questions import ExportContext, ExportRefused, Question, export_context, questions
+from .files import EXPORT_FORMATS, Exported, export_bank, export_deck, export_files, export_quiz
+from .questions import (
+    ExportContext,
+    ExportRefused,
+    Question,
+    QuestionSet,
+    bank_set,
+    export_context,
+    quiz_set,
+)
 
 __all__ = [
     "EXPORT_FORMATS",
     "ExportContext",
     "ExportRefused",
+    "Exported",
     "Question",
+    "QuestionSet",
+    "bank_set",
+    "export_bank",
     "export_context",
+    "export_deck",
     "export_files",
-    "questions",
+    "export_quiz",
+    "quiz_set",
 ]

@@ -1,42 +1,131 @@
-"""The export files of one quiz, by format name: what `quizgen quiz --format ...` writes.
+"""The export files of a quiz, a bank or a deck, by format name, made in memory: what
+`quizgen quiz --format ...` (versions or `--bank`) and `quizgen deck --format ...` write.
 
-    <recipe>.gift          Moodle GIFT                  (gift)
-    <recipe>-moodle.xml    Moodle XML                   (moodle-xml)
-    <recipe>-qti.zip       QTI 1.2 package for Canvas   (qti)
-    <recipe>-anki.csv      the deck's notes as Anki CSV (anki-csv)
+    quiz, per exported version V        bank (--bank)                  deck
+    <recipe>-V.gift          gift        <recipe>-bank.gift             <recipe>-anki.csv     csv
+    <recipe>-V-moodle.xml    moodle-xml  <recipe>-bank-moodle.xml       <recipe>-quizlet.txt  quizlet
+    <recipe>-V-qti.zip       qti         <recipe>-bank-qti.zip
+    <recipe>-V-kahoot.xlsx   kahoot      <recipe>-bank-kahoot.xlsx
 
-The LMS files hold the first version (same item ids and keys as `<recipe>-<V>.json` of it);
-platforms shuffle on their own. All files are made in memory; a refused item raises before any
-file is written.
+Every file is bytes before any is written; a refused item raises before anything is written.
+What a format leaves out (Kahoot's length limits, Quizlet's separators) comes back as `notes`, one
+line each, for the command to print.
 """
 
 from __future__ import annotations
 
-from ..formats import EXPORT_FORMATS
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..formats import DECK_EXPORT_FORMATS, EXPORT_FORMATS
 from ..model import LoadedPack
 from ..quiz.items import Quiz
 from ..recipe import LoadedRecipe
+from .questions import QuestionSet, bank_set, export_context, quiz_set
+
+
+@dataclass
+class Exported:
+    """File name -> bytes, and what was left out of the files (one line each)."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _set_files(qset: QuestionSet, wanted: list[str], out: Exported) -> None:
+    from .gift import gift_bytes
+    from .kahoot import kahoot_sheet
+    from .moodle_xml import moodle_xml_bytes
+    from .qti import qti_bytes
+
+    def kahoot() -> bytes:
+        sheet = kahoot_sheet(qset)
+        out.notes.extend(sheet.notes)
+        return sheet.data
+
+    writers: dict[str, tuple[str, Callable[[], bytes]]] = {
+        "gift": (f"{qset.name}.gift", lambda: gift_bytes(qset)),
+        "moodle-xml": (f"{qset.name}-moodle.xml", lambda: moodle_xml_bytes(qset)),
+        "qti": (f"{qset.name}-qti.zip", lambda: qti_bytes(qset)),
+        "kahoot": (f"{qset.name}-kahoot.xlsx", kahoot),
+    }
+    for f in wanted:
+        name, write = writers[f]
+        out.files[name] = write()
+
+
+def export_quiz(
+    quiz: Quiz,
+    recipe: LoadedRecipe,
+    packs: list[LoadedPack],
+    formats: Iterable[str],
+    versions: Iterable[str] | None = None,
+) -> Exported:
+    """The LMS files of the quiz versions given by letter (default: the first), every format
+    asked for (other format names are ignored)."""
+    wanted = [f for f in EXPORT_FORMATS if f in formats]
+    out = Exported()
+    if not wanted:
+        return out
+    context = export_context(recipe, packs)
+    for letter in versions or [quiz.versions[0].letter]:
+        _set_files(quiz_set(quiz, context, letter), wanted, out)
+    return out
+
+
+def export_bank(
+    recipe: LoadedRecipe,
+    packs: list[LoadedPack],
+    formats: Iterable[str],
+    *,
+    seed: int | None = None,
+) -> Exported:
+    """The recipe's question bank (`quiz.bank.make_bank`) in every LMS format asked for."""
+    from ..quiz.bank import make_bank
+
+    wanted = [f for f in EXPORT_FORMATS if f in formats]
+    bank = make_bank(recipe, packs, seed=seed)
+    out = Exported(notes=[f"bank: {n}" for n in bank.notes])
+    qset = bank_set(bank.name, bank.title, bank.seed, bank.items, export_context(recipe, packs))
+    _set_files(qset, wanted, out)
+    return out
+
+
+def export_deck(recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable[str]) -> Exported:
+    """The deck's notes as Anki CSV and/or Quizlet import text."""
+    from .anki_csv import anki_csv_bytes
+    from .quizlet import quizlet_bytes
+
+    out = Exported()
+    for f in (f for f in DECK_EXPORT_FORMATS if f in formats):
+        if f == "csv":
+            out.files[f"{recipe.name}-anki.csv"] = anki_csv_bytes(recipe, packs)
+        else:
+            text = quizlet_bytes(recipe, packs)
+            out.files[f"{recipe.name}-quizlet.txt"] = text.data
+            out.notes.extend(text.notes)
+    return out
 
 
 def export_files(
-    quiz: Quiz, recipe: LoadedRecipe, packs: list[LoadedPack], formats: tuple[str, ...] | list[str]
+    quiz: Quiz,
+    recipe: LoadedRecipe,
+    packs: list[LoadedPack],
+    formats: tuple[str, ...] | list[str],
+    versions: Iterable[str] | None = None,
 ) -> dict[str, bytes]:
-    """File name -> bytes for every export format asked for (other format names are ignored)."""
-    from .anki_csv import anki_csv_bytes
-    from .gift import gift_bytes
-    from .moodle_xml import moodle_xml_bytes
-    from .qti import qti_bytes
-    from .questions import export_context
+    """File name -> bytes of `export_quiz` (what `quiz.build.write_quiz` writes; notes dropped)."""
+    return export_quiz(quiz, recipe, packs, formats, versions).files
 
-    wanted = [f for f in EXPORT_FORMATS if f in formats]
-    if not wanted:
-        return {}
-    context = export_context(recipe, packs, quiz.title)
-    # Format -> (file name, writer): LMS files are named after the quiz, the notes after the recipe.
-    writers = {
-        "gift": (f"{quiz.name}.gift", lambda: gift_bytes(quiz, context)),
-        "moodle-xml": (f"{quiz.name}-moodle.xml", lambda: moodle_xml_bytes(quiz, context)),
-        "qti": (f"{quiz.name}-qti.zip", lambda: qti_bytes(quiz, context)),
-        "anki-csv": (f"{recipe.name}-anki.csv", lambda: anki_csv_bytes(recipe, packs)),
-    }
-    return {name: write() for name, write in (writers[f] for f in wanted)}
+
+def write_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file into `out_dir`, each atomically (`quizgen.writer`); return the paths."""
+    from ..writer import write_bytes
+
+    paths = []
+    for name, data in files.items():
+        path = Path(out_dir) / name
+        write_bytes(path, data)
+        paths.append(path)
+    return paths

@@ -9,15 +9,18 @@ GIFT documentation page:
   six characters, and write a newline as `\\n` (the same set Moodle's own exporter, `repchar`, uses).
   A question never spans a blank line: questions are separated by blank lines.
 * Formats: question text, choices and matching premises may start with `[html]`; we always write
-  it and HTML-escape the text, so `<` and `&` show as themselves. Short-answer answers and matching
-  responses are stored as plain strings (no format), so they are not HTML-escaped.
+  it and HTML-escape the text, so `<` and `&` show as themselves. Short-answer answers are stored
+  as plain strings (no format), so they are not HTML-escaped.
+* Matching responses are stored as plain strings too, but Moodle shows them through
+  `format_string()` (qtype_match renderer, `format_choices`), which reads them as HTML: entities
+  are decoded and tags stripped. So they are HTML-escaped like the formatted texts, and display
+  literally (`A &amp; B &lt;` stays that, not `A & B <`).
 * `->`: the importer takes any answer block with `=` and `->` (and no `~`) as matching, and splits a
-  matching line at its *first* `->`. Premises are HTML, where `>` is written `&gt;`, so a premise
-  never contains a raw `->` and responses may contain it. A short answer containing `->` would be
-  read as a matching question: that item is refused (use --format moodle-xml, which has no such
-  limit).
-* Placeholders: the importer's placeholders (`&&058;` ...) are ordinary text, so plain-text answers
-  that contain one are refused (HTML texts are safe: their `&` is written `&amp;`).
+  matching line at its *first* `->`. Premises and responses are HTML-escaped (`>` is `&gt;`), so
+  neither contains a raw `->`. A short answer containing `->` would be read as a matching
+  question: that item is refused (use --format moodle-xml, which has no such limit).
+* Placeholders: the importer's placeholders (`&&058;` ...) are ordinary text, so short answers that
+  contain one are refused (HTML-escaped texts are safe: their `&` is written `&amp;`).
 * Weights: every short-answer answer is written `=%100%...`, so an answer that itself starts with
   `%50%` is not read as a weight; one starting with `[` gets a `[moodle]` format tag so that its own
   bracket is not read as one.
@@ -26,21 +29,17 @@ GIFT documentation page:
   (and then GIFT-escaped like any backslash).
 * `// [id:...]` and `// [tag:...]` comment lines give the question its Moodle ID number and tags
   (`extract_idnumber_and_tags_from_comment`); `$CATEGORY:` lines switch category.
+* What GIFT cannot carry: "Shuffle the choices". The importer starts every question from
+  `qformat_default::defaultquestion()`, whose `shuffleanswers` is the site's quiz default
+  (`get_config('quiz', 'shuffleanswers')`, on unless changed), and GIFT has no syntax to change it.
+  The file's header comment says so, and docs/exports.md recommends Moodle XML where it matters.
 """
 
 from __future__ import annotations
 
 import html
 
-from ..quiz.items import Quiz, Version
-from .questions import (
-    ExportContext,
-    ExportRefused,
-    Question,
-    by_category,
-    questions,
-    wildcard_escape,
-)
+from .questions import ExportRefused, Question, QuestionSet, by_category, wildcard_escape
 
 #: Escaped characters, after the backslash itself (order matters: the backslash goes first).
 SPECIAL = "~=#{}:"
@@ -62,17 +61,10 @@ def rich(text: str) -> str:
     return "[html]" + escape(html.escape(text, quote=False))
 
 
-def _plain(text: str, q: Question, what: str) -> str:
-    for p in PLACEHOLDERS:
-        if p in text:
-            raise ExportRefused(
-                "--format gift",
-                1,
-                1,
-                f"item {q.id}: GIFT cannot hold the {what} {text!r}: Moodle's "
-                f"importer turns {p!r} into another character (use --format moodle-xml)",
-            )
-    return escape(text)
+def shown_string(text: str) -> str:
+    """A text Moodle stores without a format but shows through `format_string()` (matching
+    responses): HTML-escaped so that it displays as itself, then GIFT-escaped."""
+    return escape(html.escape(text, quote=False))
 
 
 def _short_answer(text: str, q: Question) -> str:
@@ -85,7 +77,16 @@ def _short_answer(text: str, q: Question) -> str:
             "reads a short answer containing '->' as a matching question "
             "(use --format moodle-xml or qti)",
         )
-    body = _plain(wildcard_escape(text), q, "answer")
+    for p in PLACEHOLDERS:
+        if p in text:
+            raise ExportRefused(
+                "--format gift",
+                1,
+                1,
+                f"item {q.id}: GIFT cannot hold the answer {text!r}: Moodle's "
+                f"importer turns {p!r} into another character (use --format moodle-xml)",
+            )
+    body = escape(wildcard_escape(text))
     return "=%100%" + ("[moodle]" if body.startswith("[") else "") + body
 
 
@@ -98,10 +99,10 @@ def _answers(q: Question) -> list[str]:
         return ["#" + " ".join(f"={a}:0" for a in q.answers)]
     if q.kind == "text":
         return [_short_answer(a, q) for a in q.answers]
-    # matching: the premise in HTML (no raw '->' possible), then the plain response; distractors have
-    # an empty premise, which Moodle keeps as an extra wrong choice.
-    lines = [f"={rich(p)} -> {_plain(r, q, 'response')}" for p, r in q.pairs]
-    return lines + [f"=-> {_plain(r, q, 'response')}" for r in q.extra]
+    # matching: the premise in HTML, then the response; distractors have an empty premise, which
+    # Moodle keeps as an extra wrong choice.
+    lines = [f"={rich(p)} -> {shown_string(r)}" for p, r in q.pairs]
+    return lines + [f"=-> {shown_string(r)}" for r in q.extra]
 
 
 def question_text(q: Question) -> str:
@@ -118,11 +119,25 @@ def question_text(q: Question) -> str:
     return "\n".join([*head, name + "{", *(f"\t{a}" for a in answers), "}"])
 
 
-def gift_bytes(quiz: Quiz, context: ExportContext, version: Version | str | None = None) -> bytes:
-    """The quiz (one version, by default the first) as a GIFT file, UTF-8."""
-    title = " ".join(quiz.title.split())  # a comment is one line
-    blocks = [f"// {title} — generated by quizgen from {quiz.name} (seed {quiz.seed})"]
-    for path, group in by_category(questions(quiz, context, version), context):
+def header(qset: QuestionSet) -> str:
+    """The file's opening comment: what it holds, and the one setting GIFT cannot carry."""
+    title = " ".join(qset.title.split())  # a comment is one line
+    return "\n".join([
+        (f"// {title} — {qset.label} (build {qset.stamp}): generated by quizgen from {qset.name}"
+         f" (seed {qset.seed})"),
+        "// GIFT cannot say \"shuffle the choices\": Moodle gives every question here the site's",
+        "// default (Site administration > Plugins > Activity modules > Quiz > Shuffle within",
+        "// questions; on unless changed). Where the order of choices must stay as written (the",
+        "// printed key's letters, events to put in order), turn \"Shuffle the choices\" off in",
+        f"// each question after importing, or import {qset.name}-moodle.xml instead: Moodle XML",
+        "// carries the setting. See docs/exports.md.",
+    ])  # fmt: skip
+
+
+def gift_bytes(qset: QuestionSet) -> bytes:
+    """A quiz version or a bank as a GIFT file, UTF-8, categories from the set."""
+    blocks = [header(qset)]
+    for path, group in by_category(qset):
         blocks.append(f"$CATEGORY: {path}")
         blocks += [question_text(q) for q in group]
     return ("\n\n".join(blocks) + "\n").encode("utf-8")

@@ -7,9 +7,13 @@ What it holds, and why so:
   parser joins back.
 * Texts with a format (question text, choices, matching premises) are `format="html"` and
   HTML-escaped: fact text is plain text, and `<` or `&` must show as themselves. Short-answer
-  answers and matching responses are plain strings in Moodle, so they are written as they are (the
-  CDATA keeps them intact); a `*` in a short answer is written `\\*`, because Moodle's short-answer
-  type reads a bare `*` as a wildcard.
+  answers are plain strings in Moodle, so they are written as they are (the CDATA keeps them
+  intact); a `*` in a short answer is written `\\*`, because Moodle's short-answer type reads a bare
+  `*` as a wildcard. Matching responses are plain strings too, but Moodle shows them through
+  `format_string()`, which decodes entities and strips tags: they are HTML-escaped (see gift.py).
+* Shuffling: `<shuffleanswers>` is read per question (`import_multichoice`, `import_match`), so
+  multiple choice keeps the printed order (`false`), an ordering item's positions stay 1, 2, 3...
+  (`false`), and a matching item's responses are shuffled (`true`, nothing printed depends on it).
 * `<idnumber>` is the item id; `<tags>` hold the topic, the facts' own tags and one `fact:<pack/id>`
   tag per fact, so fact ids survive in Moodle's question bank.
 * Fractions: the importer checks each one against `question_bank::fraction_options()` (with the
@@ -22,8 +26,7 @@ from __future__ import annotations
 
 import html
 
-from ..quiz.items import Quiz, Version
-from .questions import ExportContext, Question, by_category, questions, wildcard_escape
+from .questions import Question, QuestionSet, by_category, wildcard_escape
 
 #: Moodle's accepted grades in percent (question_bank::fraction_options_full); negatives are the same
 #: values below zero, which quizgen never needs.
@@ -104,16 +107,17 @@ def _body(q: Question) -> tuple[str, list[str]]:
             for a in q.answers
         ]
         return "shortanswer", lines
-    lines = ["    <shuffleanswers>true</shuffleanswers>"]
+    shuffle = "false" if q.ordered else "true"
+    lines = [f"    <shuffleanswers>{shuffle}</shuffleanswers>"]
     for premise, response in q.pairs:
         lines.append(
             f'    <subquestion format="html"><text>{cdata(html.escape(premise, quote=False))}</text>'
-            f"<answer><text>{cdata(response)}</text></answer></subquestion>"
+            f"<answer><text>{cdata(html.escape(response, quote=False))}</text></answer></subquestion>"
         )
     for response in q.extra:  # an empty premise: an extra wrong choice
         lines.append(
             f'    <subquestion format="html"><text></text>'
-            f"<answer><text>{cdata(response)}</text></answer></subquestion>"
+            f"<answer><text>{cdata(html.escape(response, quote=False))}</text></answer></subquestion>"
         )
     return "match", lines
 
@@ -148,12 +152,10 @@ def category_xml(path: str) -> str:
     )
 
 
-def moodle_xml_bytes(
-    quiz: Quiz, context: ExportContext, version: Version | str | None = None
-) -> bytes:
-    """The quiz (one version, by default the first) as a Moodle XML question file."""
+def moodle_xml_bytes(qset: QuestionSet) -> bytes:
+    """A quiz version or a bank as a Moodle XML question file, categories from the set."""
     parts = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
-    for path, group in by_category(questions(quiz, context, version), context):
+    for path, group in by_category(qset):
         parts.append(category_xml(path))
         parts += [question_xml(q) for q in group]
     parts.append("</quiz>")

@@ -1,27 +1,46 @@
-"""QTI 1.2 package for Canvas: a zip of `imsmanifest.xml`, the assessment XML and Canvas's
-`assessment_meta.xml`, laid out as text2qti (and Canvas's own export) lays it out.
+"""QTI 1.2 package for Canvas: a zip of `imsmanifest.xml` and QTI files, as Canvas reads them.
 
-* Canvas reads `<item>` types from the `question_type` metadata field: `multiple_choice_question`,
-  `true_false_question`, `short_answer_question` (Canvas calls it "fill in the blank"; numbers
-  are short answers too, matched as text) and `matching_question` (one `response_lid` per premise,
-  every response offered in each; distractors are responses no premise needs).
-* Item `ident` is the item id, so a re-import updates the same question; choice idents are
-  `<item id>-<n>`. Fact ids and the topic travel as extra `qtimetadatafield`s (`quizgen_fact_ids`,
-  `quizgen_topic`), which Canvas keeps out of the student's view.
-* The question text is HTML (`text/html`, fact text HTML-escaped); choices, premises and
-  responses are `text/plain`, so `<` and `&` are plain characters (ElementTree escapes them for XML).
-* Bytes are reproducible: fixed zip timestamps, fixed member order.
+Canvas imports a QTI .zip in two steps: Instructure's QTIMigrationTool turns QTI 1.2 into QTI 2.1,
+then Canvas's `qti_exporter` plugin turns that into its own question data. What follows is what
+that code does (paths in docs/exports.md):
+
+* Item types come from the `question_type` metadata field: `multiple_choice_question`,
+  `true_false_question`, `short_answer_question` (Canvas's "fill in the blank"; numbers are short
+  answers too, matched as text) and `matching_question` (one `response_lid` per premise, every
+  response offered in each; distractors are responses no premise needs).
+* Choice idents are plain integers, 1, 2, 3... within an item. For a matching item Canvas takes
+  the first run of digits in each choice ident as the response's match id
+  (`AssociateInteraction#get_canvas_matches`, `/(\\d+)/`), so an ident must hold no other digits:
+  `<item id>-<n>` made every response of `order-cuban-revolution-1959` match id 1959. Integers
+  also survive QTIMigrationTool, which puts `RESPONSE_` before an ident that starts with a digit
+  (`CheckNMTOKEN`), in the response labels and in the conditions alike.
+* Item idents become Canvas migration ids, which a re-import with "overwrite assessment content
+  with matching IDs" updates in place. They are scoped by the file: `<set name>--<item id>`
+  (`rivers-A--mc-...`, `rivers-bank--mc-...`), so version A, version B and the bank
+  are never taken for one another; the item id is the question's title.
+* Texts: the question text is HTML (`text/html`, fact text HTML-escaped); choices, premises and
+  responses are `text/plain`, which QTIMigrationTool writes as text, so `<` and `&` stay themselves.
+  One exception Canvas adds: it keeps each matching response twice, in the list students choose
+  from (as written) and as the pair's `right` side, passed through `CGI.unescapeHTML`
+  (`AssociateInteraction#ensure_correct_format`). A response containing a character reference
+  that unescaping would decode (`&amp;`, `&lt;`, `&#38;`...) cannot be the same in both, so such an
+  item is refused with its id named.
+* A quiz version is an assessment with Canvas's `assessment_meta.xml` (title, points, shuffling
+  off so the printed key order holds, one attempt, unpublished), read by Canvas's
+  `QuizMetadataConverter#get_quiz_meta`. A bank is one QTI `objectbank` per category (topic, item
+  type) with a `bank_title`; QTIMigrationTool gives each item its bank's name and ident
+  (`question_bank`, `question_bank_iden`), and Canvas files the questions into those banks.
+* Bytes are reproducible: fixed member order, every member stamped `SOURCE_DATE_EPOCH` (or 1980).
 """
 
 from __future__ import annotations
 
 import html
-import io
+import re
 import xml.etree.ElementTree as ET
-import zipfile
 
-from ..quiz.items import Quiz, Version
-from .questions import ExportContext, Question, pick_version, questions
+from .archive import zip_bytes
+from .questions import ExportRefused, Question, QuestionSet
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CANVAS_TYPES = {
@@ -31,7 +50,11 @@ CANVAS_TYPES = {
     "numerical": "short_answer_question",
     "matching": "matching_question",
 }
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+#: What Ruby's `CGI.unescapeHTML` decodes (named: amp, quot, apos, gt, lt; numeric, decimal or hex).
+CHARACTER_REFERENCE = re.compile(r"&(?:amp|quot|apos|gt|lt|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+
+_XML_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -39,6 +62,11 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     if text is not None:
         el.text = text
     return el
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return _XML_HEAD + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
 def _mattext(parent: ET.Element, text: str, *, rich: bool) -> None:
@@ -49,13 +77,46 @@ def _mattext(parent: ET.Element, text: str, *, rich: bool) -> None:
         _sub(material, "mattext", text, texttype="text/plain")
 
 
-def _metadata(item: ET.Element, q: Question, choices: list[tuple[str, str]]) -> None:
+def item_ident(qset: QuestionSet, q: Question) -> str:
+    """The item's ident (Canvas's migration id): the item id, scoped by the file's set."""
+    return f"{qset.name}--{q.id}"
+
+
+def choices(q: Question) -> list[tuple[str, str]]:
+    """The responses offered, as (ident, text): idents are "1", "2", ... in offer order (for an
+    ordering item the positions themselves, in order)."""
+    if q.kind == "choice":
+        texts = list(q.choices)
+    elif q.kind == "truefalse":
+        texts = ["True", "False"]
+    elif q.ordered:  # positions, offered 1, 2, 3...: each ident is then its own position
+        texts = sorted({r for _, r in q.pairs}, key=int)
+    elif q.kind == "matching":
+        texts = list(dict.fromkeys([r for _, r in q.pairs] + list(q.extra)))
+    else:
+        texts = []
+    return [(str(n), text) for n, text in enumerate(texts, start=1)]
+
+
+def _refuse_unescapable(q: Question, offered: list[tuple[str, str]]) -> None:
+    for _, text in offered:
+        if CHARACTER_REFERENCE.search(text):
+            raise ExportRefused(
+                "--format qti",
+                1,
+                1,
+                f"item {q.id}: Canvas cannot show the matching answer {text!r} as written: its "
+                "importer keeps one copy as written and one with HTML character references "
+                "decoded (use --format moodle-xml, or another seed)",
+            )
+
+
+def _metadata(item: ET.Element, ident: str, q: Question) -> None:
     meta = _sub(_sub(item, "itemmetadata"), "qtimetadata")
     fields = [
         ("question_type", CANVAS_TYPES[q.kind]),
         ("points_possible", f"{q.points:.1f}"),
-        ("original_answer_ids", ",".join(ident for ident, _ in choices)),
-        ("assessment_question_identifierref", f"{q.id}-ref"),
+        ("assessment_question_identifierref", f"{ident}-aq"),
         ("quizgen_fact_ids", ",".join(q.fact_ids)),
         ("quizgen_topic", q.topic),
     ]
@@ -65,23 +126,10 @@ def _metadata(item: ET.Element, q: Question, choices: list[tuple[str, str]]) -> 
         _sub(field, "fieldentry", entry)
 
 
-def _choices(q: Question) -> list[tuple[str, str]]:
-    """The responses offered, as (ident, text): idents are `<item id>-<n>`, n counted from 1."""
-    if q.kind == "choice":
-        texts = list(q.choices)
-    elif q.kind == "truefalse":
-        texts = ["True", "False"]
-    elif q.kind == "matching":
-        texts = list(dict.fromkeys([r for _, r in q.pairs] + list(q.extra)))
-    else:
-        texts = []
-    return [(f"{q.id}-{n}", text) for n, text in enumerate(texts, start=1)]
-
-
-def _render_choices(lid: ET.Element, choices: list[tuple[str, str]]) -> None:
+def _render_choices(lid: ET.Element, offered: list[tuple[str, str]]) -> None:
     """The responses offered in a `response_lid`, each a plain-text label."""
     render = _sub(lid, "render_choice")
-    for ident, text in choices:
+    for ident, text in offered:
         _mattext(_sub(render, "response_label", ident=ident), text, rich=False)
 
 
@@ -93,10 +141,13 @@ def _condition(
     _sub(cond, "setvar", score, action=action, varname="SCORE")
 
 
-def item_element(q: Question) -> ET.Element:
-    item = ET.Element("item", {"ident": q.id, "title": q.id})
-    choices = _choices(q)  # once per item: the metadata and the responses name the same idents
-    _metadata(item, q, choices)
+def item_element(qset: QuestionSet, q: Question) -> ET.Element:
+    ident = item_ident(qset, q)
+    item = ET.Element("item", {"ident": ident, "title": q.id})
+    offered = choices(q)  # once per item: the conditions name the same idents
+    if q.kind == "matching":
+        _refuse_unescapable(q, offered)
+    _metadata(item, ident, q)
     presentation = _sub(item, "presentation")
     _mattext(presentation, q.prompt, rich=True)
     processing = ET.Element("resprocessing")
@@ -110,9 +161,9 @@ def item_element(q: Question) -> ET.Element:
     )
     if q.kind in ("choice", "truefalse"):
         lid = _sub(presentation, "response_lid", ident="response1", rcardinality="Single")
-        _render_choices(lid, choices)
+        _render_choices(lid, offered)
         key = q.key if q.kind == "choice" else (0 if q.truth else 1)
-        _condition(processing, "response1", choices[key][0], "100")
+        _condition(processing, "response1", offered[key][0], "100")
     elif q.kind in ("text", "numerical"):
         fib = _sub(
             _sub(presentation, "response_str", ident="response1", rcardinality="Single"),
@@ -125,89 +176,124 @@ def item_element(q: Question) -> ET.Element:
             _sub(var, "varequal", answer, respident="response1")
         _sub(cond, "setvar", "100", action="Set", varname="SCORE")
     else:
-        by_text = {text: ident for ident, text in choices}
+        by_text = {text: ident for ident, text in offered}
         share = f"{100 / len(q.pairs):.2f}"
         for n, (premise, response) in enumerate(q.pairs, start=1):
-            respident = f"response_{q.id}-p{n}"
+            respident = f"response_p{n}"
             lid = _sub(presentation, "response_lid", ident=respident)
             _mattext(lid, premise, rich=False)
-            _render_choices(lid, choices)
+            _render_choices(lid, offered)
             _condition(processing, respident, by_text[response], share, action="Add")
     item.append(processing)
     return item
 
 
-def assessment_xml(quiz: Quiz, context: ExportContext, version: Version, ident: str) -> bytes:
+def assessment_ident(qset: QuestionSet) -> str:
+    return f"quizgen-{qset.name}"
+
+
+def assessment_title(qset: QuestionSet) -> str:
+    return f"{qset.title} ({qset.label})"
+
+
+def assessment_xml(qset: QuestionSet, ident: str) -> bytes:
     root = ET.Element("questestinterop", {"xmlns": QTI_NS})
-    assessment = _sub(root, "assessment", ident=ident, title=quiz.title)
+    assessment = _sub(root, "assessment", ident=ident, title=assessment_title(qset))
     field = _sub(_sub(assessment, "qtimetadata"), "qtimetadatafield")
     _sub(field, "fieldlabel", "cc_maxattempts")
     _sub(field, "fieldentry", "1")
     section = _sub(assessment, "section", ident="root_section")
-    for q in questions(quiz, context, version):
-        section.append(item_element(q))
-    ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    for q in qset.questions:
+        section.append(item_element(qset, q))
+    return _xml(root)
 
 
-def manifest_xml(ident: str, title: str) -> bytes:
+def bank_ident(qset: QuestionSet, q: Question) -> str:
+    """A bank's ident (its Canvas migration id): the set, the topic id and the item type."""
+    return f"{qset.name}--{q.topic_id}--{q.item.type.value}"
+
+
+def bank_title(qset: QuestionSet, q: Question) -> str:
+    """A bank's name in Canvas (banks are a flat list there): title, topic, item type."""
+    parts = [f"{qset.title} — {qset.label}", q.topic, q.section]
+    return " / ".join(" ".join(p.split()) for p in parts if p)
+
+
+def banks_xml(qset: QuestionSet) -> list[tuple[str, bytes]]:
+    """(bank ident, QTI file) per category of a bank set, in order of first question."""
+    groups: dict[str, list[Question]] = {}
+    for q in qset.questions:
+        groups.setdefault(bank_ident(qset, q), []).append(q)
+    out = []
+    for ident, group in groups.items():
+        root = ET.Element("questestinterop", {"xmlns": QTI_NS})
+        bank = _sub(root, "objectbank", ident=ident)
+        field = _sub(_sub(bank, "qtimetadata"), "qtimetadatafield")
+        _sub(field, "fieldlabel", "bank_title")
+        _sub(field, "fieldentry", bank_title(qset, group[0]))
+        for q in group:
+            bank.append(item_element(qset, q))
+        out.append((ident, _xml(root)))
+    return out
+
+
+def manifest_xml(ident: str, qti_files: list[tuple[str, str]], meta: str | None) -> bytes:
+    """The package manifest: one QTI resource per (identifier, file), and the assessment's
+    Canvas settings file as a dependency when there is one."""
     ns = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
     root = ET.Element("manifest", {"identifier": f"{ident}-manifest", "xmlns": ns})
-    meta = _sub(root, "metadata")
-    _sub(meta, "schema", "IMS Content")
-    _sub(meta, "schemaversion", "1.1.3")
+    metadata = _sub(root, "metadata")
+    _sub(metadata, "schema", "IMS Content")
+    _sub(metadata, "schemaversion", "1.1.3")
     _sub(root, "organizations")
     resources = _sub(root, "resources")
-    res = _sub(resources, "resource", identifier=ident, type="imsqti_xmlv1p2")
-    _sub(res, "file", href=f"{ident}/{ident}.xml")
-    _sub(res, "dependency", identifierref=f"{ident}-meta")
-    meta_res = _sub(
-        resources,
-        "resource",
-        identifier=f"{ident}-meta",
-        type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
-        href=f"{ident}/assessment_meta.xml",
-    )
-    _sub(meta_res, "file", href=f"{ident}/assessment_meta.xml")
-    ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    for identifier, href in qti_files:
+        res = _sub(resources, "resource", identifier=identifier, type="imsqti_xmlv1p2")
+        _sub(res, "file", href=href)
+        if meta:
+            _sub(res, "dependency", identifierref=f"{identifier}-meta")
+    if meta:
+        (identifier, _), *_ = qti_files
+        meta_res = _sub(
+            resources,
+            "resource",
+            identifier=f"{identifier}-meta",
+            type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
+            href=meta,
+        )
+        _sub(meta_res, "file", href=meta)
+    return _xml(root)
 
 
-def assessment_meta_xml(quiz: Quiz, version: Version, ident: str) -> bytes:
+def assessment_meta_xml(qset: QuestionSet, ident: str) -> bytes:
     """Canvas's quiz settings (title, points, shuffling off so the printed key order holds)."""
     root = ET.Element(
         "quiz", {"identifier": ident, "xmlns": "http://canvas.instructure.com/xsd/cccv1p0"}
     )
-    _sub(root, "title", quiz.title)
-    _sub(root, "description", html.escape(quiz.instructions, quote=False))
+    _sub(root, "title", assessment_title(qset))
+    _sub(root, "description", html.escape(qset.instructions, quote=False))
     _sub(root, "shuffle_answers", "false")
     _sub(root, "scoring_policy", "keep_highest")
     _sub(root, "quiz_type", "assignment")
-    _sub(root, "points_possible", f"{version.total_points:.1f}")
+    _sub(root, "points_possible", f"{qset.total_points:.1f}")
     _sub(root, "allowed_attempts", "1")
     _sub(root, "available", "false")
-    ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    return _xml(root)
 
 
-def assessment_ident(quiz: Quiz) -> str:
-    return f"quizgen-{quiz.name}"
-
-
-def qti_bytes(quiz: Quiz, context: ExportContext, version: Version | str | None = None) -> bytes:
-    """The quiz (one version, by default the first) as a QTI 1.2 zip Canvas imports."""
-    v = pick_version(quiz, version)
-    ident = assessment_ident(quiz)
-    members = [
-        ("imsmanifest.xml", manifest_xml(ident, quiz.title)),
-        (f"{ident}/{ident}.xml", assessment_xml(quiz, context, v, ident)),
-        (f"{ident}/assessment_meta.xml", assessment_meta_xml(quiz, v, ident)),
-    ]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, data)
-    return buffer.getvalue()
+def qti_bytes(qset: QuestionSet) -> bytes:
+    """A quiz version (an assessment) or a bank (item banks) as a QTI 1.2 zip Canvas imports."""
+    ident = assessment_ident(qset)
+    if qset.bank:
+        banks = banks_xml(qset)
+        files = [(b, f"{b}/{b}.xml") for b, _ in banks]
+        members = [("imsmanifest.xml", manifest_xml(ident, files, None))]
+        members += [(href, data) for (_, href), (_, data) in zip(files, banks, strict=True)]
+    else:
+        href, meta = f"{ident}/{ident}.xml", f"{ident}/assessment_meta.xml"
+        members = [
+            ("imsmanifest.xml", manifest_xml(ident, [(ident, href)], meta)),
+            (href, assessment_xml(qset, ident)),
+            (meta, assessment_meta_xml(qset, ident)),
+        ]
+    return zip_bytes(members)

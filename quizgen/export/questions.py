@@ -1,4 +1,4 @@
-"""The one shape every LMS emitter reads: a quiz item as a platform-neutral question.
+"""The one shape every platform emitter reads: items as platform-neutral questions, in sets.
 
 Emitters never look at `Item` directly (text2qti's lesson: one parsed model, several emitters that
 only read it). This module decides, once for all formats:
@@ -7,17 +7,23 @@ only read it). This module decides, once for all formats:
   (fill in the blank and short answer), `numerical` (a written answer that is a number), `matching`;
 * that an ordering item becomes a matching item (each event matched to its position, 1 = earliest),
   because neither GIFT, Moodle XML's standard types nor Canvas's classic QTI have an ordering type;
-* each item's category (the topic of its first fact) and tags, looked up from the packs by fact key
-  (the `Item` model does not carry topics, and stays unchanged);
+  `ordered` marks it, so formats that can keep its positions in order do;
+* each item's category (the topic of its first fact; in a bank, also its item type) and tags;
+* what a file holds: a `QuestionSet` is one quiz version or one bank, with the names the files,
+  categories and platform identifiers derive from, and a build stamp (a hash of the questions)
+  that names the Moodle category of one build (docs/exports.md, "Re-importing");
 * what both Moodle formats share: category paths, questions grouped by category, and short answers
   with Moodle's wildcard `*` made literal.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from ..model import LoadedPack
@@ -32,6 +38,16 @@ Kind = Literal["choice", "truefalse", "text", "numerical", "matching"]
 NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 NUMERIC_ANSWER_TYPES = frozenset({"year", "number"})
 
+#: Item types as category (Moodle) and bank (Canvas) names in a question bank.
+TYPE_TITLES: dict[ItemType, str] = {
+    ItemType.multiple_choice: "Multiple choice",
+    ItemType.true_false: "True or false",
+    ItemType.fill_blank: "Fill in the blank",
+    ItemType.short_answer: "Short answer",
+    ItemType.matching: "Matching",
+    ItemType.ordering: "Ordering",
+}
+
 
 class ExportRefused(Problem):
     """An item that a format cannot carry faithfully; the message names the item and the way out."""
@@ -39,30 +55,28 @@ class ExportRefused(Problem):
 
 @dataclass(frozen=True)
 class ExportContext:
-    """What exporters need beyond the quiz: where categories live and each fact's topic and tags."""
+    """What exporters need beyond the items: each fact's topic (title and id) and tags."""
 
-    category: str  # top category (the quiz title)
     topics: dict[str, str] = field(default_factory=dict)  # fact key -> topic title
     topic_ids: dict[str, str] = field(default_factory=dict)  # fact key -> topic id
     fact_tags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fact key -> its own tags
 
 
-def export_context(
-    recipe: LoadedRecipe, packs: list[LoadedPack], title: str | None = None
-) -> ExportContext:
-    """Topics and tags of every fact in the packs (by `pack/id` key); titles as the deck names them."""
-    from ..anki.decks import readable_topic, topic_title
+def export_context(recipe: LoadedRecipe, packs: list[LoadedPack]) -> ExportContext:
+    """Topics and tags of every fact in the packs, by `pack/id` key; topic titles from the recipe
+    (`deck.topic_titles`), else the pack's (`topics:` in pack.yaml), else the id made readable."""
+    from ..anki.decks import readable_topic
 
-    settings = recipe.recipe.deck
-    topics, ids, tags = {}, {}, {}
-    for lp in packs:
-        for lf in lp.facts:
-            topic = lf.fact.topic
-            topics[lf.key] = topic_title(settings, topic) if settings else readable_topic(topic)
-            ids[lf.key] = topic
-            tags[lf.key] = tuple(lf.fact.tags)
-    quiz_title = title or (recipe.recipe.quiz.title if recipe.recipe.quiz else recipe.recipe.title)
-    return ExportContext(category=quiz_title, topics=topics, topic_ids=ids, fact_tags=tags)
+    given = dict(recipe.recipe.deck.topic_titles) if recipe.recipe.deck else {}
+    facts = [lf for lp in packs for lf in lp.facts]
+    pack_titles = {lp.pack.id: lp.pack.topics for lp in packs}
+    titles = {lf.fact.topic: given.get(lf.fact.topic) or pack_titles[lf.pack].get(lf.fact.topic)
+              or readable_topic(lf.fact.topic) for lf in facts}
+    return ExportContext(
+        topics={lf.key: titles[lf.fact.topic] for lf in facts},
+        topic_ids={lf.key: lf.fact.topic for lf in facts},
+        fact_tags={lf.key: tuple(lf.fact.tags) for lf in facts},
+    )
 
 
 @dataclass(frozen=True)
@@ -75,12 +89,13 @@ class Question:
     choices: tuple[str, ...] = ()  # choice: the options, in the version's order
     key: int | None = None  # choice: index of the correct option
     truth: bool | None = None  # truefalse: is the statement true?
-    answers: tuple[
-        str, ...
-    ] = ()  # text/numerical: the expected answer first, then other accepted forms
+    answers: tuple[str, ...] = ()  # text/numerical: the expected answer first, then other forms
     pairs: tuple[tuple[str, str], ...] = ()  # matching: (premise, its response)
     extra: tuple[str, ...] = ()  # matching: responses that match no premise (distractors)
+    ordered: bool = False  # matching made from an ordering item: responses are positions 1..n
     topic: str = ""  # category title
+    topic_id: str = ""  # the topic's id (stable where the title may change)
+    section: str = ""  # a second category level (a bank's item type), or ""
     tags: tuple[str, ...] = ()  # topic id, then the facts' own tags, each once
 
     @property
@@ -94,6 +109,49 @@ class Question:
     @property
     def points(self) -> int:
         return self.item.points
+
+    def content(self) -> dict:
+        """Everything a platform receives of this question, as JSON-ready data (for the stamp)."""
+        return {
+            "id": self.id, "kind": self.kind, "prompt": self.prompt, "choices": self.choices,
+            "key": self.key, "truth": self.truth, "answers": self.answers, "pairs": self.pairs,
+            "extra": self.extra, "ordered": self.ordered, "topic": self.topic,
+            "section": self.section, "tags": self.tags, "points": self.points,
+            "facts": self.fact_ids,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """The questions of one file: one version of a quiz, or a bank.
+
+    `name` is the file stem (`rivers-A`, `rivers-bank`), also the scope of the
+    platform identifiers (QTI idents); `title` is the quiz title and `label` what this set is of
+    it ("version A", "question bank")."""
+
+    name: str
+    title: str
+    label: str
+    questions: tuple[Question, ...]
+    seed: int
+    bank: bool = False
+    instructions: str = ""
+
+    @cached_property
+    def stamp(self) -> str:
+        """8 hex digits of a SHA-256 over the questions: the same questions, the same stamp, in
+        every format; any change of text, answer, order or category gives another."""
+        data = json.dumps([q.content() for q in self.questions], ensure_ascii=False)
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:8]
+
+    @property
+    def category(self) -> str:
+        """The top category of this set in Moodle: title, label and build stamp."""
+        return f"{self.title} — {self.label} (build {self.stamp})"
+
+    @property
+    def total_points(self) -> int:
+        return sum(q.points for q in self.questions)
 
 
 def _kind_and_fields(item: Item) -> dict:
@@ -124,11 +182,13 @@ def _kind_and_fields(item: Item) -> dict:
         return {
             "kind": "matching",
             "pairs": tuple((o, str(rank[i])) for i, o in enumerate(item.options)),
+            "ordered": True,
         }
     raise ValueError(f"item {item.id}: no export for item type {t.value}")  # pragma: no cover
 
 
-def question(item: Item, context: ExportContext) -> Question:
+def question(item: Item, context: ExportContext, *, by_type: bool = False) -> Question:
+    """An item as a question; `by_type` puts its item type as a second category level (banks)."""
     first = item.fact_ids[0]
     tags = [context.topic_ids.get(first, "")]
     for fid in item.fact_ids:
@@ -138,13 +198,15 @@ def question(item: Item, context: ExportContext) -> Question:
         item=item,
         prompt=item.prompt,
         topic=context.topics.get(first, ""),
+        topic_id=context.topic_ids.get(first, ""),
+        section=TYPE_TITLES[item.type] if by_type else "",
         tags=tuple(tags),
         **_kind_and_fields(item),
     )
 
 
 def pick_version(quiz: Quiz, version: Version | str | None) -> Version:
-    """The version to export: given, by letter, or the first (an LMS shuffles on its own)."""
+    """The version to export: given, by letter, or the first."""
     if isinstance(version, Version):
         return version
     if version is None:
@@ -152,33 +214,65 @@ def pick_version(quiz: Quiz, version: Version | str | None) -> Version:
     for v in quiz.versions:
         if v.letter == version:
             return v
-    raise Problem("--version", 1, 1, f"no version {version!r} in this quiz")
+    letters = ", ".join(v.letter for v in quiz.versions)
+    raise Problem(
+        "--export-version", 1, 1, f"no version {version!r} in this quiz (it has {letters})"
+    )
 
 
-def questions(
+def quiz_set(
     quiz: Quiz, context: ExportContext, version: Version | str | None = None
-) -> list[Question]:
-    """The version's items as questions, in the version's order."""
-    return [question(item, context) for item in pick_version(quiz, version).items]
+) -> QuestionSet:
+    """One version of a quiz: its items in the version's order and option order."""
+    v = pick_version(quiz, version)
+    return QuestionSet(
+        name=f"{quiz.name}-{v.letter}",
+        title=quiz.title,
+        label=f"version {v.letter}",
+        questions=tuple(question(item, context) for item in v.items),
+        seed=quiz.seed,
+        instructions=quiz.instructions,
+    )
 
 
-def category_path(context: ExportContext, topic: str) -> str:
-    """A topic's Moodle category path, under the quiz's top category."""
-    # Category paths use '/' between levels; a '/' inside a name is doubled (Moodle's rule).
-    # A category line ends at its line end, so names are kept on one line.
-    parts = [context.category, topic] if topic else [context.category]
-    return "$course$/top/" + "/".join(" ".join(p.split()).replace("/", "//") for p in parts)
+def bank_set(
+    name: str, title: str, seed: int, items: list[Item], context: ExportContext
+) -> QuestionSet:
+    """A question bank: categories by topic, then by item type; topics in order of first fact."""
+    qs = [question(item, context, by_type=True) for item in items]
+    order = {ItemType(t): n for n, t in enumerate(TYPE_TITLES)}
+    topics = list(dict.fromkeys(q.topic for q in qs))
+    qs.sort(key=lambda q: (topics.index(q.topic), order[q.item.type]))  # stable: fact order kept
+    return QuestionSet(
+        name=f"{name}-bank",
+        title=title,
+        label="question bank",
+        questions=tuple(qs),
+        seed=seed,
+        bank=True,
+    )
 
 
-def by_category(qs: list[Question], context: ExportContext) -> Iterator[tuple[str, list[Question]]]:
-    """Questions grouped by category, as (Moodle category path, its questions): topics in order of
-    first appearance, items in version order within a topic, so a file that has categories switches
-    category once per topic."""
+def category_parts(qset: QuestionSet, q: Question) -> list[str]:
+    """A question's category levels, top first, each on one line."""
+    parts = [qset.category, q.topic, q.section]
+    return [" ".join(p.split()) for p in parts if p]
+
+
+def category_path(qset: QuestionSet, q: Question) -> str:
+    """A question's Moodle category path (`$course$/top/...`; a `/` inside a name is doubled,
+    Moodle's rule in `split_category_path`)."""
+    return "$course$/top/" + "/".join(p.replace("/", "//") for p in category_parts(qset, q))
+
+
+def by_category(qset: QuestionSet) -> Iterator[tuple[str, list[Question]]]:
+    """Questions grouped by category, as (Moodle category path, its questions): categories in
+    order of first appearance, questions in set order within one, so a file switches category
+    once per category."""
     groups: dict[str, list[Question]] = {}
-    for q in qs:
-        groups.setdefault(q.topic, []).append(q)
-    for topic, group in groups.items():
-        yield category_path(context, topic), group
+    for q in qset.questions:
+        groups.setdefault(category_path(qset, q), []).append(q)
+    yield from groups.items()
 
 
 def wildcard_escape(answer: str) -> str:

@@ -6,8 +6,9 @@ Files, all in `out_dir` (documented in docs/recipes.md):
     <recipe>-key-<V>.html    answer key of version V           (+ .pdf)
     <recipe>-<V>.json        version V as data (with "json")
     <recipe>-self-check.html one offline page that scores answers in the browser
-    <recipe>.gift, -moodle.xml, -qti.zip, -anki.csv   with "gift", "moodle-xml", "qti", "anki-csv":
-                             the LMS and Anki exports of `quizgen.export` (docs/exports.md)
+    <recipe>-A.gift, -A-moodle.xml, -A-qti.zip, -A-kahoot.xlsx   with "gift", "moodle-xml", "qti",
+                             "kahoot": version A for learning platforms (`quizgen.export`,
+                             docs/exports.md; `quizgen quiz --export-version` picks others)
 
 Everything is rendered in memory first, so a template error writes nothing; then each file is
 written atomically by `quizgen.writer`. The same seed gives the same bytes (PDFs aside: Chromium

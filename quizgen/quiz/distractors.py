@@ -66,7 +66,7 @@ class FactBase:
         #: `rules.plain` on first use) and the alias lists of every pack, by comparison key.
         self.as_of: dict[str, int | None] = {lp.pack.id: lp.pack.as_of for lp in packs}
         self._sources = {lp.pack.id: [src.clean for src in lp.sources.values()] for lp in packs}
-        self._plain: dict[str, list[str]] = {}
+        self._plain: dict[str, list[rules.PlainText]] = {}
         self._key_sentences: dict[str, list] = {}
         self.same: dict[str, frozenset[str]] = {}
         for lp in packs:
@@ -143,10 +143,10 @@ class FactBase:
         ka, kb = answer_key(a), answer_key(b)
         return ka == kb or kb in self.same.get(ka, ())
 
-    def plain_sources(self, pack: str) -> list[str]:
+    def plain_sources(self, pack: str) -> list[rules.PlainText]:
         """The pack's clean source texts, `rules.plain` (lower case, no accents), made once."""
         if pack not in self._plain:
-            self._plain[pack] = [rules.plain(t) for t in self._sources.get(pack, [])]
+            self._plain[pack] = [rules.plain_text(t) for t in self._sources.get(pack, [])]
         return self._plain[pack]
 
     def listed_with_key(self, lf: LocatedFact, candidate: str) -> str | None:

@@ -17,6 +17,7 @@ A wrong option ("candidate") may stand beside a fact's answer only when:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -178,11 +179,55 @@ def plain(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_PLAIN)
 
 
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)")
+
+
 def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     if not phrase.strip():
         return []
-    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
-    return [m.span() for m in re.finditer(pattern, text)]
+    return [m.span() for m in _phrase_pattern(phrase).finditer(text)]
+
+
+_WORD = re.compile(r"\w+")
+
+
+class PlainText:
+    """A source's clean text made `plain`, searched for whole-word phrases. A long text is searched
+    through an index of its words, built on first use: a quiz asks a large source thousands of
+    times (100 questions on a 5 MB source: 31 s by regular expression scans, see benchmarks/)."""
+
+    INDEX_FROM = 50_000
+
+    def __init__(self, clean: str) -> None:
+        self.text = plain(clean)
+        self._words: dict[str, list[int]] | None = None
+
+    def find(self, phrase: str) -> list[tuple[int, int]]:
+        """(start, end) of every whole-word occurrence of `phrase` (already `plain`)."""
+        text = self.text
+        words = _WORD.findall(phrase)
+        if len(text) < self.INDEX_FROM or not words:
+            return _occurrences(text, phrase)
+        if self._words is None:
+            index: dict[str, list[int]] = {}
+            for m in _WORD.finditer(text):
+                index.setdefault(m.group(), []).append(m.start())
+            self._words = index
+        rare = min(words, key=lambda w: len(self._words.get(w, ())))
+        pattern = _phrase_pattern(phrase)
+        margin = len(phrase) + 16
+        found: set[tuple[int, int]] = set()
+        for at in self._words.get(rare, ()):
+            found.update(m.span() for m in pattern.finditer(text, max(0, at - margin), at + margin))
+        return sorted(found)
+
+
+@functools.lru_cache(maxsize=16)
+def plain_text(clean: str) -> PlainText:
+    """The `PlainText` of a clean source text, kept for the next quiz of the same packs."""
+    return PlainText(clean)
 
 
 def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
@@ -193,16 +238,16 @@ def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, (min(rights) if rights else len(text))
 
 
-def key_sentences(texts: list[str], key_forms: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """The sentences of a source (`texts`: clean texts made `plain`) that name a form of the key,
-    each with the key's spans in it (worked out once per fact, then asked of every candidate)."""
+def key_sentences(texts: list[PlainText], key_forms: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The sentences of a source's texts that name a form of the key, each with the key's spans
+    in it (worked out once per fact, then asked of every candidate)."""
     out: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
-    for n, text in enumerate(texts):
+    for n, source in enumerate(texts):
         for form in key_forms:
-            for a, b in _occurrences(text, plain(form).strip()):
-                s, e = _sentence_at(text, a, b)
+            for a, b in source.find(plain(form).strip()):
+                s, e = _sentence_at(source.text, a, b)
                 out.setdefault((n, s, e), []).append((a - s, b - s))
-    return [(texts[n][s:e], spans) for (n, s, e), spans in out.items()]
+    return [(texts[n].text[s:e], spans) for (n, s, e), spans in out.items()]
 
 
 def listed_with(sentences: list[tuple[str, list[tuple[int, int]]]], candidate: str) -> str | None:
@@ -240,7 +285,7 @@ def after_as_of(kind: str, value: str, as_of: int | None) -> bool:
 
 
 _AT_LEAST = re.compile(r"\b(?:more than|over|at least|above|upwards of)\s*$", re.IGNORECASE)
-_AT_MOST = re.compile(r"\b(?:fewer than|less than|under|at most|below|up to)\s*$", re.IGNORECASE)
+_AT_MOST = re.compile(r"\b(?:fewer than|less than|under|at most|below)\s*$", re.IGNORECASE)
 
 
 def bounded(fact: Fact) -> bool:
@@ -350,7 +395,7 @@ def blank_missing(fact: Fact) -> list[str]:
         if word in text or word.lower() in _QUESTION_WORDS:
             continue
         low = plain(text) if low is None else low
-        if plain(word)[:5] not in low:  # 'Mexican' is carried by 'Mexico'
+        if plain(word)[:5] not in low:  # 'Canadian' is carried by 'Canada'
             missing.append(word)
     return list(dict.fromkeys(missing))
 
@@ -386,7 +431,7 @@ def second_fit(lf: LocatedFact, base: FactBase) -> str | None:
         name = plain(other.fact.answer)
         for probe in ((f"{plain(head)} {name}" if len(head.split()) == 3 else None),
                       (f"{name} {plain(tail)}" if len(tail.split()) == 3 else None)):
-            if probe and any(_occurrences(t, probe) for t in texts):
+            if probe and any(t.find(probe) for t in texts):
                 return other.fact.answer
     return None
 

@@ -1,0 +1,78 @@
+"""Quizlet import text: the deck's notes as flashcards, one card a line, term and definition
+separated by a tab (the default separators of Quizlet's Import box: "Tab" between term and
+definition, "New line" between cards).
+
+Term: the note's question; definition: its answer (with the unit of a quantity), both as plain
+text, taken from the very notes the .apkg holds (`build_notes`), unescaped from their HTML fields.
+
+Quizlet's import has no escape: whatever stands between two separators is the text. A card whose
+term or definition holds a tab or a line break would be split into other cards, so it is left out
+and reported by its fact key (`quizlet: left out pack/id: ...`). Nothing else is special: `<`, `&`,
+quotes, commas and semicolons arrive as written.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from ..anki.notes import AnkiNote, build_notes
+from ..anki.notetype import FIELDS
+from ..model import LoadedPack
+from ..problems import Problem
+from ..recipe import LoadedRecipe
+from ..select import select_facts
+
+TERM_SEPARATOR = "\t"
+CARD_SEPARATOR = "\n"
+#: Characters that separate in Quizlet's import (a lone carriage return ends a line too).
+BREAKING = {"\t": "a tab", "\n": "a line break", "\r": "a line break"}
+_QUESTION, _ANSWER = FIELDS.index("Question"), FIELDS.index("Answer")
+
+
+@dataclass(frozen=True)
+class QuizletText:
+    data: bytes
+    cards: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def card_of(note: AnkiNote) -> tuple[str, str]:
+    """(term, definition) of a note: its Question and Answer fields as plain text."""
+    return html.unescape(note.fields[_QUESTION]), html.unescape(note.fields[_ANSWER])
+
+
+def quizlet_text(notes: list[AnkiNote]) -> QuizletText:
+    cards: list[tuple[str, str]] = []
+    report: list[str] = []
+    for note in notes:
+        term, definition = card_of(note)
+        why = next(
+            (
+                f"its {side} contains {name}"
+                for side, text in (("term", term), ("definition", definition))
+                for ch, name in BREAKING.items()
+                if ch in text
+            ),
+            None,
+        )
+        if why:
+            report.append(
+                f"quizlet: left out {note.key}: {why}, which Quizlet's import would "
+                "read as a separator (it has no escape)"
+            )
+            continue
+        cards.append((term, definition))
+    body = "".join(f"{t}{TERM_SEPARATOR}{d}{CARD_SEPARATOR}" for t, d in cards)
+    return QuizletText(body.encode("utf-8"), tuple(cards), tuple(report))
+
+
+def quizlet_bytes(recipe: LoadedRecipe, packs: list[LoadedPack]) -> QuizletText:
+    """The recipe's deck as Quizlet import text (UTF-8)."""
+    settings = recipe.recipe.deck
+    if settings is None:
+        raise Problem(
+            recipe.path, 1, 1, "quizlet: this recipe has no `deck:` section, so no notes to export"
+        )
+    notes, _cardless = build_notes(settings, packs, select_facts(packs, recipe.recipe.select))
+    return quizlet_text(notes)

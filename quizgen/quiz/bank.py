@@ -1,0 +1,133 @@
+"""A question bank: every eligible item of every selected fact, for a platform's random questions.
+
+A printed quiz picks 20 items; a bank holds them all, so a teacher builds quizzes with the
+platform's own "random question from a category" feature (Moodle) or question groups drawing from
+a bank (Canvas). One item per fact per single-fact type (multiple choice, true/false, fill in the
+blank, short answer), made by the same generators as the quiz and refused when the rule book
+(`checks.item_errors`) flags it, exactly as the assembler refuses it.
+
+Names are stable across builds: an item's id is `<type prefix>-<fact id>` (as in a quiz), and each
+item is drawn with its own `random.Random` seeded by the bank seed, the fact key and the item
+type, so adding or editing one fact never changes another fact's items. Pure: no disk, no clock.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model import LoadedPack, LocatedFact
+from ..recipe import ItemType, LoadedRecipe
+from ..select import select_facts
+from .checks import RuleContext, item_errors
+from .distractors import FactBase
+from .generators import Context, fill_blank, multiple_choice, short_answer, true_false
+from .items import Item
+
+#: The item types a bank holds, in file order. Matching and ordering items draw on several facts
+#: at once, so "one item per fact" does not apply to them; they stay quiz-only.
+BANK_TYPES: tuple[ItemType, ...] = (
+    ItemType.multiple_choice,
+    ItemType.true_false,
+    ItemType.fill_blank,
+    ItemType.short_answer,
+)
+
+
+class Bank(BaseModel):
+    """The items of a bank (fact order, then `BANK_TYPES` order) and the items left out, why."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    title: str
+    seed: int
+    items: list[Item]
+    notes: list[str] = Field(default_factory=list)
+
+
+Maker = Callable[[LocatedFact, Context, random.Random], list[Item | None]]
+
+
+def _true_false(lf: LocatedFact, ctx: Context, rng: random.Random) -> list[Item | None]:
+    """The statement made true or false by a coin seeded per fact; the other one as a fallback
+    (a fact with no good distractor still makes a true statement)."""
+    first = rng.random() < 0.5
+    return [true_false(lf, ctx, rng, true=first), true_false(lf, ctx, rng, true=not first)]
+
+
+MAKERS: dict[ItemType, Maker] = {
+    ItemType.multiple_choice: lambda lf, ctx, rng: [multiple_choice(lf, ctx, rng)],
+    ItemType.true_false: _true_false,
+    ItemType.fill_blank: lambda lf, ctx, rng: [fill_blank(lf, ctx, rng)],
+    ItemType.short_answer: lambda lf, ctx, rng: [short_answer(lf, ctx, rng)],
+}
+
+
+def item_rng(seed: int, fact_key: str, kind: ItemType) -> random.Random:
+    """The generator of one fact's item of one type (a string seed is hashed with SHA-512 by
+    `random`, so it does not depend on PYTHONHASHSEED)."""
+    return random.Random(f"{seed}/{fact_key}/{kind.value}")
+
+
+def bank_items(
+    facts: list[LocatedFact], base: FactBase, ctx: Context, seed: int
+) -> tuple[list[Item], list[str]]:
+    """Every item the generators make for `facts` and the rule book allows, and the notes on
+    items refused. Ids are made unique (a pack prefix) where two packs share a fact id."""
+    rules = RuleContext.of_base(base)
+    items: list[Item] = []
+    notes: list[str] = []
+    for lf in facts:
+        for kind in BANK_TYPES:
+            rng = item_rng(seed, lf.key, kind)
+            refused: list[str] = []
+            for item in MAKERS[kind](lf, ctx, rng):
+                if item is None:
+                    continue
+                errors = item_errors(item, rules)
+                if not errors:
+                    items.append(item)
+                    break
+                refused.append(errors[0])
+            else:
+                if refused:
+                    notes.append(f"{lf.key}: no {kind.value} item ({refused[0]})")
+    return _unique_ids(items), notes
+
+
+def _unique_ids(items: list[Item]) -> list[Item]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.id] = counts.get(item.id, 0) + 1
+    out = []
+    for item in items:
+        if counts[item.id] > 1:
+            pack = item.fact_ids[0].split("/", 1)[0]
+            prefix, _, rest = item.id.partition("-")
+            item = item.model_copy(update={"id": f"{prefix}-{pack}-{rest}"})
+        out.append(item)
+    return out
+
+
+def make_bank(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None = None) -> Bank:
+    """The recipe's bank: its selected facts, with the quiz section's seed, option count and
+    points when it has one (a bank needs no quiz section)."""
+    from .assemble import source_titles_of
+
+    settings = recipe.recipe.quiz
+    facts = select_facts(packs, recipe.recipe.select)
+    base = FactBase([lf for lp in packs for lf in lp.facts], packs)
+    points = {k: settings.points_for(k) for k in BANK_TYPES} if settings else {}
+    ctx = Context(
+        base,
+        points=points,
+        options=settings.options if settings else 4,
+        source_titles=source_titles_of(packs),
+    )
+    chosen = seed if seed is not None else (settings.seed if settings else 1)
+    items, notes = bank_items(facts, base, ctx, chosen)
+    title = settings.title if settings else recipe.recipe.title
+    return Bank(name=recipe.name, title=title, seed=chosen, items=items, notes=notes)
