@@ -30,7 +30,12 @@ _EXPORTS = {
     "LoadedRecipe": "recipe",
     "select_facts": "select",
     "recipe_packs": "select",
+    # one build of a recipe: selected facts, notes and seeded quizzes, each made once
+    "Build": "pipeline",
+    "FactBase": "quiz.distractors",
     # generate -> render -> write
+    "build_notes": "anki.notes",
+    "build_quiz": "quiz.assemble",
     "write_deck": "anki.deck",
     "note_guid": "anki.notes",
     "make_quiz": "quiz.build",
@@ -38,6 +43,13 @@ _EXPORTS = {
     "write_quiz": "quiz.build",
     "export_files": "export",
     "lint_recipe": "lint",
+    "format_finding": "lint",
+    "export_quiz": "export.files",
+    "export_deck": "export.files",
+    "QuizSettings": "recipe",
+    "DeckSettings": "recipe",
+    "Selection": "recipe",
+    "Weight": "model",
     "measure_coverage": "coverage:measure",  # module:name where the names differ
 }
 

@@ -18,11 +18,9 @@ from ..model import LoadedPack
 from ..paths import display
 from ..problems import Problem
 from ..recipe import LoadedRecipe
-from ..select import select_facts
 from ..writer import write_bytes, write_stream
 from .decks import deck_tree
 from .manifest import check_manifest, manifest_bytes, manifest_path, read_manifest
-from .notes import build_notes
 from .notetype import load_notetype
 from .package import PackageSpec, StampedNote, write_package
 from .stamps import BuildState, Stamp, build_time, read_state, restamp, state_path
@@ -62,14 +60,18 @@ def notetype_name(recipe: LoadedRecipe) -> str:
 
 
 @without_cyclic_gc
-def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path) -> DeckReport:
-    """Build the recipe's deck into `out` (.apkg); see the module docstrings for ids and times."""
+def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, build=None) -> DeckReport:
+    """Build the recipe's deck into `out` (.apkg); see the module docstrings for ids and times.
+    `build`: the recipe's `quizgen.pipeline.Build`, whose notes are used (else made here)."""
     settings = recipe.recipe.deck
     if settings is None:
         raise Problem(recipe.path, 1, 1, "no `deck:` section: this recipe makes no Anki deck")
     out = Path(out)
-    facts = select_facts(packs, recipe.recipe.select)
-    notes, cardless = build_notes(settings, packs, facts)
+    from ..pipeline import Build
+
+    build = Build.of(recipe, packs, build)
+    facts = build.selected
+    notes, cardless = build.notes
     if not notes:
         raise Problem(
             recipe.path,

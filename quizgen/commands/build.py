@@ -28,6 +28,7 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
       quizgen build
       quizgen build decks/glaciers.yaml -o out
     """
+    from ..pipeline import Build
     from ..problems import Problems
     from ..recipe import find_recipes, load_recipe
     from ..select import recipe_packs
@@ -39,7 +40,7 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
     for path in files:  # validate every recipe and pack before writing anything
         try:
             recipe = load_recipe(path)
-            loaded.append((recipe, recipe_packs(recipe, facts_dirs)))
+            loaded.append(Build(recipe, recipe_packs(recipe, facts_dirs)))
         except Problems as err:
             problems += err.problems
     if problems:
@@ -47,22 +48,22 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
     _lint_or_stop(loaded)
     out = Path(out_dir)
     from ..changes import compare, snapshot, snapshot_bytes, snapshot_path
-    from ..select import select_facts
     from ..progress import progress
     from ..writer import write_bytes
 
-    for recipe, packs in progress(loaded, "Building recipes"):
-        current = snapshot(select_facts(packs, recipe.recipe.select))
+    for build in progress(loaded, "Building recipes"):
+        recipe, packs = build.recipe, build.packs
+        current = snapshot(build.selected)
         changes = compare(snapshot_path(out, recipe.name), current)
         if recipe.recipe.deck is not None:
             from ..anki.deck import write_deck
 
-            report = write_deck(recipe, packs, out / f"{recipe.name}.apkg")
+            report = write_deck(recipe, packs, out / f"{recipe.name}.apkg", build=build)
             click.echo(f"{recipe.name}: {report}")
         if recipe.recipe.quiz is not None:
             from ..quiz.build import write_quiz
 
-            written = write_quiz(recipe, packs, out)
+            written = write_quiz(recipe, packs, out, build=build)
             click.echo(f"{recipe.name}: quiz, {len(written)} files in {out}")
         # The snapshot is written last, so a failed build reports the same changes next time.
         write_bytes(snapshot_path(out, recipe.name), snapshot_bytes(current))
@@ -75,8 +76,8 @@ def _lint_or_stop(loaded: list) -> None:
     from ..lint import Severity, format_finding, lint_recipe
 
     errors = 0
-    for recipe, packs in loaded:
-        for finding in lint_recipe(recipe, packs):
+    for build in loaded:
+        for finding in lint_recipe(build.recipe, build.packs, build=build):
             click.echo(format_finding(finding), err=True)
             errors += finding.severity is Severity.error
     if errors:

@@ -52,6 +52,7 @@ def command(recipe: str, out: str | None, formats: tuple[str, ...], facts_dirs: 
 
     from ..anki.deck import write_deck
     from ..export.files import export_deck, write_files
+    from ..pipeline import Build
     from ..recipe import find_recipes, load_recipe
     from ..select import recipe_packs
 
@@ -60,9 +61,10 @@ def command(recipe: str, out: str | None, formats: tuple[str, ...], facts_dirs: 
     loaded = load_recipe(path)
     packs = recipe_packs(loaded, facts_dirs)
     target = Path(out) if out else Path("build") / f"{loaded.name}.apkg"
-    exported = export_deck(loaded, packs, chosen)  # in memory: a problem here writes nothing
+    build = Build(loaded, packs)  # the notes are made once, for every format
+    exported = export_deck(loaded, packs, chosen, build)  # in memory: a problem here writes nothing
     if "apkg" in chosen:
-        click.echo(f"{loaded.name}: {write_deck(loaded, packs, target)}")
+        click.echo(f"{loaded.name}: {write_deck(loaded, packs, target, build=build)}")
     for p in write_files(target.parent, exported.files):
         click.echo(str(p))
     for note in exported.notes:

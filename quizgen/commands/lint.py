@@ -71,6 +71,7 @@ def command(
 
     from ..lint.findings import format_finding
     from ..lint.run import Report, context_for, lint_deck, lint_quiz, sort_findings
+    from ..pipeline import Build
     from ..recipe import find_recipes, load_recipe
     from ..select import recipe_packs
 
@@ -84,10 +85,11 @@ def command(
     for path in files:
         recipe = load_recipe(path)
         packs = recipe_packs(recipe, facts_dirs)
-        ctx = context_for(packs)
-        report.extend(lint_deck(recipe, packs, ctx=ctx))  # cards do not depend on the seed
+        build = Build(recipe, packs)
+        ctx = context_for(packs, build)
+        report.extend(lint_deck(recipe, packs, ctx=ctx, build=build))  # cards do not depend on the seed
         for s in seeds:
-            report.extend(lint_quiz(recipe, packs, seed=s, ctx=ctx, questions=questions))
+            report.extend(lint_quiz(recipe, packs, seed=s, ctx=ctx, questions=questions, build=build))
     findings = sort_findings(report.findings)
     summary = (
         f"{report.errors} error{'s' * (report.errors != 1)}, "

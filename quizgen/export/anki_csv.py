@@ -24,22 +24,23 @@ import csv
 import io
 
 from ..anki.deck import notetype_name
-from ..anki.notes import AnkiNote, build_notes
+from ..anki.notes import AnkiNote
 from ..anki.notetype import FIELDS
 from ..model import LoadedPack
 from ..problems import Problem
 from ..recipe import LoadedRecipe
-from ..select import select_facts
 
 
-def anki_csv_bytes(recipe: LoadedRecipe, packs: list[LoadedPack]) -> bytes:
+def anki_csv_bytes(recipe: LoadedRecipe, packs: list[LoadedPack], build=None) -> bytes:
     """The recipe's deck as Anki CSV (UTF-8, comma separated, HTML fields)."""
     settings = recipe.recipe.deck
     if settings is None:
         raise Problem(
             recipe.path, 1, 1, "anki-csv: this recipe has no `deck:` section, so no notes to export"
         )
-    notes, _cardless = build_notes(settings, packs, select_facts(packs, recipe.recipe.select))
+    from ..pipeline import Build
+
+    notes, _cardless = Build.of(recipe, packs, build).notes
     return notes_csv(
         notes, notetype_name(recipe), settings.name, subdecks=settings.subdecks_by_topic
     )

@@ -92,7 +92,7 @@ def export_bank(
     return out
 
 
-def export_deck(recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable[str]) -> Exported:
+def export_deck(recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable[str], build=None) -> Exported:
     """The deck's notes as Anki CSV and/or Quizlet import text."""
     from .anki_csv import anki_csv_bytes
     from .quizlet import quizlet_bytes
@@ -100,9 +100,9 @@ def export_deck(recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable
     out = Exported()
     for f in (f for f in DECK_EXPORT_FORMATS if f in formats):
         if f == "csv":
-            out.files[f"{recipe.name}-anki.csv"] = anki_csv_bytes(recipe, packs)
+            out.files[f"{recipe.name}-anki.csv"] = anki_csv_bytes(recipe, packs, build)
         else:
-            text = quizlet_bytes(recipe, packs)
+            text = quizlet_bytes(recipe, packs, build)
             out.files[f"{recipe.name}-quizlet.txt"] = text.data
             out.notes.extend(text.notes)
     return out

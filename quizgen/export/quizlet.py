@@ -16,12 +16,11 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from ..anki.notes import AnkiNote, build_notes
+from ..anki.notes import AnkiNote
 from ..anki.notetype import FIELDS
 from ..model import LoadedPack
 from ..problems import Problem
 from ..recipe import LoadedRecipe
-from ..select import select_facts
 
 TERM_SEPARATOR = "\t"
 CARD_SEPARATOR = "\n"
@@ -67,12 +66,14 @@ def quizlet_text(notes: list[AnkiNote]) -> QuizletText:
     return QuizletText(body.encode("utf-8"), tuple(cards), tuple(report))
 
 
-def quizlet_bytes(recipe: LoadedRecipe, packs: list[LoadedPack]) -> QuizletText:
+def quizlet_bytes(recipe: LoadedRecipe, packs: list[LoadedPack], build=None) -> QuizletText:
     """The recipe's deck as Quizlet import text (UTF-8)."""
     settings = recipe.recipe.deck
     if settings is None:
         raise Problem(
             recipe.path, 1, 1, "quizlet: this recipe has no `deck:` section, so no notes to export"
         )
-    notes, _cardless = build_notes(settings, packs, select_facts(packs, recipe.recipe.select))
+    from ..pipeline import Build
+
+    notes, _cardless = Build.of(recipe, packs, build).notes
     return quizlet_text(notes)

@@ -91,12 +91,18 @@ def cards_of(note: AnkiNote, lf: LocatedFact) -> list[Card]:
     return out
 
 
+def cards_of_notes(notes: list[AnkiNote], facts: list[LocatedFact]) -> list[Card]:
+    """Every card of the deck's notes (of these facts), as `cards_of` makes them."""
+    by_key = {lf.key: lf for lf in facts}
+    return [c for n in notes for c in cards_of(n, by_key[n.key])]
+
+
 def deck_cards(
     settings: DeckSettings, packs: list[LoadedPack], facts: list[LocatedFact]
 ) -> list[Card]:
+    """The cards a deck of these settings would have (notes built here)."""
     notes, _cardless = build_notes(settings, packs, facts)
-    by_key = {lf.key: lf for lf in facts}
-    return [c for n in notes for c in cards_of(n, by_key[n.key])]
+    return cards_of_notes(notes, facts)
 
 
 def answer_short(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from ..model import LoadedPack
 from ..recipe import LoadedRecipe
-from ..select import select_facts
 from . import cards as card_checks
 from . import items as item_checks
 from . import quiz as quiz_checks
@@ -44,8 +43,11 @@ class Report:
         return sum(f.severity is Severity.warning for f in self.findings)
 
 
-def context_for(packs: list[LoadedPack]) -> LintContext:
-    """The fact base checks read: every fact of the recipe's packs, as distractors are drawn."""
+def context_for(packs: list[LoadedPack], build=None) -> LintContext:
+    """The fact base checks read: every fact of the recipe's packs, as distractors are drawn (the
+    build's own, when a `quizgen.pipeline.Build` is given)."""
+    if build is not None:
+        return LintContext.of_base(build.factbase)
     return LintContext.of([lf for lp in packs for lf in lp.facts], packs)
 
 
@@ -97,14 +99,17 @@ def _merge_versions(findings: list[Finding]) -> list[Finding]:
 
 
 def lint_deck(
-    recipe: LoadedRecipe, packs: list[LoadedPack], *, ctx: LintContext | None = None
+    recipe: LoadedRecipe, packs: list[LoadedPack], *, ctx: LintContext | None = None, build=None
 ) -> Report:
     """Check the cards of the recipe's deck (an empty report when it has no deck section)."""
     settings = recipe.recipe.deck
     if settings is None:
         return Report()
-    ctx = ctx or context_for(packs)
-    cards = card_checks.deck_cards(settings, packs, select_facts(packs, recipe.recipe.select))
+    from ..pipeline import Build
+
+    build = Build.of(recipe, packs, build)
+    ctx = ctx or context_for(packs, build)
+    cards = card_checks.cards_of_notes(build.notes[0], build.selected)
     findings = [f.model_copy(update={"recipe": recipe.path}) for f in check_cards(cards, ctx)]
     return Report(findings, len(cards))
 
@@ -116,6 +121,7 @@ def lint_quiz(
     seed: int | None = None,
     ctx: LintContext | None = None,
     questions: int | None = None,
+    build=None,
 ) -> Report:
     """Check every version of the recipe's quiz at `seed` (default: the recipe's own), of
     `questions` questions (default: the recipe's)."""
@@ -123,8 +129,11 @@ def lint_quiz(
 
     if recipe.recipe.quiz is None:
         return Report()
-    ctx = ctx or context_for(packs)
-    quiz = make_quiz(recipe, packs, seed=seed, questions=questions)
+    from ..pipeline import Build
+
+    build = Build.of(recipe, packs, build)
+    ctx = ctx or context_for(packs, build)
+    quiz = make_quiz(recipe, packs, seed=seed, questions=questions, build=build)
     found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
     findings = [
         f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
@@ -134,12 +143,16 @@ def lint_quiz(
 
 
 def lint_recipe(
-    recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None = None
+    recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None = None, build=None
 ) -> list[Finding]:
-    """Every finding for the recipe's deck and quiz (all versions), errors first."""
-    ctx = context_for(packs)
-    report = lint_deck(recipe, packs, ctx=ctx)
-    report.extend(lint_quiz(recipe, packs, seed=seed, ctx=ctx))
+    """Every finding for the recipe's deck and quiz (all versions), errors first. `build`: the
+    recipe's `quizgen.pipeline.Build`, whose notes and quiz the outputs then reuse."""
+    from ..pipeline import Build
+
+    build = Build.of(recipe, packs, build)
+    ctx = context_for(packs, build)
+    report = lint_deck(recipe, packs, ctx=ctx, build=build)
+    report.extend(lint_quiz(recipe, packs, seed=seed, ctx=ctx, build=build))
     return sort_findings(report.findings)
 
 

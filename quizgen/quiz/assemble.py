@@ -250,15 +250,18 @@ def build_quiz(
     questions: int | None = None,
     source_titles: dict[str, str] | None = None,
     packs: list[LoadedPack] = (),
+    base: FactBase | None = None,
 ) -> Quiz:
     """A quiz from the selected `facts`; distractors are checked against the whole `factbase`.
 
     `source_titles` ("pack/source-id" -> title, and "pack/" -> the pack's first source's title, as
     `source_titles_of` makes them) puts the source's title into each item's evidence. `packs` gives
-    the rules what the facts alone do not: each pack's sources, `as_of` year and aliases.
+    the rules what the facts alone do not: each pack's sources, `as_of` year and aliases; `base`
+    is that fact base already indexed (a `Build` shares one between its quizzes and the lint).
     """
     rng = random.Random(seed)
-    ctx = gen.Context(FactBase(factbase, packs), dict(settings.points), settings.options, dict(source_titles or {}))
+    base = FactBase(factbase, packs) if base is None else base
+    ctx = gen.Context(base, dict(settings.points), settings.options, dict(source_titles or {}))
     mix = scale_mix(settings.mix, questions if questions is not None else settings.total)
     picker = _Picker(facts, ctx, rng)
 

@@ -25,9 +25,7 @@ from ..formats import EXPORT_FORMATS, FORMATS
 from ..model import LoadedPack
 from ..problems import Problem
 from ..recipe import LoadedRecipe
-from ..select import select_facts
 from ..writer import write_bytes
-from .assemble import build_quiz, source_titles_of
 from .items import Quiz
 
 
@@ -45,8 +43,9 @@ def template_dirs(recipe: LoadedRecipe, templates: str | Path | None) -> list[Pa
 
 
 def make_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None = None,
-              versions: int | None = None, questions: int | None = None) -> Quiz:
-    """The recipe's quiz as a model (no rendering, no disk): what `write_quiz` renders."""
+              versions: int | None = None, questions: int | None = None, build=None) -> Quiz:
+    """The recipe's quiz as a model (no rendering, no disk): what `write_quiz` renders. `build`:
+    the recipe's `quizgen.pipeline.Build`, which makes each seeded quiz once."""
     settings = recipe.recipe.quiz
     if settings is None:
         raise Problem(recipe.path, 1, 1, "quiz: this recipe has no quiz section")
@@ -55,11 +54,9 @@ def make_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None
         if not 1 <= versions <= 26:
             raise Problem(recipe.path, 1, 1, f"versions: {versions} is not between 1 and 26")
         letters = [chr(ord("A") + i) for i in range(versions)]
-    facts = select_facts(packs, recipe.recipe.select)
-    factbase = [lf for lp in packs for lf in lp.facts]
-    return build_quiz(recipe.name, facts, factbase, settings,
-                      seed=settings.seed if seed is None else seed, versions=letters, questions=questions,
-                      source_titles=source_titles_of(packs), packs=packs)
+    from ..pipeline import Build
+
+    return Build.of(recipe, packs, build).quiz(seed=seed, versions=letters, questions=questions)
 
 
 def json_bytes(quiz: Quiz, letter: str) -> bytes:
@@ -101,9 +98,9 @@ def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folde
 def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, seed: int | None = None,
                versions: int | None = None, questions: int | None = None,
                formats: tuple[str, ...] | list[str] = ("html", "json"),
-               templates: str | Path | None = None) -> list[Path]:
+               templates: str | Path | None = None, build=None) -> list[Path]:
     """Generate, render and write the recipe's quiz; return the paths written."""
-    quiz = make_quiz(recipe, packs, seed=seed, versions=versions, questions=questions)
+    quiz = make_quiz(recipe, packs, seed=seed, versions=versions, questions=questions, build=build)
     files = render_quiz(quiz, formats, template_dirs(recipe, templates))
     files.update(export_files(quiz, recipe, packs, formats))  # made in memory too: a refusal writes nothing
     out = []
