@@ -158,7 +158,7 @@ def test_markup_in_fact_text_shows_literally(tmp_path):
         note = col.get_note(note_id(col, "rivers", "nile-mouth"))
         qa, cloze = sorted(note.cards(), key=lambda c: c.ord)
         assert (
-            "Into which sea &lt;i&gt;does&lt;/i&gt; {{Question}} &amp; the Nile empty?"
+            "Into which sea &lt;i&gt;does&lt;/i&gt; &#123;&#123;Question}} &amp; the Nile empty?"
             in qa.question()
         )
         assert text_of(qa.question()).endswith(

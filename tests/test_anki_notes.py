@@ -93,9 +93,9 @@ def test_fact_text_is_escaped_and_the_blank_hides_the_answer():
     )
     lf = LocatedFact(pack="rivers", fact=fact, file="f.yaml", line=1)
     (note,), _ = build_notes(recipe.recipe.deck, packs, [lf])
-    assert field(note, "Question") == "What &lt;is&gt; {{it}}?"
+    assert field(note, "Question") == "What &lt;is&gt; &#123;&#123;it}}?"  # no field reference can form
     assert field(note, "Answer") == "&lt;i&gt;&amp;amp;&lt;/i&gt;"
-    assert field(note, "Blanked") == f"A &lt;b&gt; &amp; {{{{Answer}}}} tag is {BLANK} here."
+    assert field(note, "Blanked") == f"A &lt;b&gt; &amp; &#123;&#123;Answer}}}} tag is {BLANK} here."
     assert "&lt;i&gt;" not in field(note, "Blanked")
     assert note.sort_field == "What <is> {{it}}?"
 

@@ -125,6 +125,26 @@ def test_missing_template_names_every_folder_searched(tmp_path):
     assert not (tmp_path / "out").exists()  # nothing written when rendering fails
 
 
+@pytest.mark.parametrize("payload", [
+    '{{ cycler.__init__.__globals__.os.popen("touch PWNED").read() }}',
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ self.__init__.__globals__ }}",
+])
+def test_a_shared_recipes_templates_run_no_code(tmp_path, monkeypatch, payload):
+    """A recipe's templates render in Jinja's sandbox: reaching Python internals is refused with
+    a located message, nothing runs and nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "quiz.html").write_text('{% extends "!default/quiz.html" %}{% block title %}' + payload
+                                    + "{% endblock %}")
+    recipe, packs = rivers()
+    with pytest.raises(Problem) as err:
+        write_quiz(recipe, packs, tmp_path / "out", templates=mine)
+    assert "template refused" in str(err.value) or "undefined" in str(err.value).lower()
+    assert not (tmp_path / "PWNED").exists() and not (tmp_path / "out").exists()
+
+
 def test_pdf_without_engine_fails_clearly(tmp_path, monkeypatch):
     monkeypatch.setenv("QUIZGEN_CHROMIUM", str(tmp_path / "no-such-browser"))
     result = CliRunner().invoke(main, ["quiz", str(RIVERS_RECIPE), "--facts", str(FIXTURES / "packs"),

@@ -8,6 +8,7 @@ text as written, as text. Text is normalised to NFC, and ids outside the documen
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -36,6 +37,12 @@ HOSTILE = {
     "gift": "~= # { } : \\ // GIFT",
     "bidi": "abc\u202edcba\u2066x\u2069",
     "zero-width": "zero\u200bwidth\u200djoin",
+    # Anki's own markup: none may become a sound, a LaTeX image or a MathJax formula
+    "sound": "[sound:evil.mp3]",
+    "latex": "[latex]\\input{/etc/passwd}[/latex]",
+    "latex-dollar": "[$]x^2[/$]",
+    "mathjax": "\\(\\href{javascript:alert(4)}{m}\\)",
+    "mathjax-display": "\\[x^2\\]",
 }
 DECOMPOSED = "Cafe\u0301"  # "Café" with a combining accent
 
@@ -86,8 +93,8 @@ def write_hostile_pack(root: Path) -> Path:
     recipe.write_text(
         "title: Hostile <i>{{ 7*7 }}</i>\npacks: [hostile]\n"
         "deck:\n  name: Hostile\n  deck_id: 1764201608001\n  model_id: 1764201608002\n"
-        "quiz:\n  title: Hostile {{ 7*7 }} <script>x</script>\n  questions: 11\n  mix:\n"
-        "    short_answer: 6\n    fill_blank: 5\n  seed: 3\n  versions: [A]\n",
+        "quiz:\n  title: Hostile {{ 7*7 }} <script>x</script>\n  questions: 17\n  mix:\n"
+        "    short_answer: 9\n    fill_blank: 8\n  seed: 3\n  versions: [A]\n",
         encoding="utf-8",
     )
     return recipe
@@ -103,19 +110,28 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     col = open_collection(root / "anki")
     try:
         import_apkg(col, apkg)
-        cards = {}
+        cards, av_tags = {}, {}
         for cid in col.find_cards(""):
             card = col.get_card(cid)
             note = card.note()
             key = note["Fact"].split("/")[-1]
             cards.setdefault(key, []).append((card.question(), card.answer()))
+            av_tags.setdefault(key, []).extend([*card.question_av_tags(), *card.answer_av_tags()])
         fields = {n["Fact"].split("/")[-1]: dict(n.items())
                   for n in (col.get_note(nid) for nid in col.find_notes(""))}
     finally:
         col.close()
     quiz = make_quiz(recipe, [pack])
     files = render_quiz(quiz, ("html", "json"), [])
-    return {"pack": pack, "cards": cards, "fields": fields, "files": files}
+    return {"pack": pack, "cards": cards, "fields": fields, "files": files, "av_tags": av_tags}
+
+
+def anki_literal(text: str) -> str:
+    """How a field holds fact text: HTML-escaped, then Anki's markup shown literally ("[" and "{{"
+    as entities, a zero-width space between a backslash and "(" or "[")."""
+    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = out.replace("\\(", "\\\u200b(").replace("\\[", "\\\u200b[")
+    return out.replace("[", "&#91;").replace("{{", "&#123;&#123;")
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))
@@ -130,15 +146,30 @@ def test_anki_cards_show_hostile_text_as_text(built: dict, name: str) -> None:
             assert not re.search(r"""<a\b[^>]*href\s*=\s*["']?javascript:""", html, re.I)
             assert "<img" not in html.lower()
     # Every side that shows the question or answer shows the hostile string escaped, as written.
-    escaped = bad.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = anki_literal(bad)
     assert any(escaped in a for _, a in cards), f"{name}: {escaped!r} not shown on any answer side"
     assert escaped in built["fields"][name]["Answer"]
 
 
 def test_anki_syntax_in_fields_stays_literal(built: dict) -> None:
     # Anki does not expand field replacements or clozes found inside field text.
-    assert any("{{FrontSide}}" in a for _, a in built["cards"]["frontside"])
-    assert any("{{c1::x}}" in q for q, _ in built["cards"]["cloze"])
+    assert any("{{FrontSide}}" in html.unescape(a) for _, a in built["cards"]["frontside"])
+    assert any("{{c1::x}}" in html.unescape(q) for q, _ in built["cards"]["cloze"])
+
+
+@pytest.mark.parametrize("name", ["sound", "latex", "latex-dollar", "mathjax", "mathjax-display"])
+def test_anki_markup_in_fact_text_stays_text(built: dict, name: str) -> None:
+    """Rendered by Anki's backend: no sound tag, no LaTeX image, no MathJax delimiter from fact text."""
+    assert built["av_tags"][name] == []
+    for question, answer in built["cards"][name]:
+        for side in (question, answer):
+            assert not re.search(r"""src=["']?latex-""", side) and "<img" not in side.lower()
+            text = html.unescape(side)
+            assert "[sound:" not in side and "[latex]" not in side and "[$]" not in side
+            assert "\\(" not in text and "\\[" not in text  # MathJax's inline and display openers
+    # and the learner reads what the pack says (the zero-width space is invisible)
+    shown = html.unescape(built["fields"][name]["Answer"]).replace("\u200b", "")
+    assert HOSTILE[name] in shown
     assert all("[...]" not in q or "{{c1::x}}" in q or "qz-blank" in q for q, _ in built["cards"]["cloze"])
 
 

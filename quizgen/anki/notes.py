@@ -131,13 +131,26 @@ def _source_line(pack: LoadedPack, source_id: str | None) -> str:
     return f"{line} ({source.year})" if source.year else line
 
 
+#: Anki's own markup in field text, and what shows it literally instead: every "[" as an entity
+#: (no [sound:...], [anki:tts], [latex], [$] or [$$] tag can form), "{{" as entities (no cloze or
+#: field reference), and a zero-width space after a backslash before "(" or "[" (no MathJax
+#: delimiter: MathJax reads the text, entities decoded, so only a character between breaks it).
+_ANKI_MARKUP = (("\\(", "\\\u200b("), ("\\[", "\\\u200b["), ("[", "&#91;"), ("{{", "&#123;&#123;"))
+
+
 def _escape(text: str) -> str:
-    """`html.escape(text, quote=False)`, inlined (`&` first, then `<` and `>`): the same output,
-    faster on the many short fields of a large deck.
+    """Fact text as an Anki field shows it literally: HTML-escaped like `html.escape(text,
+    quote=False)` (inlined: faster on the many short fields of a large deck), and Anki's own markup
+    neutralised (`_ANKI_MARKUP`: a shared pack must not play sounds, compile LaTeX on the
+    learner's machine or run MathJax).
 
     Field text lands in element content, never in an attribute: quotes need no escaping, and
     leaving them alone keeps fields readable in Anki's editor."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "[" in out or "{{" in out or "\\" in out:
+        for markup, literal in _ANKI_MARKUP:
+            out = out.replace(markup, literal)
+    return out
 
 
 class _NoteMaker:

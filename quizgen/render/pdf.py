@@ -12,9 +12,16 @@ from __future__ import annotations
 import os
 import shutil
 
-#: Chromium flags for a quiet, offline, reproducible print.
+#: Chromium flags for a quiet, offline, reproducible print: no background services (sync,
+#: updates, safe browsing, reporting), and every host name resolving to nothing, so not even a
+#: lookup leaves the machine; the page's own requests are refused too (`_offline`).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-default-apps", "--disable-domain-reliability",
+                 "--disable-client-side-phishing-detection", "--disable-breakpad",
+                 "--no-pings", "--disable-features=OptimizationHints,MediaRouter,Translate,"
+                 "AutofillServerCommunication,CertificateTransparencyComponentUpdater",
+                 "--host-resolver-rules=MAP * ~NOTFOUND"]
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -49,16 +56,29 @@ def check_engine() -> str:
     return browser
 
 
-def html_to_pdf(pages: list[str]) -> list[bytes]:
-    """Each HTML page printed to PDF bytes, with one browser for all of them."""
+def _offline(route) -> None:
+    """Let the page itself load (`set_content` is about:blank, inline data stays inline); refuse
+    every other request a page or template might make."""
+    url = route.request.url
+    if url.startswith(("about:", "data:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def html_to_pdf(pages: list[str], *, net_log: str | None = None) -> list[bytes]:
+    """Each HTML page printed to PDF bytes, with one browser for all of them, offline. `net_log`:
+    a file for Chromium's own log of every network event (the tests read it)."""
     browser_path = check_engine()
     from playwright.sync_api import sync_playwright
 
+    args = CHROMIUM_ARGS + ([f"--log-net-log={net_log}", "--net-log-capture-mode=Everything"] if net_log else [])
     out = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=browser_path, args=args)
         try:
             page = browser.new_page()
+            page.route("**/*", _offline)
             for html in pages:
                 page.set_content(html, wait_until="load")
                 out.append(page.pdf(prefer_css_page_size=True, print_background=False))

@@ -4,6 +4,10 @@ Search order: the user's folders (from --templates or the recipe's `quiz.templat
 templates shipped with quizgen; `!default/<name>` always reaches the shipped one, so an override can
 `{% extends "!default/quiz.html" %}` and change one block. Autoescape is on for every template:
 fact text is plain text, so `<script>`, `&` and `{{ }}` in it print as written and never run.
+
+Templates may come with a shared recipe, so they render in Jinja's sandbox: they read the quiz's
+values and call its safe methods, but reach no Python internals (`__globals__`, `__class__`, ...),
+no module, no file: a template that tries is refused, and nothing runs.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from ..paths import data_dir, display
 from ..problems import Problem
@@ -37,8 +43,8 @@ def make_environment(user_dirs: list[str | Path] = ()) -> Environment:
         FileSystemLoader(str(default)),
         PrefixLoader({"!default": FileSystemLoader(str(default))}),
     ])
-    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = SandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined,
+                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals["searched"] = [*dirs, default]
     return env
 
@@ -59,3 +65,6 @@ def render(env: Environment, name: str, **context: object) -> str:
     except TemplateSyntaxError as err:
         raise Problem(err.filename or err.name or name, err.lineno or 1, 1,
                       f"template syntax: {err.message}") from None
+    except SecurityError as err:
+        raise Problem(name, 1, 1, f"template refused: {err} (templates read the quiz's values; "
+                                  "they cannot reach Python internals)") from None
