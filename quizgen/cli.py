@@ -7,6 +7,7 @@ new command is one new file. Command modules import only click at module level, 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 
 import click
@@ -14,9 +15,32 @@ import click
 from . import commands
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+#: Exit code of an unexpected failure: a bug of ours, never bad input (that is 1).
+EXIT_INTERNAL = 70
+
+
+class _Group(click.Group):
+    """The command group, with the last-resort handler: an exception no command turned into a
+    located message becomes one line and exit 70, never a traceback (`--debug` shows it)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as err:  # noqa: BLE001 - the one place that catches everything
+            if ctx.params.get("debug") or os.environ.get("QUIZGEN_DEBUG") == "1":
+                raise
+            detail = " ".join(str(err).split())[:200]
+            click.echo(f"quizgen: internal error: {type(err).__name__}: {detail}; run with --debug "
+                       "for the traceback", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="quizgen")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def main(debug: bool) -> None:
     """Turn a fact base grounded in a source text into Anki decks and printable quizzes.
 
     \b

@@ -42,6 +42,19 @@ ANSWER_FORMS: dict[AnswerType, tuple[re.Pattern[str], str]] = {
 }
 
 
+#: Numbers in answers: near values are computed in floating point, exact to 15 digits.
+MAX_DIGITS, MAX_DECIMALS = 15, 6
+_NUMBER_PARTS = re.compile(r"^(\d[\d,]*)(?:\.(\d+))?")
+
+
+def _too_big(answer: str) -> bool:
+    m = _NUMBER_PARTS.match(answer.strip())
+    if not m:
+        return False
+    whole, decimals = m.group(1).replace(",", ""), m.group(2) or ""
+    return len(whole.lstrip("0")) > MAX_DIGITS or len(decimals) > MAX_DECIMALS
+
+
 def check_fact(fact: Fact) -> list[tuple[str, str]]:
     """What is wrong with one fact beyond its fields' own rules, as (key, message): the answer's
     form against its type, a quantity without unit, a distractor that is the answer, an event
@@ -51,6 +64,9 @@ def check_fact(fact: Fact) -> list[tuple[str, str]]:
     form = ANSWER_FORMS.get(fact.answer_type)
     if form and not form[0].match(answer):
         out.append(("text", f"answer '{answer}' is not {form[1]} (answer_type {fact.answer_type.value})"))
+    if fact.answer_type in (AnswerType.number, AnswerType.quantity) and _too_big(answer):
+        out.append(("text", f"answer '{answer[:40]}{'...' if len(answer) > 40 else ''}' is too large a number: "
+                            f"at most {MAX_DIGITS} digits and {MAX_DECIMALS} decimals"))
     if fact.answer_type is AnswerType.quantity and not fact.unit:
         out.append(("answer_type", "a quantity needs its unit (e.g. unit: thousand tourists)"))
     for value in fact.distractors:
@@ -183,12 +199,21 @@ def read_sources(pack: Pack, pack_doc: Document | None, folder: Path, display: s
     pack_path = os.path.join(display, "pack.yaml")
     for i, src in enumerate(pack.sources):
         line, col = pack_doc.where(("sources", i, "file")) if pack_doc else (1, 1)
-        target = paths.inside(folder, src.file)
+        try:
+            target = paths.inside(folder, src.file)
+        except (OSError, ValueError, RuntimeError) as err:  # a NUL byte, a name too long, a symlink loop
+            reason = getattr(err, "strerror", None) or str(err).split(":")[0]
+            problems.append(Problem(pack_path, line, col, f"sources[{i}].file: cannot use this path: {reason}"))
+            continue
         if target is None:
             problems.append(Problem(pack_path, line, col, f"sources[{i}].file: '{src.file}' leaves the pack folder; "
                                     "a pack may only cite files inside it"))
             continue
-        if not target.is_file():
+        try:
+            is_file = target.is_file()
+        except (OSError, ValueError):
+            is_file = False
+        if not is_file:
             problems.append(Problem(pack_path, line, col, f"sources[{i}].file: source file not found: {src.file}"))
             continue
         try:

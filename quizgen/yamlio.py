@@ -135,20 +135,28 @@ MAX_EXPANDED_NODES = 1_000_000
 
 
 def _check_expansion(path: str, root: yaml.Node) -> None:
-    """Refuse a document whose aliases would expand past MAX_EXPANDED_NODES when walked."""
+    """Refuse a document whose aliases would expand past MAX_EXPANDED_NODES when walked, or that
+    holds a value containing itself (`- &r {id: a, self: *r}`: no fact is infinite)."""
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # the nodes being walked: meeting one again is a cycle
 
     def size(node: yaml.Node) -> int:
         key = id(node)
+        if key in open_nodes:
+            mark = node.start_mark
+            raise Problem(path, mark.line + 1, mark.column + 1,
+                          "YAML: this value contains itself through an alias (a recursive alias): refused")
         if key in sizes:
             return sizes[key]
-        sizes[key] = 1  # a recursive alias counts once instead of looping
+        open_nodes.add(key)
+        sizes[key] = 1
         if isinstance(node, yaml.SequenceNode):
             total = 1 + sum(size(n) for n in node.value)
         elif isinstance(node, yaml.MappingNode):
             total = 1 + sum(size(k) + size(v) for k, v in node.value)
         else:
             total = 1
+        open_nodes.discard(key)
         sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
         return sizes[key]
 
@@ -220,7 +228,7 @@ def _parse_with_pyyaml(path: str, text: str) -> Document:
         raise Problem(path, 1, 1, "YAML: " + " ".join(str(exc).split())) from None
     except RecursionError:
         raise Problem(path, 1, 1, "YAML nested too deeply") from None
-    except (ValueError, TypeError, OverflowError) as exc:  # a tagged value that is not one (!!int x)
+    except (ValueError, TypeError, OverflowError, KeyError) as exc:  # a tagged value that is not one (!!int x, !!bool maybe)
         raise Problem(path, 1, 1, f"YAML: invalid value: {exc}") from None
     return Document(path, data, text=text, item_marks=marks)
 

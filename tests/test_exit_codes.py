@@ -77,3 +77,23 @@ def test_outputs_get_the_usual_file_mode(tmp_path) -> None:
         os.umask(old)
     assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "out.txt").read_bytes() == b"x"
+
+
+def test_an_unexpected_error_is_one_line_and_exit_70(monkeypatch, tmp_path) -> None:
+    """The last-resort handler: an exception no command located is one line, exit 70; --debug
+    shows the traceback."""
+    import quizgen.commands.validate as validate_command
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("quizgen.loader.load_packs", broken)
+    result = CliRunner().invoke(main, ["validate", "x"])
+    assert result.exit_code == 70
+    assert result.stderr.strip() == ("quizgen: internal error: ZeroDivisionError: division by zero; "
+                                     "run with --debug for the traceback")
+    assert "Traceback" not in result.output
+    debug = CliRunner().invoke(main, ["--debug", "validate", "x"])
+    assert isinstance(debug.exception, ZeroDivisionError)
+    assert validate_command.command is not None

@@ -123,6 +123,20 @@ CASES = {
         ["volc/eruptions.yaml:5:10: facts[0].ask: the question gives its answer away: vesuvius of the "
          "answer 'Vesuvius' stand in the question; ask without them"],
     ),
+    "number-too-large": (
+        facts(GOOD_FACT.replace("[[79]]", "[[" + "9" * 400 + "]]").replace("answer_type: year", "answer_type: number")
+              + '    also_accept: ["79"]\n'),
+        ["volc/eruptions.yaml:4:11: facts[0].text: answer '" + "9" * 40 + "...' is too large a number: "
+         "at most 15 digits and 6 decimals"],
+    ),
+    "recursive-alias": (
+        facts(GOOD_FACT + "  - &r {id: a, self: *r}\n"),
+        ["volc/eruptions.yaml:8:5: YAML: this value contains itself through an alias (a recursive alias): refused"],
+    ),
+    "tagged-value-that-is-none": (
+        facts(GOOD_FACT + "    difficulty: !!bool maybe\n"),
+        ["volc/eruptions.yaml:1:1: YAML: invalid value: 'maybe'"],
+    ),
     "answer-not-of-its-type": (
         facts(GOOD_FACT.replace("[[79]]", "[[AD 79]]") + '    also_accept: ["79"]\n'),
         ["volc/eruptions.yaml:4:11: facts[0].text: answer 'AD 79' is not a year in digits, "
@@ -234,3 +248,20 @@ def test_broken_file_does_not_make_a_false_group_of_one(tmp_path: Path, monkeypa
     code, lines = validate(folder, monkeypatch)
     assert code == 1
     assert len(lines) == 2 and "YAML syntax" in lines[0] and lines[0].startswith("volc/more.yaml:")
+
+
+@pytest.mark.parametrize("file, message", [
+    ('"sources/a\\0b.md"', "sources[0].file: cannot use this path: embedded null byte"),
+    ('"' + "a" * 5000 + '"', "sources[0].file: source file not found: " + "a" * 5000),
+    ('"sources/' + "b" * 300 + '.md"', "sources[0].file: source file not found: sources/" + "b" * 300 + ".md"),
+    ("sources/loop1", "sources[0].file: cannot use this path: Symlink loop from"),
+])
+def test_unusable_source_paths_are_located(file: str, message: str, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A source path with a NUL byte, too long a name or a symlink loop is a located problem."""
+    folder = write_pack(tmp_path, facts(GOOD_FACT), pack=PACK.replace("file: sources/guide.md", f"file: {file}"))
+    (folder / "sources" / "loop1").symlink_to("loop2")
+    (folder / "sources" / "loop2").symlink_to("loop1")
+    code, lines = validate(folder, monkeypatch)
+    assert code == 1
+    assert lines[0].startswith("volc/pack.yaml:6:11: " + message), lines[0][:200]
