@@ -140,11 +140,11 @@ def test_anki_cards_show_hostile_text_as_text(built: dict, name: str) -> None:
     cards = built["cards"][name]
     assert len(cards) == 3  # qa, cloze, reverse: the hostile text broke no card
     for question, answer in cards:
-        for html in (question, answer):
-            assert "<script" not in html.lower()
-            assert not re.search(r"<[^>]*\bonerror\s*=", html, re.I), "onerror became an attribute"
-            assert not re.search(r"""<a\b[^>]*href\s*=\s*["']?javascript:""", html, re.I)
-            assert "<img" not in html.lower()
+        for side in (question, answer):
+            assert "<script" not in side.lower()
+            assert not re.search(r"<[^>]*\bonerror\s*=", side, re.I), "onerror became an attribute"
+            assert not re.search(r"""<a\b[^>]*href\s*=\s*["']?javascript:""", side, re.I)
+            assert "<img" not in side.lower()
     # Every side that shows the question or answer shows the hostile string escaped, as written.
     escaped = anki_literal(bad)
     assert any(escaped in a for _, a in cards), f"{name}: {escaped!r} not shown on any answer side"
