@@ -163,6 +163,8 @@ class Fact(Frozen):
             # leaves no `[[` or `]]` (none elsewhere, and none where its two sides meet).
             start, end = m.span()
             if value[start - 1 : start] + value[end : end + 1] not in ("[[", "]]"):
+                if not m.group(1).strip():
+                    raise ValueError("empty answer span: put the answer between [[ and ]]")
                 return value
         spans = SPAN_RE.findall(value)
         if not spans:
@@ -171,6 +173,8 @@ class Fact(Frozen):
             raise ValueError(f"{len(spans)} answer spans: mark exactly one [[answer]]")
         if "[[" in SPAN_RE.sub("", value) or "]]" in SPAN_RE.sub("", value):
             raise ValueError("unbalanced [[ or ]] in text")
+        if not spans[0].strip():
+            raise ValueError("empty answer span: put the answer between [[ and ]]")
         return value
 
     @field_validator("ask")

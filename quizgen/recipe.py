@@ -95,6 +95,8 @@ class QuizSettings(Frozen):
     @model_validator(mode="after")
     def _mix_adds_up(self) -> QuizSettings:
         total = sum(self.mix.values())
+        if total == 0:
+            raise ValueError("mix asks for no question at all: give at least one item type a count")
         if "questions" in self.model_fields_set and total != self.questions:
             raise ValueError(f"mix adds up to {total} items but questions is {self.questions}")
         if len(set(self.versions)) != len(self.versions):

@@ -42,6 +42,38 @@ ANSWER_FORMS: dict[AnswerType, tuple[re.Pattern[str], str]] = {
 }
 
 
+def _impossible_when(fact: Fact, answer: str) -> tuple[str, str] | None:
+    """A date that is no day of the calendar (February 30), year 0, or a period that runs
+    backwards, in the answer or in `when`."""
+    import datetime as dt
+
+    if fact.answer_type is AnswerType.date:
+        m = re.search(r"\d{3,4}", answer)
+        day = re.search(r"\b\d{1,2}\b", answer)
+        month = next((n for n, name in enumerate(_MONTHS.split("|"), 1) if name in answer), None)
+        if m and day and month:
+            try:
+                dt.date(int(m.group()), month, int(day.group()))
+            except ValueError:
+                return ("text", f"answer '{answer}' is no day of the calendar")
+    if fact.answer_type is AnswerType.year and answer.strip().lstrip("0") == "":
+        return ("text", "there is no year 0 (1 BC is followed by AD 1)")
+    if fact.answer_type is AnswerType.period:
+        m = re.match(r"^(\d{3,4})\s*[–-]\s*(\d{2,4})$", answer.strip())
+        if m:
+            start, end = m.groups()
+            full_end = int(start[: len(start) - len(end)] + end)  # 1958–59 ends in 1959
+            if full_end < int(start):
+                return ("text", f"period '{answer}' ends before it starts")
+    if fact.when:
+        parts = [int(p) for p in fact.when.split("-")]
+        try:
+            dt.date(parts[0], *(parts[1:] + [1] * (3 - len(parts)))) if parts[0] else dt.date(0, 1, 1)
+        except ValueError:
+            return ("when", f"'{fact.when}' is no date of the calendar")
+    return None
+
+
 #: Numbers in answers: near values are computed in floating point, exact to 15 digits.
 MAX_DIGITS, MAX_DECIMALS = 15, 6
 _NUMBER_PARTS = re.compile(r"^(\d[\d,]*)(?:\.(\d+))?")
@@ -74,6 +106,9 @@ def check_fact(fact: Fact) -> list[tuple[str, str]]:
             out.append(("distractors", f"'{value}' is the answer itself"))
     if fact.event is not None and fact.when is None:
         out.append(("event", "give `when` too, so the event can be ordered"))
+    impossible = _impossible_when(fact, answer)
+    if impossible:
+        out.append(impossible)
     if not evidence_holds_answer(fact, answer):
         out.append(("evidence", f"the quote holds neither the answer '{answer}' nor an accepted "
                                 "form of it: quote the passage that states it (or add the form the "

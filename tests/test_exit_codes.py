@@ -97,3 +97,23 @@ def test_an_unexpected_error_is_one_line_and_exit_70(monkeypatch, tmp_path) -> N
     debug = CliRunner().invoke(main, ["--debug", "validate", "x"])
     assert isinstance(debug.exception, ZeroDivisionError)
     assert validate_command.command is not None
+
+
+def test_a_mix_of_all_zeros_is_refused_with_its_location(tmp_path, monkeypatch) -> None:
+    """A quiz that would ask nothing is a located recipe problem, not an empty quiz."""
+    import re
+    import shutil
+
+    from conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "decks", tmp_path / "decks")
+    recipe = tmp_path / "decks" / "rivers.yaml"
+    text = recipe.read_text(encoding="utf-8").replace("  questions: 10\n", "")
+    text = re.sub(r"^(    (?:multiple_choice|true_false|fill_blank|short_answer|matching|ordering)): \d+$",
+                  r"\1: 0", text, flags=re.M)
+    recipe.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["quiz", "decks/rivers.yaml", "--facts", str(FIXTURES / "packs"), "-o", "out"])
+    assert result.exit_code == 1, result.output
+    assert "mix asks for no question at all" in result.stderr
+    assert not (tmp_path / "out").exists()

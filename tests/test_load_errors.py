@@ -137,6 +137,24 @@ CASES = {
         facts(GOOD_FACT + "    difficulty: !!bool maybe\n"),
         ["volc/eruptions.yaml:1:1: YAML: invalid value: 'maybe'"],
     ),
+    "empty-answer-span": (
+        facts(GOOD_FACT.replace("[[79]]", "[[ ]] 79")),
+        ["volc/eruptions.yaml:4:11: facts[0].text: empty answer span: put the answer between [[ and ]]"],
+    ),
+    "impossible-date": (
+        facts(GOOD_FACT.replace("[[79]]", "[[February 30, 2015]]").replace("answer_type: year", "answer_type: date")
+              + '    also_accept: ["79"]\n'),
+        ["volc/eruptions.yaml:4:11: facts[0].text: answer 'February 30, 2015' is no day of the calendar"],
+    ),
+    "year-zero": (
+        facts(GOOD_FACT.replace("[[79]]", "[[0]] (79)") + '    also_accept: ["79"]\n'),
+        ["volc/eruptions.yaml:4:11: facts[0].text: there is no year 0 (1 BC is followed by AD 1)"],
+    ),
+    "period-backwards": (
+        facts(GOOD_FACT.replace("[[79]]", "[[1917–1910]] (79)").replace("answer_type: year", "answer_type: period")
+              + '    also_accept: ["79"]\n'),
+        ["volc/eruptions.yaml:4:11: facts[0].text: period '1917–1910' ends before it starts"],
+    ),
     "answer-not-of-its-type": (
         facts(GOOD_FACT.replace("[[79]]", "[[AD 79]]") + '    also_accept: ["79"]\n'),
         ["volc/eruptions.yaml:4:11: facts[0].text: answer 'AD 79' is not a year in digits, "
