@@ -15,16 +15,10 @@ from ..model import CardKind, LoadedPack, LocatedFact
 from ..progress import progress
 from ..recipe import DeckSettings
 from .decks import topic_deck_name
+from genanki import guid_for
+
 from ..quiz import rules
 from .notetype import CARD_ORD, FIELDS
-
-#: Anki's own GUID alphabet (base 91), as in Anki's `guid64` and genanki's `guid_for`.
-_BASE91 = (
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
-)
-
-_PAIR_BASE = len(_BASE91) ** 2
-_PAIRS = tuple(a + b for a in _BASE91 for b in _BASE91)
 
 #: What a blank looks like on the front of a fill-in-the-blank card (Anki's cloze uses the same).
 BLANK = '<span class="qz-blank">[...]</span>'
@@ -35,17 +29,10 @@ def note_guid(pack_id: str, fact_id: str) -> str:
 
     Anki matches an imported note to the learner's copy by GUID, so editing a fact's wording updates
     its note instead of adding a duplicate (genanki's default GUID hashes the fields, which is exactly
-    what breaks that). Stable forever: every Anki export (.apkg, CSV) must use this function.
+    what breaks that). Stable forever: every Anki export (.apkg, CSV) must use this function. It is
+    genanki's own `guid_for` (SHA-256, first 8 bytes, Anki's base 91) of one key string.
     """
-    digest = hashlib.sha256(f"quizgen-fact\x1f{pack_id}\x1f{fact_id}".encode()).digest()
-    value = int.from_bytes(digest[:8], "big")
-    # Base 91, two digits at a time; a 64-bit value has at most 10 digits, and the leading zero
-    # digits ('a') are dropped, exactly as a digit-by-digit conversion would leave them out.
-    out = []
-    while value:
-        value, rest = divmod(value, _PAIR_BASE)
-        out.append(_PAIRS[rest])
-    return "".join(reversed(out)).lstrip(_BASE91[0]) or _BASE91[0]
+    return guid_for(f"quizgen-fact\x1f{pack_id}\x1f{fact_id}")
 
 
 class AnkiNote:

@@ -21,7 +21,7 @@ from ..recipe import ItemType, QuizSettings
 from . import generators as gen
 from . import rules
 from .checks import RuleContext, item_errors
-from .distractors import FactBase, normalize_answer, shuffle
+from .distractors import FactBase, normalize_answer
 from .items import Item, Quiz, Version
 
 #: Sections of the printed quiz, in this order; questions are numbered straight through.
@@ -127,7 +127,7 @@ class _Picker:
         self.longest = 0  # multiple-choice items made whose key is the longest option
         keys = [lf.key for lf in facts]
         order = sorted(range(len(facts)), key=keys.__getitem__)  # stable, like sorting by lf.key
-        shuffle(rng, order)  # the same draws as shuffling the sorted facts themselves
+        rng.shuffle(order)  # the same draws as shuffling the sorted facts themselves
         # core facts first, then details (each in the seeded order): a quiz asks what matters first
         order.sort(key=lambda i: facts[i].fact.weight is not Weight.core)
         self.left = [facts[i] for i in order]  # every fact, in the seeded order; `used` says which are gone

@@ -18,7 +18,7 @@ from ..model import LocatedFact
 from ..normalize import content_words
 from ..recipe import ItemType
 from . import rules
-from .distractors import FactBase, answer_key, normalize_answer, pick_distractors, shuffle
+from .distractors import FactBase, answer_key, normalize_answer, pick_distractors
 from .items import Evidence, Item
 from .nearvalues import sort_key, with_unit
 from .rules import (
@@ -212,7 +212,7 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     if not pool:
         return None
     facts = list(pool)
-    shuffle(rng, facts)
+    rng.shuffle(facts)
     premises: list[LocatedFact] = []
     keys: set[str] = set()
     for lf in facts:
@@ -286,7 +286,7 @@ def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random, *, event
     `events`: every fact of `pool` has an `event` and a `when` (no need to look).
     """
     facts = [lf for lf in pool if (events or (lf.fact.event and lf.fact.when)) and rules.dated_by_evidence(lf.fact)]
-    shuffle(rng, facts)
+    rng.shuffle(facts)
     size = min(ORDERING_MAX - 1, len(facts))  # 4 when possible: enough to test, quick to mark
     chosen: list[LocatedFact] = []
     for lf in facts:

@@ -175,7 +175,7 @@ def synthetic(answer_type: str, key: str, rng: random.Random, below: bool) -> li
         gaps = list(range(YEAR_MIN_GAP, YEAR_SYNTHETIC_GAP + 1))
         rng.shuffle(gaps)
         out = [str(k - g if below else k + g) for g in gaps]
-        return [y for y in out if len(y) == len(key.strip()) and int(y) <= dt.date.today().year + 50]
+        return [y for y in out if len(y) == len(key.strip())]  # later than the source: see rules.after_as_of
     if answer_type in ("number", "quantity"):
         k = parse_number(key)
         if k is None or k <= 0:
