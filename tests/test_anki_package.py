@@ -128,3 +128,23 @@ def test_build_command_writes_the_deck(tmp_path, monkeypatch, args):
     result = CliRunner().invoke(main, ["build", *args, "--facts", "facts", "-o", "out"])
     assert result.exit_code == 0, result.output
     assert "rivers: 19 notes, 42 cards -> out/rivers.apkg" in result.output
+
+
+@pytest.mark.parametrize("corrupt", [
+    '{"notes": {}, "notetype": {"hash": "x", "mod": 1e999}, "version": 1}',
+    '{"notes": {}, "notetype": {"hash": "x", "mod": 123456789012345678901}, "version": 1}',
+    '{"notes": {}, "notetype": {"hash": "x", "mod": -5}, "version": 1}',
+    "[" * 100_000 + "]" * 100_000,
+    '{"notes": "many", "version": 1}',
+])
+def test_a_corrupted_state_file_is_ignored_not_a_traceback(tmp_path, monkeypatch, corrupt):
+    """A state file that is no state (an infinite or 20-digit mod, nesting 100k deep, the wrong
+    shape) is treated as missing: the build succeeds and every note gets the build time."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    ws = rivers_workspace(tmp_path / "ws")
+    ws.build()
+    (ws.apkg.parent / "rivers.anki-state.json").write_text(corrupt, encoding="utf-8")
+    ws.build()
+    assert {m for m, _ in notes_table(ws.apkg).values()} == {1767225600}
+    state = json.loads((ws.apkg.parent / "rivers.anki-state.json").read_text(encoding="utf-8"))
+    assert state["version"] == 1 and all(s["mod"] == 1767225600 for s in state["notes"].values())

@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from json.encoder import encode_basestring
 from pathlib import Path
 from typing import NamedTuple
 
@@ -60,17 +59,11 @@ class BuildState:
                                                              other.notes)
 
     def to_bytes(self) -> bytes:
-        """JSON, keys sorted, one note per line: the same state always gives the same bytes."""
-        notes = self.notes
-        keys = sorted(notes)  # sorting the keys alone is much faster than sorting the items
-        lines = [
-            f"{encode_basestring(guid)}: {_stamp_json(stamp)}"
-            for guid, stamp in zip(keys, map(notes.__getitem__, keys))
-        ]
-        body = "{}" if not lines else "{\n" + ",\n".join(lines) + "\n}"
-        notetype = "null" if self.notetype is None else _stamp_json(self.notetype)
-        text = f'{{"notes": {body},\n"notetype": {notetype},\n"version": {int(self.version)}}}\n'
-        return text.encode("utf-8")
+        """JSON with sorted keys, one note per line: the same state always gives the same bytes."""
+        notes = {guid: {"hash": h, "mod": m} for guid, (h, m) in self.notes.items()}
+        notetype = None if self.notetype is None else {"hash": self.notetype.hash, "mod": self.notetype.mod}
+        doc = {"notes": notes, "notetype": notetype, "version": int(self.version)}
+        return (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=0) + "\n").encode("utf-8")
 
     @classmethod
     def from_bytes(cls, data: bytes) -> BuildState:
@@ -88,9 +81,14 @@ class BuildState:
         return cls(notetype=notetype, notes=notes, version=version)
 
 
+#: A `mod` is seconds since 1970 in a 64-bit SQLite integer; a larger one is a corrupted state.
+MAX_MOD = 1 << 62
+
+
 def _int(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
-        raise ValueError("not a whole number")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+            0 <= value <= MAX_MOD) or value != int(value):  # also refuses inf and nan
+        raise ValueError("not a whole number of seconds")
     return int(value)
 
 
@@ -99,17 +97,13 @@ def _stamp(raw: object) -> Stamp:
     # The common case, as written by `to_bytes`, decided without the general checks below.
     if type(raw) is dict and len(raw) == 2 and type(raw.get("hash")) is str and type(
         raw.get("mod")
-    ) is int:
+    ) is int and 0 <= raw["mod"] <= MAX_MOD:
         return Stamp(raw["hash"], raw["mod"])
     if not isinstance(raw, dict) or raw.keys() != {"hash", "mod"} or not isinstance(
         raw["hash"], str
     ):
         raise ValueError("not a stamp")
     return Stamp(raw["hash"], _int(raw["mod"]))
-
-
-def _stamp_json(stamp: Stamp) -> str:
-    return f'{{"hash": {encode_basestring(stamp.hash)}, "mod": {int(stamp.mod)}}}'
 
 
 def state_path(apkg: Path) -> Path:
@@ -120,7 +114,7 @@ def read_state(path: Path) -> BuildState:
     """The state of the previous build, or an empty one (missing or unreadable: see module doc)."""
     try:
         return BuildState.from_bytes(path.read_bytes())
-    except (OSError, ValueError, TypeError, RecursionError):
+    except (OSError, ValueError, TypeError, RecursionError, OverflowError):
         return BuildState()
 
 
