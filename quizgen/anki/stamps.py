@@ -59,11 +59,11 @@ class BuildState:
                                                              other.notes)
 
     def to_bytes(self) -> bytes:
-        """JSON with sorted keys, one note per line: the same state always gives the same bytes."""
+        """JSON with sorted keys (one line, by the C encoder): the same state gives the same bytes."""
         notes = {guid: {"hash": h, "mod": m} for guid, (h, m) in self.notes.items()}
         notetype = None if self.notetype is None else {"hash": self.notetype.hash, "mod": self.notetype.mod}
         doc = {"notes": notes, "notetype": notetype, "version": int(self.version)}
-        return (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=0) + "\n").encode("utf-8")
+        return (json.dumps(doc, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
     @classmethod
     def from_bytes(cls, data: bytes) -> BuildState:
