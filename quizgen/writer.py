@@ -3,8 +3,9 @@ file or destroys the previous good one (temp file in the target folder, fsync, r
 
 Interrupted builds: Ctrl-C (SIGINT) and `kill` (SIGTERM, turned into an exception while a file is
 being written) remove the temp file on their way out. SIGKILL cannot be caught, so a temp file can
-survive it; temp files are named `.<output name>.<8 random characters>.tmp` (hidden, and never
-an output's own name), and the next write of the same output removes any left from earlier builds.
+survive it; temp files are named `.<output name>.<process id>.<8 random characters>.tmp` (hidden,
+and never an output's own name), and the next write of the same output removes those whose process
+is gone (never the temp file of a build still running). `locked` serialises builds into one folder.
 """
 
 from __future__ import annotations
@@ -27,21 +28,54 @@ _RANDOM = r"[a-z0-9_]{8}"
 
 
 def temp_pattern(name: str) -> re.Pattern[str]:
-    """What our temp files for output `name` look like (and nothing else does)."""
-    return re.compile(rf"\.{re.escape(name)}\.{_RANDOM}\.tmp")
+    """What our temp files for output `name` look like (and nothing else does); group 1 is the id
+    of the process that made it."""
+    return re.compile(rf"\.{re.escape(name)}\.(\d+)\.{_RANDOM}\.tmp")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def remove_stale_temps(folder: Path, name: str) -> None:
-    """Remove temp files that an earlier, killed write of `folder/name` left behind."""
+    """Remove temp files that an earlier, killed write of `folder/name` left behind: those of
+    processes that are gone (a build running beside this one keeps its own)."""
     pattern = temp_pattern(name)
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
-        if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+        m = pattern.fullmatch(entry.name)
+        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))) and entry.is_file(
+                follow_symlinks=False):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
+
+
+@contextlib.contextmanager
+def locked(folder: str | Path) -> Iterator[None]:
+    """Hold the folder's build lock (`.quizgen.lock`, an advisory `flock`): a second build into
+    the same folder waits for the first, so each writes a consistent set of outputs."""
+    import fcntl
+
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / ".quizgen.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise Problem(str(folder), 1, 1, f"cannot write to this folder: {exc.strerror}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 class Terminated(SystemExit):
@@ -74,7 +108,7 @@ def _umask() -> int:
 
 def _temp_file(folder: Path, name: str) -> tuple[int, str]:
     """A new temp file for output `name` in `folder`, named as `temp_pattern` expects."""
-    return tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    return tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=folder)
 
 
 @contextlib.contextmanager
@@ -102,6 +136,8 @@ def write_stream(path: str | Path) -> Iterator[BinaryIO]:
     """
     path = Path(path)
     folder = path.parent
+    if os.path.lexists(path) and not path.is_file():  # a device, a pipe, a folder: never replaced
+        raise Problem(str(path), 1, 1, "is not a regular file: refused (name a new file or a file to replace)")
     previous = _catch_sigterm()
     try:
         try:

@@ -80,3 +80,28 @@ def test_coverage_min_fails_below_threshold(in_repo) -> None:
     result = CliRunner().invoke(main, ["coverage", "mexico-russia", "--min", "100"])
     assert result.exit_code == 1
     assert "is below --min 100" in result.stderr
+
+
+def test_default_pack_weighs_what_matters():
+    """Issue 14: every fact says its weight; 25+ facts ask why or what followed; every key idea is
+    served by two or more core facts; the default quiz (seeds 1-50) draws no paratext."""
+    from conftest import ROOT
+
+    from quizgen.coverage import ideas
+    from quizgen.model import Weight
+    from quizgen.pipeline import Build
+
+    build = Build.open(ROOT / "decks" / "mexico-russia.yaml", [str(ROOT / "facts")])
+    [pack] = build.packs
+    raw = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "facts" / "mexico-russia").glob("*.yaml")
+                  if p.name != "pack.yaml")
+    assert raw.count("    weight: ") == raw.count("  - id: ") == len(pack.facts)  # said, not defaulted
+    why = [lf for lf in pack.facts if {"cause", "consequence", "comparison"} & set(lf.fact.tags)]
+    assert len(why) >= 25
+    assert sum(lf.fact.weight is Weight.core and bool(lf.fact.idea) for lf in why) >= 25
+    assert 8 <= len(pack.pack.ideas) <= 12
+    assert all(n >= 2 for _, _, n in ideas(pack)), ideas(pack)
+    weight = {lf.key: lf.fact.weight for lf in pack.facts}
+    for seed in range(1, 51):
+        quiz = build.quiz(seed=seed)
+        assert not [k for item in quiz.items for k in item.fact_ids if weight[k] is Weight.paratext]

@@ -10,14 +10,16 @@ from quizgen.model import SPAN_RE, Fact
 
 
 def one_span(text: str) -> bool:
-    """Exactly one [[answer]], and no other [[ or ]] left once it is taken out."""
+    """Exactly one [[answer]], not blank, and no other [[ or ]] left once it is taken out."""
     rest = SPAN_RE.sub("", text)
-    return len(SPAN_RE.findall(text)) == 1 and "[[" not in rest and "]]" not in rest
+    spans = SPAN_RE.findall(text)
+    return len(spans) == 1 and bool(spans[0].strip()) and "[[" not in rest and "]]" not in rest
 
 
 @settings(max_examples=2000, deadline=None)
 @given(st.text(st.sampled_from("[]ab "), min_size=1, max_size=14))
 @example("][[[]]]")  # the span's two sides meet as `]]` once it is taken out
+@example("[[ ]]")  # a blank answer
 @example("a]][[b]]")
 def test_text_is_accepted_exactly_when_it_has_one_span(text):
     record = {"id": "f", "text": text, "ask": "What?", "answer_type": "term", "topic": "t", "evidence": "e"}

@@ -47,6 +47,14 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
         raise Problems(problems)
     _lint_or_stop(loaded)
     out = Path(out_dir)
+    from ..writer import locked
+
+    with locked(out):  # another build into this folder waits: outputs stay one consistent set
+        _write_all(loaded, out)
+
+
+def _write_all(loaded: list, out: Path) -> None:
+    """Write every build's deck, quiz and change report into `out`."""
     from ..changes import compare, snapshot, snapshot_bytes, snapshot_path
     from ..progress import progress
     from ..writer import write_bytes

@@ -6,9 +6,12 @@ import json
 
 import click
 
+from .common import reports_problems
+
 
 @click.command("schema")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead.")
+@reports_problems
 def command(output: str | None) -> None:
     """Print the JSON Schema of a fact file, for editors.
 
