@@ -9,14 +9,15 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -e '.[test]'
 	touch $(STAMP)
 
 venv: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/quizgen build -o build
+	@echo "quizgen is in $(VENV): run 'source $(VENV)/bin/activate' (or use $(BIN)/quizgen) to type quizgen commands"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
