@@ -37,6 +37,7 @@ def test_cloze_card_that_shows_its_answer():
         "The [[Caspian Sea]] is a lake, though the Caspian Sea is called a sea.",
         "Which lake is called a sea?",
         "place",
+        evidence="the Caspian Sea is a lake, though it is called a sea",
     ).model_copy(update={"pack": "rivers"})
     pack = LoadedPack(pack=rivers.pack, folder=rivers.folder, facts=[bad])
     cards = deck_cards(recipe.recipe.deck, [pack], [bad])

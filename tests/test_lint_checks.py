@@ -92,6 +92,11 @@ CASES = {
             card(CardKind.reverse, "What is the capital?", "paris", fact="rhine"),
         ],
     ),
+    "fact-evidence-short": (
+        # the Hoover Dam fact quotes "completed in 1936": its answer and two words
+        [card(CardKind.qa, "In what year was the Hoover Dam completed?", "1936", fact="hoover-year")],
+        [card(CardKind.qa, "In what year did the Eiffel Tower open?", "1889", fact="eiffel-year")],
+    ),
     "card-reverse-unique": (
         # 'Paris' answers both the capital and the Seine facts: its reverse card has two answers
         [card(CardKind.reverse, "Paris", "What is the capital of France?"),
@@ -141,6 +146,11 @@ CASES = {
     "mc-answer-format": (
         mc(["1930", "1936", "the 1940s"], 1, fact="hoover-year", answer_type="year"),
         mc(["1930", "1936", "1942"], 1, fact="hoover-year", answer_type="year"),
+    ),
+    "mc-parallel-grammar": (
+        # 'because of ...' is a reason among nouns: its form alone sets it apart
+        mc(["Portuguese", "Spanish", "because of Guarani"], 0, fact="portuguese", answer_type="term"),
+        mc(["Portuguese", "Spanish", "the Guarani language"], 0, fact="portuguese", answer_type="term"),
     ),
     "mc-option-length": (
         mc(["Portuguese", "Spanish", "Guarani", "the languages of the Andean highlands"], 0,
@@ -292,6 +302,7 @@ def test_severity_of_warnings():
         "card-answer-short",
         "mc-option-length",
         "absolute-words",
+        "fact-evidence-short",
     }
 
 

@@ -174,6 +174,26 @@ def cloze_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, st
             yield c, "the deletion is one member of a list: any other member fits it too"
 
 
+#: An evidence quote that is the answer and at most this many words more quotes a name, not a claim.
+EVIDENCE_MIN_EXTRA_WORDS = 4
+
+
+def evidence_carries_claim(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+    """A fact's evidence quote is more than its answer and three words: a bare name or title does not
+    show the source saying what the fact claims (one finding per fact, on its first card)."""
+    seen: set[str] = set()
+    for c in cards:
+        key = c.fact_ids[0]
+        fact = ctx.fact(key)
+        if key in seen or fact is None:
+            continue
+        seen.add(key)
+        extra = len(fact.evidence.split()) - len(fact.answer.split())
+        if extra < EVIDENCE_MIN_EXTRA_WORDS:
+            yield c, (f"the evidence {fact.evidence!r} is the answer and {max(extra, 0)} more words: "
+                      "quote the passage that states the claim")
+
+
 CHECKS = [
     Check(
         "card-answer-short",
@@ -202,6 +222,13 @@ CHECKS = [
         Scope.card,
         "A reverse card's cue is the answer of no other fact in the deck.",
         reverse_unique,
+    ),
+    Check(
+        "fact-evidence-short",
+        WARNING,
+        Scope.card,
+        "A fact's evidence is more than its answer and three words.",
+        evidence_carries_claim,
     ),
     Check(
         "card-cloze-unique",

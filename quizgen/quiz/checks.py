@@ -46,6 +46,7 @@ from .rules import (
     in_pools,
     mentions,
     name_parts,
+    opener,
     second_fit,
     self_refuting,
 )
@@ -467,6 +468,22 @@ def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:
         yield f"the source writes {other!r} (another answer of group {lf.fact.group}) where the blank is"
 
 
+def parallel_grammar(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Phrase answers (terms) and their distractors open with the same kind of word (a
+    preposition, "because", a negation, a number, or a noun phrase): an option of another grammar
+    is ruled out, or ruled in, by its form alone."""
+    if not _mc(item) or item.answer_type != "term":
+        return
+    key = _key(item)
+    if key is None:
+        return
+    want = opener(key)
+    for o in _distractors(item):
+        got = opener(o)
+        if got != want:
+            yield f"option {o!r} opens as a {got}, the key {key!r} as a {want}"
+
+
 def matching_one_pool(item: Item, ctx: RuleContext) -> Iterable[str]:
     """A matching set draws on one group and one answer type, its responses share one unit, and no
     premise shares a word with its own response that the other responses lack (a unit or a title
@@ -525,6 +542,8 @@ RULES = [
          "named in the stem, or a year after the pack's as_of.", never_true),
     Rule("mc-answer-format", ERROR, "Every option has the key's answer type and format (year, full "
          "date, unit, style of name).", answer_format),
+    Rule("mc-parallel-grammar", ERROR, "Phrase answers and their distractors open with the same "
+         "kind of word (preposition, 'because', negation, number, noun phrase).", parallel_grammar),
     Rule("mc-option-length", WARNING, "The longest option is at most 1.5 x the median option length "
          "(names exempt).", option_length),
     Rule("mc-of-the-above", ERROR, "No 'all of the above', 'none of the above' or 'both' options.",

@@ -111,6 +111,26 @@ def has_initials(name: str) -> bool:
     return any(_INITIAL.match(p) for p in name.split())
 
 
+_OPENERS = {
+    "preposition": {"to", "for", "in", "on", "of", "by", "with", "from", "at", "into", "through",
+                    "between", "among", "against", "without", "under", "over", "about", "after",
+                    "before", "during"},
+    "reason": {"because", "since", "due", "owing"},
+    "negation": {"no", "not", "neither", "nor", "none", "never"},
+}
+
+
+def opener(phrase: str) -> str:
+    """The kind of word a phrase opens with: a preposition, a reason ("because"), a negation, a
+    number, or a noun phrase (anything else, with or without an article). Options of parallel
+    grammar share it; finer kinds (an -ing noun, an adjective) would flag good options."""
+    first = (phrase.split() or [""])[0].lower().strip("\"'«»“”()")
+    for kind, openers in _OPENERS.items():
+        if first in openers:
+            return kind
+    return "number" if first[:1].isdigit() else "noun phrase"
+
+
 # -- pools ---------------------------------------------------------------------------------------
 
 
