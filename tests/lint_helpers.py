@@ -81,6 +81,7 @@ FACTS = [
         "The Hoover Dam stands on the [[Colorado River]].",
         "On which river does the Hoover Dam stand?",
         "place",
+        evidence="The Hoover Dam was completed",  # the sentence of hoover-year's evidence
     ),
     located(
         "portuguese",

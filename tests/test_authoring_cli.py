@@ -70,7 +70,7 @@ def test_coverage_html_map(tmp_path: Path, fixture_packs: Path) -> None:
     result = CliRunner().invoke(main, ["coverage", "rivers", "--facts", str(fixture_packs), "--html", str(out)])
     assert result.exit_code == 0, result.stderr
     html = out.read_text(encoding="utf-8")
-    assert '<span class="cited" title="nile-length"><a href="#fact-nile-length">The Nile, about 6,650 km long</a></span>' in html
+    assert '<span class="cited" title="nile-length"><a href="#fact-nile-length">The Nile is about 6,650 km long</a></span>' in html
     assert 'id="fact-hoover-river"' in html
 
 

@@ -203,6 +203,11 @@ CASES = {
     "quiz-key-longest": (_mc_quiz(longest=5), _mc_quiz(longest=3)),
     "quiz-key-positions": (_positions([0] * 20 + [1, 2, 3] * 4), _positions([0, 1, 2, 3] * 8)),
     "quiz-tf-balance": (_tfs([True] * 4 + [False]), _tfs([True, False, True, False, True])),
+    "quiz-same-passage": (
+        # both facts quote "The Hoover Dam was completed in 1936." of the source
+        [short("hoover-year", "1936"), short("hoover-river", "Colorado River")],
+        [short("hoover-year", "1936"), short("capital", "Paris")],
+    ),
     "quiz-key-in-stem": (
         [GOOD_MC, tf("Paris lies on the Seine.", True, fact="rhine", item_id="tf-seine")],
         [GOOD_MC, tf("The Rhine flows into the North Sea.", True, fact="rhine")],
@@ -238,9 +243,8 @@ def test_check_quiet_on_good(check_id):
 
 
 def test_a_good_item_passes_every_check():
-    items = [
+    items = [  # (one item per fact and per source sentence: the ordering item has the dams)
         GOOD_MC,
-        mc(["1930", "1936", "1942", "1960"], 1, fact="hoover-year", answer_type="year"),
         tf("The capital of France is Lyon.", False, fact="capital"),
         matching(),
         ordering(),

@@ -108,6 +108,20 @@ def key_in_stem(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | No
                     break
 
 
+def same_passage(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+    """No two items rest on one sentence of the source (their facts' evidence quotes lie in it):
+    the one tells the other's answer ("after 1905" beside "the Russo-Japanese War")."""
+    taken: dict = {}
+    for item in items:
+        spots = frozenset().union(*(ctx.base.spots(k) for k in item.fact_ids))
+        clash = next((taken[s] for s in spots if s in taken), None)
+        if clash is not None and clash is not item:
+            yield item, f"it rests on the same source sentence as item {clash.id}"
+            continue
+        for s in spots:
+            taken[s] = item
+
+
 CHECKS = [
     Check(
         "quiz-key-longest",
@@ -129,6 +143,13 @@ CHECKS = [
         Scope.quiz,
         "With 5+ true/false items, 40 to 60% are true.",
         tf_balance,
+    ),
+    Check(
+        "quiz-same-passage",
+        ERROR,
+        Scope.quiz,
+        "No two items rest on one sentence of the source.",
+        same_passage,
     ),
     Check(
         "quiz-key-in-stem",

@@ -125,6 +125,7 @@ class _Picker:
         self.ctx, self.rng = ctx, rng
         self.rules = RuleContext.of_base(ctx.base)
         self.longest = 0  # multiple-choice items made whose key is the longest option
+        self.spots: frozenset = frozenset()  # source sentences the items made so far rest on
         keys = [lf.key for lf in facts]
         order = sorted(range(len(facts)), key=keys.__getitem__)  # stable, like sorting by lf.key
         rng.shuffle(order)  # the same draws as shuffling the sorted facts themselves
@@ -172,6 +173,9 @@ class _Picker:
         longest = item.type is ItemType.multiple_choice and rules.key_strictly_longest(item)
         if longest and self.longest + 1 > self.longest_allowed(item):
             return False
+        spots = frozenset().union(*(self.ctx.base.spots(k) for k in item.fact_ids))
+        if spots & self.spots:  # one source sentence, one item: two would tell each other's answers
+            return False
         texts = _texts(item, self.ctx.base.by_key)
         # `gives_away` against every item made, with each made item's texts normalised once
         if any(_leaks(texts, made) for made in self._made):
@@ -185,6 +189,7 @@ class _Picker:
         self.items.append(item)
         self._made.append(texts)
         self.longest += longest
+        self.spots |= spots
         for key in set(item.fact_ids):
             if key in self.used:
                 continue

@@ -48,6 +48,7 @@ from .rules import (
     name_parts,
     opener,
     second_fit,
+    word_roots,
     self_refuting,
 )
 
@@ -233,15 +234,16 @@ def absolute(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 def key_stem_overlap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """The key shares no content word with the stem, unless every distractor does too (a clang
-    association points to the key)."""
+    association points to the key). Words of 5 letters or more count as shared when they begin
+    alike ("culture" and "cultural", "Japan" and "Japanese")."""
     if not _mc(item):
         return
     key = _key(item)
     if key is None:
         return
-    stem = content_words(item.prompt)
-    shared = content_words(key) & stem
-    if shared and not all(content_words(o) & stem for o in _distractors(item)):
+    stem = word_roots(item.prompt)
+    shared = word_roots(key) & stem
+    if shared and not all(word_roots(o) & stem for o in _distractors(item)):
         yield f"the key {key!r} repeats {', '.join(sorted(shared))} from the stem, and not every distractor does"
 
 

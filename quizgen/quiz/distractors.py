@@ -52,6 +52,7 @@ class FactBase:
         self._sources = {lp.pack.id: [src.clean for src in lp.sources.values()] for lp in packs}
         self._plain: dict[str, list[rules.PlainText]] = {}
         self._key_sentences: dict[str, list] = {}
+        self._spots: dict[str, frozenset] = {}
         self.same: dict[str, frozenset[str]] = {}
         for lp in packs:
             for names in lp.pack.aliases:
@@ -143,6 +144,17 @@ class FactBase:
             sentences = self._key_sentences[lf.key] = rules.key_sentences(
                 self.plain_sources(lf.pack), list(dict.fromkeys(forms)))
         return rules.listed_with(sentences, candidate) if sentences else None
+
+    def spots(self, key: str) -> frozenset:
+        """`rules.evidence_spots` of the fact with this key (made once; empty for an unknown key
+        or a quote the plain source search does not find)."""
+        found = self._spots.get(key)
+        if found is None:
+            lf = self.by_key.get(key)
+            found = frozenset() if lf is None else rules.evidence_spots(self.plain_sources(lf.pack), lf.fact.evidence)
+            found = frozenset((lf.pack, n, at) for n, at in found) if lf is not None else found
+            self._spots[key] = found
+        return found
 
     def _alias_names(self, key: str) -> list[str]:
         return [] if key not in self.same else [f.fact.answer for f in self.facts if answer_key(f.fact.answer) in self.same[key]]

@@ -76,6 +76,12 @@ def mentions(text: str, answer: str) -> bool:
     return bool(a) and f" {a} " in f" {normalize_answer(text)} "
 
 
+def word_roots(text: str) -> set[str]:
+    """The content words of `text`, those of 5 letters or more cut to their first 5 ("cultural"
+    and "culture" -> "cultu"): what a clang association between two texts shares."""
+    return {w[:5] if len(w) >= 5 and not w.isdigit() else w for w in content_words(text)}
+
+
 def key_strictly_longest(item: Item) -> bool:
     """Is a multiple-choice item's key longer than each of its other options?"""
     lengths = [len(o.strip()) for o in item.options]
@@ -268,6 +274,20 @@ def key_sentences(texts: list[PlainText], key_forms: list[str]) -> list[tuple[st
                 s, e = _sentence_at(source.text, a, b)
                 out.setdefault((n, s, e), []).append((a - s, b - s))
     return [(texts[n].text[s:e], spans) for (n, s, e), spans in out.items()]
+
+
+def evidence_spots(texts: list[PlainText], evidence: str) -> frozenset[tuple[int, int]]:
+    """The source sentences (text index, start) the evidence quote lies in: two items resting on
+    one sentence tell each other's answers."""
+    from ..source import fold
+
+    spots = set()
+    for n, source in enumerate(texts):
+        for a, b in source.find(plain(fold(evidence)).strip()):
+            spots.add((n, _sentence_at(source.text, a, b)[0]))
+            end = _sentence_at(source.text, max(a, b - 1), b)[0]
+            spots.add((n, end))
+    return frozenset(spots)
 
 
 def listed_with(sentences: list[tuple[str, list[tuple[int, int]]]], candidate: str) -> str | None:
