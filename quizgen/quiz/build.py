@@ -20,12 +20,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..export.files import export_files
+from ..export.files import export_files, write_files
 from ..formats import EXPORT_FORMATS, FORMATS
 from ..model import LoadedPack
 from ..problems import Problem
 from ..recipe import LoadedRecipe
-from ..writer import write_bytes
 from .items import Quiz
 
 
@@ -103,9 +102,4 @@ def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, 
     quiz = make_quiz(recipe, packs, seed=seed, versions=versions, questions=questions, build=build)
     files = render_quiz(quiz, formats, template_dirs(recipe, templates))
     files.update(export_files(quiz, recipe, packs, formats))  # made in memory too: a refusal writes nothing
-    out = []
-    for name, data in files.items():
-        path = Path(out_dir) / name
-        write_bytes(path, data)
-        out.append(path)
-    return out
+    return write_files(Path(out_dir), files)
