@@ -203,6 +203,11 @@ CASES = {
     "quiz-key-longest": (_mc_quiz(longest=5), _mc_quiz(longest=3)),
     "quiz-key-positions": (_positions([0] * 20 + [1, 2, 3] * 4), _positions([0, 1, 2, 3] * 8)),
     "quiz-tf-balance": (_tfs([True] * 4 + [False]), _tfs([True, False, True, False, True])),
+    "quiz-key-root-elsewhere": (
+        # 'Paris' (a word few facts use) answers one item and stands in another's statement
+        [short("capital", "Paris"), tf("Parisians cross the Seine daily.", True, fact="seine", item_id="tf-x")],
+        [short("capital", "Paris"), short("hoover-river", "Colorado River")],
+    ),
     "quiz-same-passage": (
         # both facts quote "The Hoover Dam was completed in 1936." of the source
         [short("hoover-year", "1936"), short("hoover-river", "Colorado River")],
@@ -245,7 +250,7 @@ def test_check_quiet_on_good(check_id):
 def test_a_good_item_passes_every_check():
     items = [  # (one item per fact and per source sentence: the ordering item has the dams)
         GOOD_MC,
-        tf("The capital of France is Lyon.", False, fact="capital"),
+        tf("The Rhine rises in Austria.", False, fact="rhine-source"),
         matching(),
         ordering(),
     ]

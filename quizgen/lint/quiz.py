@@ -20,6 +20,7 @@ from ..quiz.rules import (
     TF_TRUE_MAX,
     TF_TRUE_MIN,
     key_strictly_longest,
+    rare_key_roots,
 )
 from ..recipe import ItemType
 from .context import LintContext
@@ -122,6 +123,20 @@ def same_passage(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | N
             taken[s] = item
 
 
+def key_root_elsewhere(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+    """No item's answer shares a rare word root (used by at most 2% of the fact base's questions
+    and sentences) with another item's stem or options: three "cultural ..." answers in one quiz,
+    or "1910-1917" among one item's options beside "1917" in another's stem, cue each other."""
+    for a in items:
+        for b in items:
+            if b is a:
+                continue
+            shared = rare_key_roots(a, b, ctx.base)
+            if shared:
+                yield a, f"its answer shares {', '.join(sorted(shared))} with item {b.id}"
+                break
+
+
 CHECKS = [
     Check(
         "quiz-key-longest",
@@ -150,6 +165,13 @@ CHECKS = [
         Scope.quiz,
         "No two items rest on one sentence of the source.",
         same_passage,
+    ),
+    Check(
+        "quiz-key-root-elsewhere",
+        ERROR,
+        Scope.quiz,
+        "No item's answer shares a rare word root with another item's stem or options.",
+        key_root_elsewhere,
     ),
     Check(
         "quiz-key-in-stem",

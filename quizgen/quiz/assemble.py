@@ -21,6 +21,7 @@ from ..recipe import ItemType, QuizSettings
 from . import generators as gen
 from . import rules
 from .checks import RuleContext, item_errors
+from .rules import keys_of, stems_of  # noqa: F401 (the lint imports them from here too)
 from .distractors import FactBase, normalize_answer
 from .items import Item, Quiz, Version
 
@@ -54,42 +55,6 @@ def scale_mix(mix: dict[ItemType, int], total: int) -> dict[ItemType, int]:
     for k in by_remainder[: total - sum(out.values())]:
         out[k] += 1
     return out
-
-
-def stems_of(item: Item) -> list[str]:
-    """What a student reads before answering: the prompt (a true/false item's statement), matching
-    premises and ordering events."""
-    texts = [item.prompt, *item.premises]
-    if item.type is ItemType.ordering:
-        texts += item.options
-    return texts
-
-
-def keys_of(item: Item, by_key: Mapping[str, LocatedFact] | None = None) -> list[str]:
-    """The answers an item tests: its key option, written answer and aliases, matched responses;
-    with `by_key` (facts by key), also the answers (and aliases) of the facts it tests. An index
-    out of range and an empty answer name nothing.
-
-    A true/false item tests its fact's answer, which its true statement contains by design: that
-    is a leak only into *another* item's stem, which is all `gives_away` (and the lint) compares.
-    """
-    if item.type is ItemType.matching:
-        out = [item.options[m] for m in item.matches if 0 <= m < len(item.options)]
-    elif item.type is ItemType.ordering:
-        out = []  # its answer is an order; its events are stems
-    elif item.type is ItemType.true_false:
-        out = []  # a true/false key is True or False: what it tests is its fact's answer
-    elif item.type is ItemType.multiple_choice:
-        in_range = item.key is not None and 0 <= item.key < len(item.options)
-        out = [item.options[item.key]] if in_range else []
-    else:
-        out = [a for a in [item.answer_text, *item.accept] if a]
-    if by_key is not None and item.type is not ItemType.ordering:
-        for fact_id in item.fact_ids:
-            lf = by_key.get(fact_id)
-            if lf is not None:
-                out += [lf.fact.answer, *lf.fact.also_accept]
-    return list(dict.fromkeys(out))
 
 
 def _texts(item: Item, by_key: Mapping[str, LocatedFact] | None) -> tuple[list[str], list[str]]:
@@ -175,6 +140,10 @@ class _Picker:
             return False
         spots = frozenset().union(*(self.ctx.base.spots(k) for k in item.fact_ids))
         if spots & self.spots:  # one source sentence, one item: two would tell each other's answers
+            return False
+        base = self.ctx.base
+        if any(rules.rare_key_roots(item, made, base) or rules.rare_key_roots(made, item, base)
+               for made in self.items):  # an answer's rare word in another item cues it
             return False
         texts = _texts(item, self.ctx.base.by_key)
         # `gives_away` against every item made, with each made item's texts normalised once

@@ -53,6 +53,7 @@ class FactBase:
         self._plain: dict[str, list[rules.PlainText]] = {}
         self._key_sentences: dict[str, list] = {}
         self._spots: dict[str, frozenset] = {}
+        self._root_df: dict[str, int] | None = None
         self.same: dict[str, frozenset[str]] = {}
         for lp in packs:
             for names in lp.pack.aliases:
@@ -144,6 +145,17 @@ class FactBase:
             sentences = self._key_sentences[lf.key] = rules.key_sentences(
                 self.plain_sources(lf.pack), list(dict.fromkeys(forms)))
         return rules.listed_with(sentences, candidate) if sentences else None
+
+    def is_rare_root(self, root: str) -> bool:
+        """Is `root` (`rules.word_roots`) used by few of the facts' questions and sentences?"""
+        if self._root_df is None:
+            counts: dict[str, int] = {}
+            for lf in self.facts:
+                for r in rules.word_roots(f"{lf.fact.ask} {lf.fact.plain_text}"):
+                    counts[r] = counts.get(r, 0) + 1
+            self._root_df = counts
+        limit = max(3, int(rules.RARE_ROOT_SHARE * len(self.facts)))
+        return self._root_df.get(root, 0) <= limit
 
     def spots(self, key: str) -> frozenset:
         """`rules.evidence_spots` of the fact with this key (made once; empty for an unknown key

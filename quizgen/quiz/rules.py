@@ -20,10 +20,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..model import Fact, LocatedFact
+from ..recipe import ItemType
 from ..normalize import content_words, normalize_answer, words
 from .answers import _uncached_normalize, answer_key
 from .items import Item
@@ -74,6 +75,59 @@ def mentions(text: str, answer: str) -> bool:
     """Does `text` name `answer` as whole words (after normalisation)?"""
     a = normalize_answer(answer)
     return bool(a) and f" {a} " in f" {normalize_answer(text)} "
+
+
+def stems_of(item: Item) -> list[str]:
+    """What a student reads before answering: the prompt (a true/false item's statement), matching
+    premises and ordering events."""
+    texts = [item.prompt, *item.premises]
+    if item.type is ItemType.ordering:
+        texts += item.options
+    return texts
+
+
+def keys_of(item: Item, by_key: Mapping[str, LocatedFact] | None = None) -> list[str]:
+    """The answers an item tests: its key option, written answer and aliases, matched responses;
+    with `by_key` (facts by key), also the answers (and aliases) of the facts it tests. An index
+    out of range and an empty answer name nothing.
+
+    A true/false item tests its fact's answer, which its true statement contains by design: that
+    is a leak only into *another* item's stem, which is all `gives_away` (and the lint) compares.
+    """
+    if item.type is ItemType.matching:
+        out = [item.options[m] for m in item.matches if 0 <= m < len(item.options)]
+    elif item.type is ItemType.ordering:
+        out = []  # its answer is an order; its events are stems
+    elif item.type is ItemType.true_false:
+        out = []  # a true/false key is True or False: what it tests is its fact's answer
+    elif item.type is ItemType.multiple_choice:
+        in_range = item.key is not None and 0 <= item.key < len(item.options)
+        out = [item.options[item.key]] if in_range else []
+    else:
+        out = [a for a in [item.answer_text, *item.accept] if a]
+    if by_key is not None and item.type is not ItemType.ordering:
+        for fact_id in item.fact_ids:
+            lf = by_key.get(fact_id)
+            if lf is not None:
+                out += [lf.fact.answer, *lf.fact.also_accept]
+    return list(dict.fromkeys(out))
+
+
+#: A word root is rare, and so a cue when one item's answer shares it with another item, when at
+#: most this share of the fact base's questions and sentences use it (and never fewer than 3).
+RARE_ROOT_SHARE = 0.02
+
+
+def rare_key_roots(a: Item, b: Item, base: FactBase) -> set[str]:
+    """The roots of `a`'s answers (its keys and its facts' answers) that are rare in the fact base
+    and that `b`'s stems or options hold: "cultural" answers beside a stem about culture, "1917"
+    beside "1910-1917". Common roots (the country a whole pack is about) cue nothing."""
+    keys = set().union(*(word_roots(k) for k in keys_of(a, base.by_key)), set())
+    if not keys:
+        return set()
+    seen = set().union(*(word_roots(t) for t in [*stems_of(b), *b.options]), set())
+    # words of 5 letters or more, numbers of 3 digits or more ("1917"): shorter ones cue nothing
+    return {r for r in keys & seen if len(r) >= (3 if r.isdigit() else 5) and base.is_rare_root(r)}
 
 
 def word_roots(text: str) -> set[str]:
