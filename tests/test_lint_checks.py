@@ -203,6 +203,11 @@ CASES = {
     "quiz-key-longest": (_mc_quiz(longest=5), _mc_quiz(longest=3)),
     "quiz-key-positions": (_positions([0] * 20 + [1, 2, 3] * 4), _positions([0, 1, 2, 3] * 8)),
     "quiz-tf-balance": (_tfs([True] * 4 + [False]), _tfs([True, False, True, False, True])),
+    "quiz-repeated-answer": (
+        # the capital and the Seine facts are both answered 'Paris'
+        [short("capital", "Paris"), short("seine", "Paris")],
+        [short("capital", "Paris"), short("rhine", "North Sea")],
+    ),
     "quiz-key-root-elsewhere": (
         # 'Paris' (a word few facts use) answers one item and stands in another's statement
         [short("capital", "Paris"), tf("Parisians cross the Seine daily.", True, fact="seine", item_id="tf-x")],

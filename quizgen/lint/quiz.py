@@ -20,6 +20,7 @@ from ..quiz.rules import (
     TF_TRUE_MAX,
     TF_TRUE_MIN,
     key_strictly_longest,
+    answer_keys,
     rare_key_roots,
 )
 from ..recipe import ItemType
@@ -123,6 +124,17 @@ def same_passage(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | N
             taken[s] = item
 
 
+def repeated_answer(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+    """No two items of a quiz have one answer ("Argentina" twice): knowing one gives the other."""
+    seen: dict[str, Item] = {}
+    for item in items:
+        for key in sorted(answer_keys(item, ctx.base)):
+            if key in seen and seen[key] is not item:
+                yield item, f"it has the answer of item {seen[key].id}"
+                break
+            seen.setdefault(key, item)
+
+
 def key_root_elsewhere(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
     """No item's answer shares a rare word root (used by at most 2% of the fact base's questions
     and sentences) with another item's stem or options: three "cultural ..." answers in one quiz,
@@ -165,6 +177,13 @@ CHECKS = [
         Scope.quiz,
         "No two items rest on one sentence of the source.",
         same_passage,
+    ),
+    Check(
+        "quiz-repeated-answer",
+        ERROR,
+        Scope.quiz,
+        "No two items of a quiz have one answer.",
+        repeated_answer,
     ),
     Check(
         "quiz-key-root-elsewhere",

@@ -143,8 +143,9 @@ class _Picker:
             return False
         base = self.ctx.base
         if any(rules.rare_key_roots(item, made, base) or rules.rare_key_roots(made, item, base)
-               for made in self.items):  # an answer's rare word in another item cues it
-            return False
+               or rules.answer_keys(item, base) & rules.answer_keys(made, base)
+               for made in self.items):  # an answer's rare word in another item cues it; two
+            return False  # items with one answer tell each other
         texts = _texts(item, self.ctx.base.by_key)
         # `gives_away` against every item made, with each made item's texts normalised once
         if any(_leaks(texts, made) for made in self._made):

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Fact, LocatedFact
 from ..recipe import ItemType
-from ..normalize import content_words, normalize_answer, words
-from .answers import _uncached_normalize, answer_key
+from ..normalize import content_words, words
+from .answers import _uncached_normalize, answer_key, normalize_answer  # memoised
 from .items import Item
 from .nearvalues import (  # noqa: F401 (thresholds re-exported: this module is where they are read)
     QUANTITY_MAX_GAP,
@@ -130,10 +130,18 @@ def rare_key_roots(a: Item, b: Item, base: FactBase) -> set[str]:
     return {r for r in keys & seen if len(r) >= (3 if r.isdigit() else 5) and base.is_rare_root(r)}
 
 
-def word_roots(text: str) -> set[str]:
+def answer_keys(item: Item, base: FactBase) -> set[str]:
+    """The comparison keys of what an item asks for: two items of one quiz must not share one."""
+    if item.type is ItemType.ordering:
+        return set()
+    return {answer_key(k) for k in keys_of(item, base.by_key) if k.strip()}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def word_roots(text: str) -> frozenset[str]:
     """The content words of `text`, those of 5 letters or more cut to their first 5 ("cultural"
     and "culture" -> "cultu"): what a clang association between two texts shares."""
-    return {w[:5] if len(w) >= 5 and not w.isdigit() else w for w in content_words(text)}
+    return frozenset(w[:5] if len(w) >= 5 and not w.isdigit() else w for w in content_words(text))
 
 
 def key_strictly_longest(item: Item) -> bool:
