@@ -92,3 +92,42 @@ def spelled(n: int) -> str | None:
         tens, unit = divmod(n, 10)
         return _TENS[tens - 2] + (f" {_UNITS[unit]}" if unit else "")
     return None
+
+
+#: Words a written answer may open with because the question asked for them ("Where...?" -> "in
+#: bookstores", "Until when...?" -> "until 2000", "Why...?" -> "because of the distance").
+ECHO_OPENERS = ("because of", "due to", "in", "at", "on", "by", "to", "from", "until", "because",
+                "since", "through", "during", "of")
+#: A written answer that holds an accepted one may add this many words ("military bases in Latin
+#: America" for "military bases"), and no word that negates it.
+EXTRA_WORDS = 4
+NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "without", "non"})
+
+
+def _drop_opener(text: str) -> str:
+    for opener in ECHO_OPENERS:
+        if text.startswith(opener + " "):
+            return normalize_answer(text[len(opener) + 1:])
+    return text
+
+
+def written_answer_ok(given: str, accepted: list[str]) -> bool:
+    """Is a student's written answer right? Equal to an accepted one after normalisation, or after
+    dropping a word that echoes the question ("in", "until", "because of"...), or holding an
+    accepted one as whole words with at most EXTRA_WORDS more and no negation it lacks. The
+    self-check page applies the same rule (a browser test holds them together)."""
+    mine = normalize_answer(given)
+    if not mine:
+        return False
+    bare = _drop_opener(mine)
+    for answer in accepted:
+        want = normalize_answer(answer)
+        if not want:
+            continue
+        if want in (mine, bare) or _drop_opener(want) == bare:
+            return True
+        extra = [w for w in bare.split() if w not in want.split()]
+        if (f" {want} " in f" {bare} " and len(bare.split()) - len(want.split()) <= EXTRA_WORDS
+                and not NEGATIONS.intersection(extra)):
+            return True
+    return False

@@ -85,3 +85,42 @@ def test_self_check_scores_answers(chromium: str, self_check) -> None:
             assert revealed == f"Answer: {answers[wrong]['answer']}"
         finally:
             browser.close()
+
+
+WRITTEN_CASES = [
+    ("In bookstores", ["bookstores"]),
+    ("until the beginning of the 21st century", ["the beginning of the 21st century"]),
+    ("because of the geographical distance", ["geographical distance"]),
+    ("military bases in Latin America", ["military bases"]),
+    ("not military bases", ["military bases"]),
+    ("bases", ["military bases"]),
+    ("military bases that Russia wanted to build across the region", ["military bases"]),
+    ("Lázaro  Cárdenas.", ["Lazaro Cardenas"]),
+    ("", ["anything"]),
+    ("6,650", ["6650"]),
+]
+
+
+def test_written_answers_are_judged_alike_in_python_and_on_the_page(chromium: str, self_check) -> None:
+    """`written_answer_ok` and the self-check page's own rule agree, case by case."""
+    from playwright.sync_api import sync_playwright
+
+    from quizgen.normalize import written_answer_ok
+
+    expected = [written_answer_ok(given, accepted) for given, accepted in WRITTEN_CASES]
+    assert expected == [True, True, True, True, False, False, False, True, False, True]
+    path, _answers = self_check
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(path.as_uri())
+            assert "function writtenOk" in page.content()
+            got = page.evaluate(
+                """cases => { const s = [...document.scripts].map(x => x.textContent).join("\\n");
+                   const body = s.slice(s.indexOf("function norm"), s.indexOf("function value"));
+                   const f = new Function(body + "; return writtenOk;")();
+                   return cases.map(c => f(c[0], c[1])); }""", WRITTEN_CASES)
+        finally:
+            browser.close()
+    assert got == expected
