@@ -206,8 +206,8 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
 
     `pool` holds the facts of one group (one role, one answer type); premises are drawn from it so
     that no answer is right for two premises and no premise shares a word with its own answer (a
-    cue that pairs them), and the extras, the group's other answers and the premises' hand-written
-    distractors, are answers no premise accepts.
+    cue that pairs them). The extras are answers no premise accepts: first one hand-written
+    distractor of each premise (its rival), then the group's other answers and further distractors.
     """
     if not pool:
         return None
@@ -231,23 +231,30 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     # Extra answers are shown as their own fact shows them (a quantity with its unit).
     premise_keys = {p.key for p in premises}  # a fact equal to a premise has the premise's key
     spare = [shown(lf, lf.fact.answer) for lf in facts if lf.key not in premise_keys or lf not in premises]
-    hand = [shown(lf, d) for lf in premises for d in lf.fact.distractors]
+    # One hand-written rival per premise first: a premise that names its country ("Which Chilean
+    # ...?") then meets an answer of that country it must tell apart, not one it pairs by nationality.
+    own = [[shown(lf, d) for d in lf.fact.distractors] for lf in premises]
+    for pool in own:
+        rng.shuffle(pool)
+    rivals = [pool[0] for pool in own if pool]
+    hand = [d for pool in own for d in pool[1:]]
     rng.shuffle(hand)
     kind = premises[0].fact.answer_type.value if premises else ""
     # Premises give way to extras when the pool is small: 4 premises and 2 extras beat 6 and none.
     def named(cand: str) -> bool:  # an answer a premise names is no use as an extra
         return any(mentions(p.fact.ask, cand) for p in premises)
 
-    def enough_extras() -> bool:  # at least MATCHING_EXTRAS of spare and hand are not named
-        unnamed = (c for c in itertools.chain(spare, hand) if not named(c))
+    def enough_extras() -> bool:  # at least MATCHING_EXTRAS of the candidates are not named
+        unnamed = (c for c in itertools.chain(rivals, spare, hand) if not named(c))
         return next(itertools.islice(unnamed, MATCHING_EXTRAS - 1, None), None) is not None
 
     while len(premises) > MATCHING_MIN and not enough_extras():
         gone = premises.pop()
         spare.append(shown(gone, gone.fact.answer))
     keys = {answer_key(shown(p, p.fact.answer)) for p in premises}
-    for cand in itertools.chain(spare, hand):
-        if len(extras) >= MATCHING_EXTRAS + max(0, 6 - len(premises)) // 2:
+    wanted = max(MATCHING_EXTRAS + max(0, 6 - len(premises)) // 2, min(len(rivals), len(premises)))
+    for cand in itertools.chain(rivals, spare, hand):
+        if len(extras) >= wanted:
             break
         k = answer_key(cand)
         if k in keys or named(cand) or any(ctx.base.is_true_for(p, cand) for p in premises) or any(
