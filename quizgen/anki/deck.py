@@ -63,15 +63,13 @@ def notetype_name(recipe: LoadedRecipe) -> str:
 def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, build=None) -> DeckReport:
     """Build the recipe's deck into `out` (.apkg); see the module docstrings for ids and times.
     `build`: the recipe's `quizgen.pipeline.Build`, whose notes are used (else made here)."""
-    settings = recipe.recipe.deck
-    if settings is None:
-        raise Problem(recipe.path, 1, 1, "no `deck:` section: this recipe makes no Anki deck")
-    out = Path(out)
     from ..pipeline import Build
 
+    out = Path(out)
     build = Build.of(recipe, packs, build)
+    notes, cardless = build.notes  # refuses a recipe without a `deck:` section
+    settings = recipe.recipe.deck
     facts = build.selected
-    notes, cardless = build.notes
     if not notes:
         raise Problem(
             recipe.path,

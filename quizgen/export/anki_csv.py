@@ -27,20 +27,16 @@ from ..anki.deck import notetype_name
 from ..anki.notes import AnkiNote
 from ..anki.notetype import FIELDS
 from ..model import LoadedPack
-from ..problems import Problem
 from ..recipe import LoadedRecipe
 
 
 def anki_csv_bytes(recipe: LoadedRecipe, packs: list[LoadedPack], build=None) -> bytes:
-    """The recipe's deck as Anki CSV (UTF-8, comma separated, HTML fields)."""
-    settings = recipe.recipe.deck
-    if settings is None:
-        raise Problem(
-            recipe.path, 1, 1, "anki-csv: this recipe has no `deck:` section, so no notes to export"
-        )
+    """The recipe's deck as Anki CSV (UTF-8, comma separated, HTML fields): the build's notes
+    (`Build.notes` refuses a recipe without a `deck:` section)."""
     from ..pipeline import Build
 
     notes, _cardless = Build.of(recipe, packs, build).notes
+    settings = recipe.recipe.deck
     return notes_csv(
         notes, notetype_name(recipe), settings.name, subdecks=settings.subdecks_by_topic
     )

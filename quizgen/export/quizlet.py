@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from ..anki.notes import AnkiNote
 from ..anki.notetype import FIELDS
 from ..model import LoadedPack
-from ..problems import Problem
 from ..recipe import LoadedRecipe
 
 TERM_SEPARATOR = "\t"
@@ -67,12 +66,8 @@ def quizlet_text(notes: list[AnkiNote]) -> QuizletText:
 
 
 def quizlet_bytes(recipe: LoadedRecipe, packs: list[LoadedPack], build=None) -> QuizletText:
-    """The recipe's deck as Quizlet import text (UTF-8)."""
-    settings = recipe.recipe.deck
-    if settings is None:
-        raise Problem(
-            recipe.path, 1, 1, "quizlet: this recipe has no `deck:` section, so no notes to export"
-        )
+    """The recipe's deck as Quizlet import text (UTF-8): the build's notes (`Build.notes`
+    refuses a recipe without a `deck:` section)."""
     from ..pipeline import Build
 
     notes, _cardless = Build.of(recipe, packs, build).notes

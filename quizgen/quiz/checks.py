@@ -305,14 +305,10 @@ def tf_one_answer(item: Item, ctx: RuleContext) -> Iterable[str]:
         if words(item.prompt) != words(lf.fact.plain_text):
             yield "the 'true' statement is not the fact's text"
         return
-    before, after = lf.fact.blanked_parts
-    text = item.prompt
-    if not (text.startswith(before) and text.endswith(after)) or len(text) <= len(before) + len(
-        after
-    ):
+    swapped = _swapped(item, lf)
+    if swapped is None:
         yield "the 'false' statement is not the fact's sentence with its answer swapped"
         return
-    swapped = text[len(before) : len(text) - len(after)]
     if ctx.base.is_true_for(lf, swapped):
         yield f"the 'false' statement is true: {swapped!r} is a right answer according to the fact base"
 
@@ -381,9 +377,9 @@ def fact_ids(item: Item, ctx: RuleContext) -> Iterable[str]:
 # -- where wrong options come from ------------------------------------------------------------------
 
 
-def _swapped(item: Item, lf: LocatedFact | None = None) -> str | None:
-    if lf is None:
-        return None
+def _swapped(item: Item, lf: LocatedFact) -> str | None:
+    """The value a false statement swapped in for `lf`'s answer (None: it is not `lf`'s sentence
+    with one span changed)."""
     before, after = lf.fact.blanked_parts
     text = item.prompt
     if not (text.startswith(before) and text.endswith(after)) or len(text) <= len(before) + len(after):
