@@ -176,3 +176,23 @@ def test_build_writes_the_default_recipe_quiz(in_repo, tmp_path):
     assert (tmp_path / "mexico-russia-self-check.html").is_file()
     data = json.loads((tmp_path / "mexico-russia-A.json").read_text())
     assert len(data["questions"]) == 20
+
+
+def test_the_key_states_the_marking_rule_for_written_answers_only_when_it_has_some():
+    """A teacher marking by hand applies the rule the self-check page applies (written_answer_ok),
+    so the key states it, with the numbers the code uses; a key of choice items only does not."""
+    from quizgen.normalize import EXTRA_WORDS, written_answer_ok
+    from quizgen.render.html import render_key
+    from quizgen.render.templates import make_environment
+
+    recipe, packs = rivers()
+    quiz = make_quiz(recipe, packs, seed=3, versions=1, questions=12)
+    env = make_environment([])
+    written = [i for i in quiz.items if i.type.value in ("fill_blank", "short_answer")]
+    assert written, "the fixture quiz should have a written item"
+    key = render_key(env, quiz, quiz.versions[0])
+    assert f"at most {EXTRA_WORDS} more words and no negation" in key
+    assert written_answer_ok("the " + written[0].answer_text + " of course", [written[0].answer_text])
+    choice_only = quiz.model_copy(update={"versions": [quiz.versions[0].model_copy(update={
+        "items": [i for i in quiz.versions[0].items if i not in written]})]})
+    assert 'class="marking"' not in render_key(env, choice_only, choice_only.versions[0])

@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from ..normalize import ECHO_OPENERS, EXTRA_WORDS
 from ..quiz.items import Quiz, Version
 from .templates import render
 
@@ -25,6 +26,9 @@ def _context(quiz: Quiz, version: Version | None) -> dict[str, Any]:
         "letters": LETTERS,
         "paper": quiz.paper.value,
         "total_points": (version or quiz.versions[0]).total_points,
+        # the marking rule for written answers, as the self-check page applies it
+        "echo_openers": ECHO_OPENERS,
+        "extra_words": EXTRA_WORDS,
     }
 
 
