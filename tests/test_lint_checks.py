@@ -129,6 +129,11 @@ CASES = {
         tf("The Rhine rises in Austria.", False, fact="rhine-source"),
     ),
     "fill-blank-unique": (fill("guatemala"), fill("capital")),
+    "written-takes-no-wrong": (
+        # a bare "Sea" among the accepted forms marks the Volga's "Caspian Sea" right for the Rhine
+        short("rhine", "North Sea").model_copy(update={"accept": ["Sea", "the North Sea"]}),
+        short("rhine", "North Sea").model_copy(update={"accept": ["the North Sea"]}),
+    ),
     "matching-one-pool": (
         # the capital fact is not of the seas group (and not of any group)
         matching(["rhine", "volga", "nile-mouth", "capital"], extras=("Red Sea", "Black Sea")),
@@ -151,6 +156,13 @@ CASES = {
         # 'because of ...' is a reason among nouns: its form alone sets it apart
         mc(["Portuguese", "Spanish", "because of Guarani"], 0, fact="portuguese", answer_type="term"),
         mc(["Portuguese", "Spanish", "the Guarani language"], 0, fact="portuguese", answer_type="term"),
+    ),
+    "mc-odd-key-out": (
+        # three 'languages' and the key: a test-wise student picks the odd one out
+        mc(["Portuguese", "the Spanish language", "the Guarani language", "the Quechua language"], 0,
+           fact="portuguese", answer_type="term"),
+        mc(["Portuguese", "Spanish", "the Guarani language", "the Quechua language"], 0,
+           fact="portuguese", answer_type="term"),
     ),
     "mc-option-length": (
         mc(["Portuguese", "Spanish", "Guarani", "the languages of the Andean highlands"], 0,

@@ -37,6 +37,7 @@ from .rules import (
     YEAR_MAX_GAP,
     YEAR_MIN_GAP,
     absolute_words,
+    accepts_wrong,
     blank_missing,
     candidate_problem,
     dated_by_evidence,
@@ -466,6 +467,19 @@ def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:
         yield f"the source writes {other!r} (another answer of group {lf.fact.group}) where the blank is"
 
 
+def written_takes_no_wrong(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """A written answer's accepted forms do not let a wrong answer through: no distractor of the
+    fact and no other answer of its group passes the marking rule (`rules.accepts_wrong`)."""
+    if item.type not in (ItemType.fill_blank, ItemType.short_answer) or not item.answer_text:
+        return
+    lf = _first(item, ctx)
+    if lf is None:
+        return
+    wrong = accepts_wrong(lf, [item.answer_text, *item.accept], ctx.base)
+    if wrong:
+        yield f"the accepted answers mark the wrong answer {wrong!r} right (a bare word among them?)"
+
+
 def parallel_grammar(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Phrase answers (terms) and their distractors open with the same kind of word (a
     preposition, "because", a negation, a number, or a noun phrase): an option of another grammar
@@ -480,6 +494,22 @@ def parallel_grammar(item: Item, ctx: RuleContext) -> Iterable[str]:
         got = opener(o)
         if got != want:
             yield f"option {o!r} opens as a {got}, the key {key!r} as a {want}"
+
+
+def odd_key_out(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """The distractors do not all share a word the key lacks ("buffer zone", "neutral zone", "zone
+    of joint security" beside "sphere of influence"): a test-wise student picks the odd one out
+    without knowing the fact. Numbers, years and dates are left to their own checks."""
+    if not _mc(item) or item.answer_type in ORDERED_TYPES:
+        return
+    key = _key(item)
+    others = _distractors(item)
+    if key is None or len(others) < 2:
+        return
+    shared = frozenset.intersection(*(word_roots(o) for o in others)) - word_roots(key)
+    if shared:
+        yield (f"every distractor shares {', '.join(sorted(shared))!s} and the key {key!r} does not: "
+               "the key is the odd one out")
 
 
 def matching_one_pool(item: Item, ctx: RuleContext) -> Iterable[str]:
@@ -542,6 +572,8 @@ RULES = [
          "date, unit, style of name).", answer_format),
     Rule("mc-parallel-grammar", ERROR, "Phrase answers and their distractors open with the same "
          "kind of word (preposition, 'because', negation, number, noun phrase).", parallel_grammar),
+    Rule("mc-odd-key-out", ERROR, "The distractors do not all share a word the key lacks (the key "
+         "would be the odd one out).", odd_key_out),
     Rule("mc-option-length", WARNING, "The longest option is at most 1.5 x the median option length "
          "(names exempt).", option_length),
     Rule("mc-of-the-above", ERROR, "No 'all of the above', 'none of the above' or 'both' options.",
@@ -560,6 +592,8 @@ RULES = [
     Rule("tf-swap", ERROR, "A false statement keeps its grammar and does not refute itself.", tf_swap),
     Rule("fill-blank-unique", ERROR, "A blank has one answer: the sentence keeps the question's years "
          "and names, and no other group answer fits it in the source.", blank_unique),
+    Rule("written-takes-no-wrong", ERROR, "A written answer's accepted forms mark no distractor and no "
+         "other answer of its group right.", written_takes_no_wrong),
     Rule("matching-shape", ERROR, "Matching has 4 to 8 premises, at least 2 extra responses, one "
          "right response per premise.", matching_shape),
     Rule("matching-one-pool", ERROR, "Matching draws on one group and answer type, with no unit or "

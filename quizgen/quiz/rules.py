@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Fact, LocatedFact
 from ..recipe import ItemType
-from ..normalize import content_words, words
+from ..normalize import content_words, words, written_answer_ok
 from .answers import _uncached_normalize, answer_key, normalize_answer  # memoised
 from .items import Item
 from .nearvalues import (  # noqa: F401 (thresholds re-exported: this module is where they are read)
@@ -560,3 +560,17 @@ def shared_answers(facts: Iterable[LocatedFact]) -> set[str]:
 def dated_by_evidence(fact: Fact) -> bool:
     """Does the evidence quote state the event's year (an ordering item rests on it)?"""
     return bool(fact.when) and fact.when[:4].lstrip("0") in fact.evidence
+
+
+def accepts_wrong(lf: LocatedFact, accepted: list[str], base: FactBase) -> str | None:
+    """A wrong answer that the marking rule for written answers (`written_answer_ok`) would take:
+    one of the fact's hand-written distractors or another answer of its group. A bare "void" among
+    the accepted forms of "a cultural void" marks "a diplomatic void" right; "Castro" for "Fidel
+    Castro" marks "Raúl Castro" right."""
+    for cand in [*lf.fact.distractors, *base.pool_answers(lf)]:
+        if base.same_thing(cand, lf.fact.answer) or any(base.same_thing(cand, a) for a in accepted):
+            continue
+        if written_answer_ok(cand, accepted):
+            return cand
+    return None
+
