@@ -134,6 +134,13 @@ FACTS = [
         distractors=("Austria", "Netherlands", "Liechtenstein"),
     ),
     located(
+        "danube",
+        "The Danube rises in [[Germany]], and Vienna lies on its banks.",
+        "In which country does the Danube rise?",
+        "country",
+        distractors=("Austria", "Hungary"),
+    ),
+    located(
         "seine",
         "The Seine flows through [[Paris]], and Paris lies on both its banks.",
         "Through which city does the Seine flow?",

@@ -125,7 +125,9 @@ CASES = {
         # 'in Netherlands' wants 'the'; a sentence that still says Paris refutes its own swap
         [tf("The Rhine rises in Netherlands.", False, fact="rhine-source", item_id="tf-a"),
          tf("The Seine flows through Lyon, and Paris lies on both its banks.", False, fact="seine",
-            item_id="tf-b")],
+            item_id="tf-b"),
+         tf("The Danube rises in Austria, and Vienna lies on its banks.", False, fact="danube",
+            item_id="tf-c")],
         tf("The Rhine rises in Austria.", False, fact="rhine-source"),
     ),
     "fill-blank-unique": (fill("guatemala"), fill("capital")),
@@ -341,3 +343,22 @@ def test_docs_list_every_check_with_a_flagged_and_a_passed_example():
         assert row is not None, f"docs/lint.md has no row for {c.id}"
         cells = [cell.strip() for cell in row.strip("|").split("|")]
         assert len(cells) == 5 and cells[1] == c.severity.value and all(cells), row
+
+
+def test_a_false_statement_of_two_claims_is_half_true():
+    """'..., and Vienna lies on its banks' stays true whatever is swapped before it: the check says
+    so; the true statement of the same sentence is no fault, and the generator makes no false one."""
+    import random
+
+    from quizgen.quiz.generators import Context, true_false
+
+    bad = run("tf-swap", tf("The Danube rises in Austria, and Vienna lies on its banks.", False,
+                            fact="danube"))
+    assert any("second claim ('and')" in f.message and "half true" in f.message for f in bad)
+    assert not run("tf-swap", tf("The Danube rises in Germany, and Vienna lies on its banks.", True,
+                                 fact="danube"))
+    lf = CTX.located("t/danube")
+    ctx = Context(base=CTX.base)
+    assert true_false(lf, ctx, random.Random(1), true=False) is None
+    assert true_false(lf, ctx, random.Random(1), true=True) is not None
+

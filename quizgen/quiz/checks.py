@@ -50,6 +50,7 @@ from .rules import (
     opener,
     second_fit,
     word_roots,
+    second_claim,
     self_refuting,
 )
 
@@ -428,8 +429,9 @@ def never_true(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 def tf_swap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """A false statement reads as a sentence and does not refute itself: the swapped-in name takes
-    the determiner the sentence gives it (no 'the Kashmir', no 'to United States'), and the rest of
-    the sentence does not repeat the answer it replaced."""
+    the determiner the sentence gives it (no 'the Kashmir', no 'to United States'), the rest of
+    the sentence does not repeat the answer it replaced, and the sentence makes one claim (a
+    second one joined by 'and', 'but', ';' or a relative clause after the answer stays true)."""
     if item.type is not ItemType.true_false or item.statement_true is not False:
         return
     lf = _first(item, ctx)
@@ -443,6 +445,9 @@ def tf_swap(item: Item, ctx: RuleContext) -> Iterable[str]:
     repeated = self_refuting(lf.fact)
     if repeated:
         yield f"the rest of the sentence still says {repeated!r}: the statement refutes itself"
+    joined = second_claim(lf.fact)
+    if joined:
+        yield f"the sentence joins a second claim ({joined!r}) that stays true: the statement is half true"
 
 
 def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:

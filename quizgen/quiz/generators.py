@@ -158,7 +158,7 @@ def true_false(lf: LocatedFact, ctx: Context, rng: random.Random, *, true: bool)
         kind = fact.answer_type.value
         before, after = fact.blanked_parts
         below = rng.randrange(2) if kind in ORDERED_TYPES else None
-        if rules.self_refuting(fact):  # the rest of the sentence repeats the answer: no false version
+        if rules.self_refuting(fact) or rules.second_claim(fact):  # refutes itself, or half true
             return None
         allow = _agrees_with(fact.answer, after) if kind in _COMMON_NOUN_TYPES else None
         if kind in ("country", "place"):  # 'the Kashmir' and 'to United States' read wrong

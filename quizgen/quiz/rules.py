@@ -477,6 +477,21 @@ def self_refuting(fact: Fact) -> str | None:
     return None
 
 
+#: Words that join a second claim to a sentence; after the answer a relative clause is one too.
+_JOINED = re.compile(r"; |, (?:and|but|yet|while|whereas|though|although|a fact)\b")
+_RELATIVE = re.compile(r", (?:which|who|whom|whose)\b")
+
+
+def second_claim(fact: Fact) -> str | None:
+    """The words that join a second claim to the fact's sentence ("..., and Russia's revolution
+    came [[in the same year]]"), or None. A false statement made from such a sentence swaps one
+    claim and leaves the other true: half true, the flaw Frisbie and Becker (1991) warn of in
+    true/false items ("one idea per statement")."""
+    before, after = fact.blanked_parts
+    found = _JOINED.search(before) or _JOINED.search(after) or _RELATIVE.search(after)
+    return found.group(0).strip("; ,") or ";" if found else None
+
+
 _YEAR = re.compile(r"\b(?:1\d|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]{3,}")
