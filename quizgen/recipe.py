@@ -70,10 +70,14 @@ class Paper(StrEnum):
     letter = "Letter"
 
 
+#: The most questions a quiz may ask for (`questions`, the sum of `mix`, `--questions`).
+MAX_QUESTIONS = 500
+
+
 class QuizSettings(Frozen):
     title: NonEmpty
     instructions: str = "Answer every question. Circle one option unless told otherwise."
-    questions: Annotated[int, Field(ge=1, le=500)] = 20
+    questions: Annotated[int, Field(ge=1, le=MAX_QUESTIONS)] = 20
     mix: dict[ItemType, Annotated[int, Field(ge=0)]] = Field(
         default_factory=lambda: {
             ItemType.multiple_choice: 10,
@@ -97,6 +101,8 @@ class QuizSettings(Frozen):
         total = sum(self.mix.values())
         if total == 0:
             raise ValueError("mix asks for no question at all: give at least one item type a count")
+        if total > MAX_QUESTIONS:
+            raise ValueError(f"mix asks for {total} questions; a quiz has at most {MAX_QUESTIONS}")
         if "questions" in self.model_fields_set and total != self.questions:
             raise ValueError(f"mix adds up to {total} items but questions is {self.questions}")
         if len(set(self.versions)) != len(self.versions):

@@ -196,3 +196,26 @@ def test_the_key_states_the_marking_rule_for_written_answers_only_when_it_has_so
     choice_only = quiz.model_copy(update={"versions": [quiz.versions[0].model_copy(update={
         "items": [i for i in quiz.versions[0].items if i not in written]})]})
     assert 'class="marking"' not in render_key(env, choice_only, choice_only.versions[0])
+
+
+def test_a_quiz_cut_short_says_so_once(tmp_path):
+    """--questions 500 from a 14-fact pack: the quiz says how many it made and why, once, and the
+    repeated fall-backs are counted instead of listed 400 times."""
+    result = CliRunner().invoke(main, ["quiz", str(RIVERS_RECIPE), "--facts", str(FIXTURES / "packs"),
+                                       "--questions", "500", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if line.startswith("rivers: note: ")]
+    made = len(json.loads((tmp_path / "rivers-A.json").read_text())["questions"])
+    assert notes[0] == f"rivers: note: {made} of 500 questions made: the selected facts give no more"
+    assert made < 500 and len(notes) == len(set(notes)) and len(notes) < 10
+    assert not any("left out" in n for n in notes)
+
+
+def test_a_mix_beyond_the_limit_is_refused_before_any_work(tmp_path):
+    """A mix of a trillion questions used to grow past 1.5 GB; now it is a located error."""
+    recipe = tmp_path / "huge.yaml"
+    recipe.write_text(RIVERS_RECIPE.read_text().replace("multiple_choice: 4", "multiple_choice: 1000000000000"))
+    result = run("quiz", str(recipe), "--facts", str(FIXTURES / "packs"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "mix asks for 1000000000006 questions; a quiz has at most 500" in result.output
+    assert str(recipe) in result.output and not (tmp_path / "out").exists()

@@ -73,6 +73,8 @@ def _write_all(loaded: list, out: Path) -> None:
 
             written = write_quiz(recipe, packs, out, build=build)
             click.echo(f"{recipe.name}: quiz, {len(written)} files in {out}")
+            for note in build.quiz().notes:
+                click.echo(f"{recipe.name}: note: {note}", err=True)
         # The snapshot is written last, so a failed build reports the same changes next time.
         write_bytes(snapshot_path(out, recipe.name), snapshot_bytes(current))
         for line in changes.lines(recipe.name):

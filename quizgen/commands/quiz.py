@@ -97,6 +97,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
         # Everything in memory first: a template error or a refused item writes nothing.
         files = render_quiz(quiz, chosen, template_dirs(loaded, templates))
         files.update(exported.files)
+        for note in quiz.notes:
+            click.echo(f"{loaded.name}: note: {note}", err=True)
     for p in write_files(Path(out_dir), files):
         click.echo(str(p))
     for note in exported.notes:

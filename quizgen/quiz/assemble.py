@@ -14,6 +14,7 @@ seeded `random.Random`, and no two versions share a question order when a differ
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable, Mapping
 
 from ..model import LoadedPack, LocatedFact, Weight
@@ -40,6 +41,9 @@ FALLBACK = {
     ItemType.fill_blank: [ItemType.short_answer],
     ItemType.short_answer: [ItemType.fill_blank],
 }
+
+
+LEFT_OUT = "left out (no usable fact left)"
 
 
 def scale_mix(mix: dict[ItemType, int], total: int) -> dict[ItemType, int]:
@@ -260,13 +264,17 @@ def build_quiz(
                     picker.notes.append(f"{kind.value}: could not be made from the facts left; made {other.value} instead")
                     break
             else:
-                picker.notes.append(f"{kind.value}: left out (no usable fact left)")
+                picker.notes.append(f"{kind.value}: {LEFT_OUT}")
 
     items = sorted(picker.items, key=lambda i: SECTION_ORDER.index(i.type))
+    asked = sum(mix.values())
+    notes = [f"{len(items)} of {asked} questions made: the selected facts give no more"] if len(items) < asked else []
+    counts = Counter(n for n in picker.notes if not (notes and n.endswith(LEFT_OUT)))
+    notes += [n if counts[n] == 1 else f"{n} ({counts[n]} times)" for n in counts]
     return Quiz(
         name=name, title=settings.title, instructions=settings.instructions, seed=seed,
         paper=settings.paper, items=items, versions=make_versions(items, seed, versions),
-        notes=picker.notes,
+        notes=notes,
     )
 
 
