@@ -10,9 +10,12 @@ from dataclasses import dataclass
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(order=True, unsafe_hash=True)
 class Problem(Exception):
-    """One problem in one input file. Raised singly, or collected and raised as `Problems`."""
+    """One problem in one input file. Raised singly, or collected and raised as `Problems`.
+
+    Not a frozen dataclass: Python sets `__traceback__` on an exception that leaves a `with`
+    block, and a frozen one then fails with FrozenInstanceError instead of the problem."""
 
     path: str
     line: int

@@ -219,3 +219,32 @@ def test_a_mix_beyond_the_limit_is_refused_before_any_work(tmp_path):
     assert result.exit_code == 1
     assert "mix asks for 1000000000006 questions; a quiz has at most 500" in result.output
     assert str(recipe) in result.output and not (tmp_path / "out").exists()
+
+
+def test_a_missing_templates_folder_stops_build_before_any_file(tmp_path):
+    """`quiz.templates: nope` used to write the .apkg and its manifest, then fail (and, raised
+    through the folder lock, fail as an internal error); now it is a located recipe error and the
+    output folder is not even made."""
+    recipe = tmp_path / "rivers.yaml"
+    recipe.write_text(RIVERS_RECIPE.read_text().replace("  seed: 7\n", "  seed: 7\n  templates: nope\n"))
+    result = CliRunner().invoke(main, ["build", str(recipe), "--facts", str(FIXTURES / "packs"),
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    line = next(n for n, text in enumerate(recipe.read_text().splitlines(), 1) if "templates:" in text)
+    assert f"{recipe}:{line}:" in result.output and "quiz.templates: no such folder" in result.output
+    assert not (tmp_path / "out").exists() and not (tmp_path / "manifests").exists()
+
+
+def test_a_problem_raised_inside_the_build_lock_is_reported_not_crashed(tmp_path, monkeypatch):
+    """A located problem that leaves the folder lock's `with` block stays a problem (exit 1): a
+    frozen exception class failed there when Python set its traceback."""
+    import quizgen.quiz.build as quiz_build
+
+    def broken(*args, **kwargs):
+        raise Problem("somewhere.yaml", 3, 1, "made up for the test")
+
+    monkeypatch.setattr(quiz_build, "write_quiz", broken)
+    result = CliRunner().invoke(main, ["build", str(RIVERS_RECIPE), "--facts", str(FIXTURES / "packs"),
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "somewhere.yaml:3:1: made up for the test" in result.output
+    assert "internal error" not in result.output

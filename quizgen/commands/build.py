@@ -29,7 +29,8 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
       quizgen build decks/glaciers.yaml -o out
     """
     from ..pipeline import Build
-    from ..problems import Problems
+    from ..problems import Problem, Problems
+    from ..quiz.build import template_dirs
     from ..recipe import find_recipes, load_recipe
     from ..select import recipe_packs
 
@@ -41,8 +42,11 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
         try:
             recipe = load_recipe(path)
             loaded.append(Build(recipe, recipe_packs(recipe, facts_dirs)))
+            template_dirs(recipe, None)  # a missing templates folder stops the build before any file
         except Problems as err:
             problems += err.problems
+        except Problem as err:
+            problems.append(err)
     if problems:
         raise Problems(problems)
     _lint_or_stop(loaded)

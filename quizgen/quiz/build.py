@@ -33,11 +33,12 @@ def template_dirs(recipe: LoadedRecipe, templates: str | Path | None) -> list[Pa
     dirs = []
     if templates is not None:
         dirs.append(Path(templates))
+        if not dirs[0].is_dir():
+            raise Problem("--templates", 1, 1, f"{templates}: no such folder")
     if recipe.recipe.quiz and recipe.recipe.quiz.templates:
         dirs.append(Path(recipe.path).parent / recipe.recipe.quiz.templates)
-    for d in dirs:
-        if not d.is_dir():
-            raise Problem(str(d), 1, 1, "templates: no such folder")
+        if not dirs[-1].is_dir():
+            raise recipe.problem(("quiz", "templates"), f"no such folder: {dirs[-1]}")
     return dirs
 
 

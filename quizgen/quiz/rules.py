@@ -483,8 +483,8 @@ _RELATIVE = re.compile(r", (?:which|who|whom|whose)\b")
 
 
 def second_claim(fact: Fact) -> str | None:
-    """The words that join a second claim to the fact's sentence ("..., and Russia's revolution
-    came [[in the same year]]"), or None. A false statement made from such a sentence swaps one
+    """The words that join a second claim to the fact's sentence ("The Danube rises in [[Germany]],
+    and Vienna lies on its banks"), or None. A false statement made from such a sentence swaps one
     claim and leaves the other true: half true, the flaw Frisbie and Becker (1991) warn of in
     true/false items ("one idea per statement")."""
     before, after = fact.blanked_parts
