@@ -8,6 +8,7 @@ is covered by one quote).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .model import LoadedPack, Weight
@@ -52,10 +53,17 @@ def measure(loaded: LoadedPack) -> list[SourceCoverage]:
             if (lf.fact.source or default) == src.id:
                 quotes += [(a, b, lf.fact.id) for a, b in text.find(lf.fact.evidence)]
         quotes.sort()
-        rows = []
-        for sentence in text.sentences():
-            ids = [fid for a, b, fid in quotes if a < sentence.end and b > sentence.start]
-            rows.append(SentenceCoverage(sentence, list(dict.fromkeys(ids))))
+        sentences = text.sentences()
+        rows = [SentenceCoverage(s) for s in sentences]
+        # Sentences are in text order and do not overlap: each quote finds the sentences it
+        # overlaps by bisection, so the cost grows with quotes + sentences, not their product.
+        ends = [s.end for s in sentences]
+        for a, b, fid in quotes:
+            i = bisect_right(ends, a)  # the first sentence ending after the quote starts
+            while i < len(sentences) and sentences[i].start < b:
+                if fid not in rows[i].fact_ids:
+                    rows[i].fact_ids.append(fid)
+                i += 1
         out.append(SourceCoverage(src.id, src.file, text, rows, quotes))
     return out
 

@@ -19,27 +19,38 @@ class Piece:
 
 
 def pieces(cov: SourceCoverage) -> list[Piece]:
-    """Split the original text into plain, cited and uncovered runs (cited wins where both)."""
+    """Split the original text into plain, cited and uncovered runs (cited wins where both).
+
+    Labels change only where a quote or an uncovered sentence starts or ends, so the text is cut
+    at those points and each stretch between two of them is labelled once."""
     original = cov.text.original
-    label: list[tuple[str, tuple[str, ...]]] = [("plain", ())] * len(original)
+    spans = []  # (start, end, quote number or -1 for an uncovered sentence), in the original text
     for row in cov.factual:
         if not row.covered:
-            a, b = cov.text.original_span(row.sentence.start, row.sentence.end)
-            for i in range(a, b):
-                label[i] = ("uncovered", ())
-    for start, end, fact_id in cov.quotes:
-        a, b = cov.text.original_span(start, end)
-        for i in range(a, b):
-            kind, ids = label[i]
-            label[i] = ("cited", ids + (fact_id,) if kind == "cited" and fact_id not in ids else
-                        ids if kind == "cited" else (fact_id,))
+            spans.append((*cov.text.original_span(row.sentence.start, row.sentence.end), -1))
+    for n, (start, end, _) in enumerate(cov.quotes):
+        spans.append((*cov.text.original_span(start, end), n))
+    events: dict[int, list[tuple[int, int]]] = {0: [], len(original): []}
+    for a, b, n in spans:
+        events.setdefault(a, []).append((+1, n))
+        events.setdefault(b, []).append((-1, n))
     out: list[Piece] = []
-    for i, ch in enumerate(original):
-        kind, ids = label[i]
-        if out and out[-1].kind == kind and out[-1].fact_ids == ids:
-            out[-1] = Piece(out[-1].text + ch, kind, ids)
+    active: dict[int, int] = {}  # quote number (or -1) -> how many open spans
+    points = sorted(events)
+    for here, there in zip(points, points[1:]):
+        for step, n in events[here]:
+            active[n] = active.get(n, 0) + step
+            if not active[n]:
+                del active[n]
+        quotes = sorted(n for n in active if n >= 0)
+        if quotes:
+            kind, ids = "cited", tuple(dict.fromkeys(cov.quotes[n][2] for n in quotes))
         else:
-            out.append(Piece(ch, kind, ids))
+            kind, ids = ("uncovered" if -1 in active else "plain"), ()
+        if out and out[-1].kind == kind and out[-1].fact_ids == ids:
+            out[-1] = Piece(out[-1].text + original[here:there], kind, ids)
+        elif there > here:
+            out.append(Piece(original[here:there], kind, ids))
     return out
 
 
