@@ -104,6 +104,10 @@ EXTRA_WORDS = 4
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "without", "non"})
 
 
+#: "the 1700's" is written "the 1700s" too.
+_DECADE_APOSTROPHE = re.compile(r"(\d)['’]s\b")
+
+
 def _drop_opener(text: str) -> str:
     for opener in ECHO_OPENERS:
         if text.startswith(opener + " "):
@@ -112,20 +116,26 @@ def _drop_opener(text: str) -> str:
 
 
 def written_answer_ok(given: str, accepted: list[str]) -> bool:
-    """Is a student's written answer right? Equal to an accepted one after normalisation, or after
-    dropping a word that echoes the question ("in", "until", "because of"...), or holding an
-    accepted one as whole words with at most EXTRA_WORDS more and no negation it lacks. The
-    self-check page applies the same rule (a browser test holds them together)."""
-    mine = normalize_answer(given)
+    """Is a student's written answer right? `accepted` is the answer first, then its other
+    accepted forms. Right when equal to one after normalisation (with "1700's" read as "1700s"),
+    or after dropping a word that echoes the question ("in", "until", "because of"...), or when it
+    holds one as whole words with at most EXTRA_WORDS more and no negation it lacks. That last
+    allowance is for the answer itself and for accepted forms of two words or more: a one-word
+    form ("Charter" for "the UN Charter") is a short way to say the answer, and inside a longer
+    answer ("the Atlantic Charter") it may name something else. The self-check page applies the
+    same rule (a browser test holds them together)."""
+    mine = normalize_answer(_DECADE_APOSTROPHE.sub(r"\1s", given))
     if not mine:
         return False
     bare = _drop_opener(mine)
-    for answer in accepted:
-        want = normalize_answer(answer)
+    for i, answer in enumerate(accepted):
+        want = normalize_answer(_DECADE_APOSTROPHE.sub(r"\1s", answer))
         if not want:
             continue
         if want in (mine, bare) or _drop_opener(want) == bare:
             return True
+        if i and " " not in want:
+            continue
         extra = [w for w in bare.split() if w not in want.split()]
         if (f" {want} " in f" {bare} " and len(bare.split()) - len(want.split()) <= EXTRA_WORDS
                 and not NEGATIONS.intersection(extra)):
