@@ -132,8 +132,9 @@ CASES = {
     ),
     "fill-blank-unique": (fill("guatemala"), fill("capital")),
     "written-takes-no-wrong": (
-        # a bare "Sea" among the accepted forms marks the Volga's "Caspian Sea" right for the Rhine
-        short("rhine", "North Sea").model_copy(update={"accept": ["Sea", "the North Sea"]}),
+        # an answer written as bare "Sea" marks the Volga's "Caspian Sea" right for the Rhine (an
+        # answer may sit inside a longer one)
+        short("rhine", "Sea").model_copy(update={"accept": ["the North Sea"]}),
         short("rhine", "North Sea").model_copy(update={"accept": ["the North Sea"]}),
     ),
     "matching-one-pool": (
