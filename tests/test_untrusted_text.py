@@ -67,7 +67,8 @@ def write_hostile_pack(root: Path) -> Path:
             f"    ask: {_q(f'What does item {name} ({bad}) read?')}\n"
             f"    answer_type: term\n"
             f"    evidence: {_q(sentence[:-1])}\n"
-            f"    also_accept: [{_q(bad)}]\n"
+            # (not the bare payload: it sits inside both distractors, which would mark them right)
+            f"    also_accept: [{_q(f'item {i}: {bad}')}]\n"
             # distractors that share the payload make it the kind of answer asked for, not a
             # give-away of the answer (a question naming its answer is refused at load)
             f"    distractors: [{_q(f'{bad} {i + 100}')}, {_q(f'{bad} {i + 200}')}]\n"
