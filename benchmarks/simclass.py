@@ -65,9 +65,9 @@ def simulate(rng, n_students: int, a, b, *, wrong_key: int | None = WRONG_KEY,
     guess = rng.integers(0, N_OPTIONS, (n_students, k))
     choices = np.where(know, 0, guess)
     keys = np.zeros(k, dtype=int)
-    if wrong_key is not None:
+    if wrong_key is not None and wrong_key < k:
         keys[wrong_key] = 1
-    if true_distractor is not None:
+    if true_distractor is not None and true_distractor < k:
         split = rng.random(n_students) < 0.5
         col = choices[:, true_distractor]
         choices[:, true_distractor] = np.where(know[:, true_distractor] & split, 1, col)

@@ -116,8 +116,8 @@ def options_csv(doc: dict) -> bytes:
 
 # --- the HTML report -------------------------------------------------------------------------
 
-BAR_W, BAR_H, LABEL_W, CHART_W = 105.0, 11.0, 20.0, 300.0
-PLOT = {"w": 420.0, "h": 250.0, "left": 40.0, "top": 10.0, "right": 10.0, "bottom": 30.0}
+BAR_W, BAR_H, LABEL_W, CHART_W = 105.0, 9.0, 20.0, 300.0
+PLOT = {"w": 420.0, "h": 230.0, "left": 40.0, "top": 10.0, "right": 10.0, "bottom": 30.0}
 Y_MIN, Y_MAX = -0.4, 1.0
 
 
@@ -130,11 +130,11 @@ def _bars(d: dict) -> dict:
         rows.append({"label": "–", "text": "no answer or several", "key": False, "dead": False,
                      "share": d["blank_share"] + d["other_share"]})
     for n, r in enumerate(rows):
-        r["y"] = n * (BAR_H + 3)
+        r["y"] = n * (BAR_H + 2)
         r["w"] = max(0.0, r["share"]) * BAR_W
         r["short"] = r["text"] if len(r["text"]) <= 34 else r["text"][:33] + "…"
-    return {"rows": rows, "height": len(rows) * (BAR_H + 3), "width": CHART_W, "x0": LABEL_W,
-            "tx": LABEL_W + BAR_W + 3}
+    return {"rows": rows, "height": len(rows) * (BAR_H + 2), "width": CHART_W, "x0": LABEL_W,
+            "tx": LABEL_W + BAR_W + 3, "bar_h": BAR_H}
 
 
 def _scatter(items: list[dict]) -> dict:

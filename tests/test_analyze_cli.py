@@ -1,0 +1,156 @@
+"""`quizgen analyze` on the fixture quiz (versions A and B): a grades.csv, a plain responses CSV by
+item id and by item number, and Moodle's Responses report give the same figures for the same
+answers; outputs, located errors, suggestions, and `quizgen lint --responses`."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from analyze_helpers import (build_rivers_quiz, draw_class, write_grades, write_moodle,
+                             write_responses)
+from click.testing import CliRunner
+from conftest import FIXTURES
+
+from quizgen.cli import main
+
+pytest.importorskip("numpy")
+PACKS = str(FIXTURES / "packs")
+
+
+@pytest.fixture(scope="module")
+def quiz(tmp_path_factory):
+    out = tmp_path_factory.mktemp("quiz")
+    return out, build_rivers_quiz(out)
+
+
+def _run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result
+
+
+def _figures(path):
+    doc = json.loads(path.read_text())
+    return doc["figures"], [
+        (d["id"], d["facility"], d["discrimination"], d["upper_lower"],
+         [(o["text"], o["share"], o["discrimination"]) for o in d["options"]]) for d in doc["items"]]
+
+
+def test_every_layout_gives_the_same_figures(quiz, tmp_path):
+    folder, files = quiz
+    students = draw_class(files, 48, seed=11)
+    write_grades(tmp_path / "grades.csv", files, students)
+    write_responses(tmp_path / "by-id.csv", files, students)
+    write_responses(tmp_path / "by-number.csv", files, students, numbered=True)
+    got = {}
+    for name in ("grades.csv", "by-id.csv", "by-number.csv"):
+        r = _run("analyze", tmp_path / name, "--quiz", files[0], "--quiz", files[1],
+                 "-o", tmp_path, "--name", name, "--facts", PACKS, "--format", "json")
+        assert r.exit_code == 0, r.output
+        got[name] = _figures(tmp_path / f"{name}.json")
+    assert got["grades.csv"] == got["by-id.csv"] == got["by-number.csv"]
+    figures, items = got["grades.csv"]
+    assert figures["students"] == 48 and figures["items"] == 10
+    # A and B pooled: the key of every choice item is one option, whatever letter each version printed
+    assert all(sum(s for _, s, _ in opts) <= 1 + 1e-9 for *_, opts in items)
+
+    # Moodle: one version, option texts and `premise -> position` pairs
+    one = draw_class(files[:1], 36, seed=12)
+    write_moodle(tmp_path / "moodle.csv", files[:1], one)
+    write_responses(tmp_path / "plain-A.csv", files[:1], one)
+    for name in ("moodle.csv", "plain-A.csv"):
+        r = _run("analyze", tmp_path / name, "--quiz", files[0], "-o", tmp_path, "--name", name,
+                 "--facts", PACKS, "--format", "json")
+        assert r.exit_code == 0, r.output
+    assert _figures(tmp_path / "moodle.csv.json") == _figures(tmp_path / "plain-A.csv.json")
+    assert _figures(tmp_path / "moodle.csv.json")[0]["students"] == 36  # the average row is skipped
+
+
+def test_outputs_and_flags(quiz, tmp_path):
+    folder, files = quiz
+    students = draw_class(files, 60, seed=3)
+    # plant a wrong key: everyone who knows the Nile's length is scored wrong
+    for s in students:
+        s["answers"]["mc-nile-length"] = {"option": "7,970 km" if int(s["student"]) % 5 else "6,650 km"}
+    write_responses(tmp_path / "class.csv", files, students)
+    r = _run("analyze", tmp_path / "class.csv", "--quiz", files[0], "--quiz", files[1],
+             "-o", tmp_path, "--facts", PACKS, "--suggestions")
+    assert r.exit_code == 0, r.output
+    for name in ("rivers-analysis.json", "rivers-analysis.html", "rivers-analysis-items.csv",
+                 "rivers-analysis-options.csv", "rivers-analysis-suggestions.json"):
+        assert (tmp_path / name).is_file(), name
+    line = next(x for x in r.output.splitlines() if "field-key-below-distractor" in x)
+    assert line.startswith("tests/fixtures/packs/rivers/rivers.yaml:") or "rivers.yaml:" in line
+    assert "'7,970 km'" in line and "mc-nile-length" in line and "rivers/nile-length" in line
+    doc = json.loads((tmp_path / "rivers-analysis.json").read_text())
+    flag = next(f for f in doc["flags"] if f["check"] == "field-key-below-distractor")
+    assert flag["distractor"] == "7,970 km" and flag["line"] > 0
+    rows = list(csv.DictReader((tmp_path / "rivers-analysis-items.csv").open()))
+    assert [row["id"] for row in rows] == [d["id"] for d in doc["items"]]
+    assert float(rows[0]["facility"]) == doc["items"][0]["facility"]
+    opts = list(csv.DictReader((tmp_path / "rivers-analysis-options.csv").open()))
+    assert {o["option"] for o in opts if o["id"] == "mc-nile-length" and o["is_key"] == "1"} == {"6,650 km"}
+    sugg = json.loads((tmp_path / "rivers-analysis-suggestions.json").read_text())["suggestions"]
+    assert any(s["action"] == "retire-distractor" for s in sugg)
+    # wrong written answers are listed, the most common first
+    short = next(d for d in doc["items"] if d["id"] == "short-yangtze-asia")
+    counts = [w["count"] for w in short["wrong_answers"]]
+    assert counts and counts == sorted(counts, reverse=True)
+
+    # lint --responses: the field flags beside the rule book's findings
+    r = _run("lint", FIXTURES / "decks" / "rivers.yaml", "--facts", PACKS, "--responses",
+             tmp_path / "rivers-analysis.json")
+    assert r.exit_code == 0, r.output
+    field = [x for x in r.output.splitlines() if "[field]" in x]
+    assert any("field-key-below-distractor [field] item mc-nile-length (rivers/nile-length)" in x
+               and "rivers.yaml:" in x for x in field)
+    assert r.output.rstrip().endswith(f"{len(doc['flags'])} warnings in 52 items")
+
+
+def test_small_class_is_not_flagged_unless_asked(quiz, tmp_path):
+    folder, files = quiz
+    students = draw_class(files, 12, seed=5)
+    for s in students:
+        s["answers"]["mc-nile-length"] = {"option": "7,970 km"}
+    write_responses(tmp_path / "small.csv", files, students)
+    args = ["analyze", tmp_path / "small.csv", "--quiz", files[0], "--quiz", files[1], "-o",
+            tmp_path, "--facts", PACKS, "--format", "json"]
+    r = _run(*args)
+    assert r.exit_code == 0 and "0 items flagged (none: fewer than 20 students" in r.output
+    r = _run(*args, "--min-responses", "10")
+    assert r.exit_code == 0 and "field-too-hard item mc-nile-length" in r.output
+
+
+def test_located_errors(quiz, tmp_path):
+    folder, files = quiz
+    bad = tmp_path / "bad.csv"
+    bad.write_text("student,version,1\nann,A,B\nbob,C,A\n", encoding="utf-8")
+    r = _run("analyze", bad, "--quiz", files[0], "--quiz", files[1], "-o", tmp_path)
+    assert r.exit_code == 1
+    assert f"{bad}:3:2: version 'C' is not one of the quiz files given (A, B)" in r.output
+    assert "Traceback" not in r.output
+    r = _run("analyze", bad, "--quiz", bad, "-o", tmp_path)
+    assert r.exit_code == 1 and f"{bad}:1:1: not JSON" in r.output
+    r = _run("analyze", tmp_path / "none.csv", "--quiz", files[0], "-o", tmp_path)
+    assert r.exit_code == 1 and "cannot read" in r.output
+    nothing = tmp_path / "empty.csv"
+    nothing.write_text("name,score\nann,3\n", encoding="utf-8")
+    r = _run("analyze", nothing, "--quiz", files[0], "-o", tmp_path)
+    assert r.exit_code == 1 and "no `student` column" in r.output
+    assert not list(tmp_path.glob("*analysis*")), "nothing written on failure"
+
+
+def test_beside_rules_orders_field_findings_after_the_items_rule_findings():
+    from quizgen.lint.field import beside_rules
+    from quizgen.lint.findings import Finding, Severity
+
+    def f(check, item, version="A"):
+        return Finding(severity=Severity.warning, check=check, message="m", item_id=item,
+                       version=version)
+
+    rules = [f("r1", "x"), f("r2", "x"), f("r3", "y")]
+    field = [f("field-a", "y", "field"), f("field-b", "z", "field"), f("field-c", "x", "field")]
+    got = [(g.check, g.item_id) for g in beside_rules(rules, field)]
+    assert got == [("r1", "x"), ("r2", "x"), ("field-c", "x"), ("r3", "y"), ("field-a", "y"),
+                   ("field-b", "z")]
