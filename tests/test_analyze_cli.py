@@ -92,7 +92,10 @@ def test_outputs_and_flags(quiz, tmp_path):
     opts = list(csv.DictReader((tmp_path / "rivers-analysis-options.csv").open()))
     assert {o["option"] for o in opts if o["id"] == "mc-nile-length" and o["is_key"] == "1"} == {"6,650 km"}
     sugg = json.loads((tmp_path / "rivers-analysis-suggestions.json").read_text())["suggestions"]
-    assert any(s["action"] == "retire-distractor" for s in sugg)
+    actions = {(s["action"], s.get("distractor")) for s in sugg if s["item_id"] == "mc-nile-length"}
+    assert ("check-key", "7,970 km") in actions  # the distractor that beat the key: check the key
+    assert ("retire-distractor", "5,510 km") in actions  # chosen by no one
+    assert ("retire-distractor", "7,970 km") not in actions
     # wrong written answers are listed, the most common first
     short = next(d for d in doc["items"] if d["id"] == "short-yangtze-asia")
     counts = [w["count"] for w in short["wrong_answers"]]
@@ -106,6 +109,25 @@ def test_outputs_and_flags(quiz, tmp_path):
     assert any("field-key-below-distractor [field] item mc-nile-length (rivers/nile-length)" in x
                and "rivers.yaml:" in x for x in field)
     assert r.output.rstrip().endswith(f"{len(doc['flags'])} warnings in 52 items")
+
+
+def test_an_answer_strong_students_write_is_suggested(quiz, tmp_path):
+    folder, files = quiz
+    students = draw_class(files, 50, seed=9)
+    for s in students:  # half the students who know the Yangtze write its other name
+        a = s["answers"]["short-yangtze-asia"]
+        if a["text"] == "Yangtze" and int(s["student"]) % 2:
+            a["text"] = "Chang Jiang"
+    write_responses(tmp_path / "class.csv", files, students)
+    r = _run("analyze", tmp_path / "class.csv", "--quiz", files[0], "--quiz", files[1], "-o",
+             tmp_path, "--facts", PACKS, "--suggestions", "--format", "json")
+    assert r.exit_code == 0, r.output
+    sugg = json.loads((tmp_path / "rivers-analysis-suggestions.json").read_text())["suggestions"]
+    add = [s for s in sugg if s["action"] == "add-accepted-answer"]
+    assert [s["answer"] for s in add if s["item_id"] == "short-yangtze-asia"] == ["Chang Jiang"]
+    assert add[0]["file"].endswith("rivers.yaml") and add[0]["line"] > 0
+    assert not any(s["answer"] in ("Peru", "Mekong", "Austria", "the Nile") for s in add
+                   if s["item_id"] == "short-yangtze-asia")
 
 
 def test_small_class_is_not_flagged_unless_asked(quiz, tmp_path):

@@ -129,12 +129,23 @@ def item_flags(items: list[ItemStats], places: dict[str, FactPlace],
 
 def suggestions(items: list[ItemStats], flags: list[Flag], places: dict[str, FactPlace],
                 class_mean: float) -> list[dict]:
-    """What an author could change: retire a distractor that is dead or may be true; accept a
-    written answer that at least two students wrote with a total at or above the class mean."""
+    """What an author could change: check a key that a distractor beat; retire a distractor that
+    is dead or may be true; accept a written answer that at least two students wrote with a total
+    at or above the class mean."""
     out = []
+    beats_key = {(f.item_id, f.distractor) for f in flags if f.check == "field-key-below-distractor"}
     for f in flags:
+        if f.check == "field-key-below-distractor":
+            out.append({
+                "action": "check-key", "item_id": f.item_id, "fact_ids": f.fact_ids,
+                "file": f.file, "line": f.line, "distractor": f.distractor,
+                "why": f.message,
+                "how": "if the distractor is the right answer, correct the fact's marked answer "
+                       "(and its evidence); if both are right, remove the distractor",
+            })
+            continue
         if f.check not in ("field-dead-distractor", "field-distractor-discriminates",
-                           "field-distractor-rivals-key"):
+                           "field-distractor-rivals-key") or (f.item_id, f.distractor) in beats_key:
             continue
         place = next((places[x] for x in f.fact_ids if x in places), None)
         hand = bool(place and f.distractor in place.distractors)
