@@ -163,6 +163,37 @@ def test_located_errors(quiz, tmp_path):
     assert not list(tmp_path.glob("*analysis*")), "nothing written on failure"
 
 
+def test_items_without_a_column_are_left_out(quiz, tmp_path):
+    folder, files = quiz
+    part = tmp_path / "part.csv"
+    rows = ["student,version,mc-nile-length,tf-volga-europe"]
+    rows += [f"s{n},{'AB'[n % 2]},{'ABCD'[n % 4]},{'AB'[n % 3 % 2]}" for n in range(30)]
+    part.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    r = _run("analyze", part, "--quiz", files[0], "--quiz", files[1], "-o", tmp_path,
+             "--format", "json", "--facts", PACKS)
+    assert r.exit_code == 0, r.output
+    doc = json.loads((tmp_path / "rivers-analysis.json").read_text())
+    assert [d["id"] for d in doc["items"]] == ["mc-nile-length", "tf-volga-europe"]
+    assert any("left out" in n and "short-yangtze-asia" in n for n in doc["notes"])
+
+
+def test_letters_are_read_in_the_students_version(quiz, tmp_path):
+    folder, files = quiz
+    a, b = (json.loads(f.read_text()) for f in files)
+    qa = next(q for q in a["questions"] if q["id"] == "mc-danube-capitals")
+    qb = next(q for q in b["questions"] if q["id"] == "mc-danube-capitals")
+    assert qa["options"] != qb["options"], "the fixture prints this item's options in two orders"
+    la, lb = "ABCD"[qa["key"]], "ABCD"[qb["key"]]
+    path = tmp_path / "two.csv"
+    path.write_text(f"student,version,mc-danube-capitals\nann,A,{la}\nbob,B,{lb}\n", encoding="utf-8")
+    r = _run("analyze", path, "--quiz", files[0], "--quiz", files[1], "-o", tmp_path,
+             "--format", "json", "--facts", PACKS)
+    assert r.exit_code == 0, r.output
+    item = json.loads((tmp_path / "rivers-analysis.json").read_text())["items"][0]
+    assert item["facility"] == 1.0
+    assert [(o["text"], o["share"]) for o in item["options"] if o["share"]] == [("four", 1.0)]
+
+
 def test_beside_rules_orders_field_findings_after_the_items_rule_findings():
     from quizgen.lint.field import beside_rules
     from quizgen.lint.findings import Finding, Severity

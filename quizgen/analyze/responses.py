@@ -47,6 +47,16 @@ class Answers:
     choices: list[list[int]] = field(default_factory=list)  # canonical option, BLANK or OTHER
     texts: list[list[str | None]] = field(default_factory=list)  # written answers as written
     rows: list[str] = field(default_factory=list)  # file:line of each student's row
+    seen: set[str] = field(default_factory=set)  # items some file has a column for
+
+    def only(self, ids: set[str]) -> Answers:
+        """The same students, with only the items `ids` (quiz order kept)."""
+        keep = [j for j, i in enumerate(self.key.items) if i.id in ids]
+        key = QuizKey(self.key.title, [self.key.items[j] for j in keep], self.key.versions,
+                      self.key.quiz_id)
+        pick = lambda rows: [[r[j] for j in keep] for r in rows]  # noqa: E731
+        return Answers(key, list(self.students), list(self.versions), pick(self.points),
+                       pick(self.choices), pick(self.texts), list(self.rows), set(ids))
 
     def add(self, student: str, version: str, where: str) -> int:
         k = len(self.key.items)
@@ -142,6 +152,7 @@ def _read_grades(path: str, header: list[str], rows, key: QuizKey, answers: Answ
         problems.append(Problem(path, 1, 1, f"no columns for item(s) {', '.join(missing[:5])}: "
                                             "is this the grades.csv of another quiz?"))
         return
+    answers.seen |= {i.id for i in key.items}
     for line, rec in rows:
         rec = rec + [""] * (len(header) - len(rec))
         try:
@@ -204,6 +215,7 @@ def _read_plain(path: str, header: list[str], rows, key: QuizKey, answers: Answe
             name = item.id if item.id in columns else order.index(item.id) + 1
             if name not in columns:
                 continue
+            answers.seen.add(item.id)
             where = Problem(path, line, columns[name] + 1, f"item {item.id}")
             try:
                 _score_cell(answers, row, j, item, version, rec[columns[name]], where)
@@ -267,6 +279,7 @@ def _read_moodle(path: str, header: list[str], rows, key: QuizKey, answers: Answ
         version = key.default_version
         row = answers.add(student, version, f"{path}:{line}")
         for slot, item in slots.items():
+            answers.seen.add(item.id)
             j = key.items.index(item)
             cell = rec[col[f"Response {slot}"]]
             if item.type in ("matching", "ordering"):
@@ -324,7 +337,7 @@ def read_answers(paths: list[str | Path], key: QuizKey) -> Answers:
 def answers_of_choices(key: QuizKey, choices, version: str | None = None) -> Answers:
     """A table from options chosen (n x k canonical indices, BLANK or OTHER) of a quiz of choice
     items: what a simulated class gives."""
-    answers = Answers(key)
+    answers = Answers(key, seen={i.id for i in key.items})
     version = version or key.default_version
     for s, row in enumerate(choices):
         r = answers.add(f"s{s + 1}", version, f"row {s + 1}")

@@ -28,12 +28,22 @@ def analyze_answers(answers: Answers, *, search: tuple[str, ...] = (),
     line by loading the packs its id names (from `search`, then the usual places)."""
     from .stats import analyze
 
+    unseen = [i.id for i in answers.key.items if i.id not in answers.seen]
+    if not answers.seen:
+        from ..problems import Problem
+
+        raise Problem(answers.rows[0].rsplit(":", 1)[0] if answers.rows else "RESPONSES", 1, 1,
+                      "no column answers an item of the quiz")
+    if unseen:
+        answers = answers.only(answers.seen)
     key = answers.key
     quiz, items = analyze(answers)
     fact_ids = {f for i in key.items for f in i.fact_ids}
     places, missing = fact_places(fact_ids, search) if locate else ({}, [])
     notes = [f"pack '{p}' not found (give --facts DIR): its facts' files and lines are not shown"
              for p in missing]
+    if unseen:
+        notes.append(f"no answers to {', '.join(unseen)} (no column in any file): left out")
     flags = item_flags(items, places, min_responses)
     first = key.default_version
     numbers = {i.id: str(i.number.get(first, n + 1)) for n, i in enumerate(key.items)}
