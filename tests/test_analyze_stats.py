@@ -123,6 +123,28 @@ def test_intervals():
     assert fisher(0.3, 3) is None and fisher(None, 50) is None
 
 
+def test_alpha_interval_is_a_bootstrap_of_the_students():
+    from quizgen.analyze.stats import alpha_interval
+
+    rng = np.random.default_rng(9)
+    a, b = items(rng)
+    choices, keys = simulate(rng, 80, a, b)
+    key = quiz_key([("sim.json", quiz_json(keys))])
+    answers = answers_of_choices(key, choices)
+    quiz, _ = analyze(answers)
+    lo, hi = quiz.alpha_ci
+    assert lo < quiz.alpha < hi and 0.05 < hi - lo < 0.5
+    assert alpha_interval(answers.points) == quiz.alpha_ci  # same answers, same interval
+    # the reference: the same resamples, alpha by its definition on each
+    boot = np.random.default_rng(0).integers(0, 80, (1000, 80))
+    ref = []
+    for idx in boot:
+        rows = [answers.points[i] for i in idx]
+        item_vars = [statistics.variance([r[j] for r in rows]) for j in range(20)]
+        ref.append(20 / 19 * (1 - sum(item_vars) / statistics.variance([sum(r) for r in rows])))
+    assert abs(np.percentile(ref, 2.5) - lo) < TOL and abs(np.percentile(ref, 97.5) - hi) < TOL
+
+
 def test_a_constant_item_has_no_discrimination():
     points = [[1.0, 1.0], [1.0, 0.0], [1.0, 1.0], [1.0, 0.0]]
     fig = core(points, [1, 1])

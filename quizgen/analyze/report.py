@@ -46,7 +46,8 @@ def to_document(title: str, quiz_id: str | None, versions: list[str], quiz: Quiz
         "figures": {
             "students": quiz.n, "items": quiz.k, "max_points": quiz.max_points,
             "mean": quiz.mean, "mean_ci": list(quiz.mean_ci), "sd": quiz.sd,
-            "alpha": quiz.alpha, "sem": quiz.sem,
+            "alpha": quiz.alpha, "alpha_ci": list(quiz.alpha_ci) if quiz.alpha_ci else None,
+            "sem": quiz.sem,
         },
         "min_responses": min_responses,
         "flagging": quiz.n >= min_responses,

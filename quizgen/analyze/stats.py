@@ -17,7 +17,8 @@ R_j = T - P_j (the rest of the test):
 
 Per quiz: mean and standard deviation (n - 1) of T, Cronbach's alpha
 k / (k - 1) * (1 - sum var(P_j) / var(T)) (equal to KR-20 when every item scores 0 or its
-points), and the standard error of measurement SD * sqrt(1 - alpha).
+points), with a 95% bootstrap interval (1,000 resamples of the students, seed 0), and the
+standard error of measurement SD * sqrt(1 - alpha).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class QuizStats:
     alpha: float | None
     sem: float | None
     mean_ci: tuple[float, float]
+    alpha_ci: tuple[float, float] | None = None
 
 
 def wilson(p: float, n: int, z: float = Z95) -> tuple[float, float]:
@@ -107,6 +109,27 @@ def column_corr(x, y):
     den = np.sqrt((xc * xc).sum(axis=0) * (yc * yc).sum(axis=0))
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+
+def alpha_interval(points, reps: int = 1000, seed: int = 0) -> tuple[float, float] | None:
+    """A 95% percentile bootstrap interval of Cronbach's alpha (students resampled, a fixed
+    seed so the same answers give the same interval); None for fewer than 2 items or 3 students."""
+    import numpy as np
+
+    P = np.asarray(points, dtype=float)
+    n, k = P.shape
+    if k < 2 or n < 3:
+        return None
+    rng = np.random.default_rng(seed)
+    S = P[rng.integers(0, n, (reps, n))]  # reps x n x k
+    var_items = S.var(axis=1, ddof=1).sum(axis=1)
+    var_total = S.sum(axis=2).var(axis=1, ddof=1)
+    ok = var_total > 0
+    if not ok.any():
+        return None
+    alphas = k / (k - 1) * (1 - var_items[ok] / var_total[ok])
+    lo, hi = np.percentile(alphas, [2.5, 97.5])
+    return (float(lo), float(hi))
 
 
 def _num(x) -> float | None:
@@ -214,5 +237,6 @@ def analyze(answers) -> tuple[QuizStats, list[ItemStats]]:
     half = Z95 * sd / math.sqrt(n) if n else 0.0
     quiz = QuizStats(n=n, k=len(items), max_points=float(sum(i.points for i in items)),
                      mean=fig["mean"], sd=sd, alpha=alpha, sem=_num(fig["sem"]),
-                     mean_ci=(fig["mean"] - half, fig["mean"] + half))
+                     mean_ci=(fig["mean"] - half, fig["mean"] + half),
+                     alpha_ci=alpha_interval(answers.points) if alpha is not None else None)
     return quiz, out
