@@ -64,6 +64,8 @@ def command(responses: tuple[str, ...], quizzes: tuple[str, ...], out_dir: str, 
         click.echo(f"note: {note}", err=True)
     fig = result.doc["figures"]
     alpha = "-" if fig["alpha"] is None else f"{fig['alpha']:.2f}"
+    if fig["alpha_ci"]:
+        alpha += f" (95% CI {fig['alpha_ci'][0]:.2f}-{fig['alpha_ci'][1]:.2f})"
     click.echo(f"{fig['students']} students, {fig['items']} items: mean {fig['mean']:.2f} of "
                f"{fig['max_points']:g}, SD {fig['sd']:.2f}, alpha {alpha}; "
                f"{len({f.item_id for f in result.flags})} items flagged"
