@@ -207,3 +207,48 @@ def test_beside_rules_orders_field_findings_after_the_items_rule_findings():
     got = [(g.check, g.item_id) for g in beside_rules(rules, field)]
     assert got == [("r1", "x"), ("r2", "x"), ("field-c", "x"), ("r3", "y"), ("field-a", "y"),
                    ("field-b", "z")]
+
+
+HOSTILE_CSV = [
+    b"",
+    b"\xff\xfe\x00garbage",
+    b"student,version,1\n",
+    b'student,version,1\n"unterminated,A,B\n',
+    b"student,version,1\nann,A,\x00\n",
+    b"file,page,quiz,version,student,name\nscan.pdf,1,q,A,1,\n",
+    b"Response 1,Response 2\n-,-\n",
+    b"Question 1,Response 1\nnothing like it,42\n",
+    b"student,version,1,2,3,4,5,6,7,8,9,10,11,12\nann,A,ZZ,-1,1e999,nan,,,,,,,,\n",
+    b"student,version,order-orellana-year\nann,A,-3\nbob,A,1e400\n",
+]
+HOSTILE_JSON = [
+    b"[]", b"{}", b'{"questions": 3}', b'{"questions": [1, 2]}',
+    b'{"questions": [{"id": "x", "type": "multiple_choice", "options": ["a", "a"], "key": 0}]}',
+    b'{"questions": [{"id": "x", "type": "multiple_choice", "options": ["a", "b"], "key": 7}]}',
+    b'{"questions": [{"id": "x", "type": "multiple_choice", "options": ["a", "b"], "key": true}]}',
+    b'{"questions": [{"id": "x", "type": "matching", "answer": "ab", "points": -1}]}',
+    b'{"questions": [{"id": "x", "type": "short_answer", "answer": "a", "points": 1}]}',
+]
+
+
+@pytest.mark.parametrize("data", HOSTILE_CSV)
+def test_hostile_answers_are_located_problems(quiz, tmp_path, data):
+    folder, files = quiz
+    path = tmp_path / "in.csv"
+    path.write_bytes(data)
+    r = _run("analyze", path, "--quiz", files[0], "--quiz", files[1], "-o", tmp_path)
+    assert r.exit_code in (0, 1), r.output
+    assert "Traceback" not in r.output and "internal error" not in r.output
+    if r.exit_code == 1:
+        assert f"{path}:" in r.output
+
+
+@pytest.mark.parametrize("data", HOSTILE_JSON)
+def test_hostile_quiz_json_is_a_located_problem(tmp_path, data):
+    quiz_file = tmp_path / "q.json"
+    quiz_file.write_bytes(data)
+    answers = tmp_path / "a.csv"
+    answers.write_text("student,version,1\nann,A,A\n", encoding="utf-8")
+    r = _run("analyze", answers, "--quiz", quiz_file, "-o", tmp_path, "--min-responses", "1")
+    assert r.exit_code in (0, 1), r.output
+    assert "Traceback" not in r.output and "internal error" not in r.output

@@ -78,7 +78,20 @@ def _pairs(q: dict) -> list[tuple[str, str]]:
     return []
 
 
-def _item_of(q: dict, path: str) -> KeyItem:
+def _item_of(q: dict, path: str, n: int) -> KeyItem:
+    """Question n (1-based) of a quiz JSON, checked enough that nothing later can fail on it."""
+    if not isinstance(q, dict) or not isinstance(q.get("id"), str) or not isinstance(q.get("type"), str):
+        raise Problem(path, 1, 1, f"question {n}: not a quiz JSON question (an object with an "
+                                  "`id` and a `type`)")
+    if q["type"] in CHOICE_TYPES:
+        options, key = q.get("options"), q.get("key")
+        if (not isinstance(options, list) or type(key) is not int or not 0 <= key < len(options)
+                or len(set(map(str, options))) != len(options)):
+            raise Problem(path, 1, 1, f"question {n} ({q['id']}): a choice item needs distinct "
+                                      "`options` and a `key` that is the index of one")
+    points = q.get("points", 1)
+    if type(points) not in (int, float) or not 0 < points < 1e6:
+        raise Problem(path, 1, 1, f"question {n} ({q['id']}): `points` must be a positive number")
     try:
         return KeyItem(
             id=str(q["id"]), type=str(q["type"]), prompt=str(q.get("prompt", "")),
@@ -90,8 +103,8 @@ def _item_of(q: dict, path: str) -> KeyItem:
             points=float(q.get("points", 1)),
             pairs=_pairs(q),
         )
-    except (KeyError, TypeError, ValueError) as err:
-        raise Problem(path, 1, 1, f"not a quiz JSON of quizgen: a question lacks {err}") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise Problem(path, 1, 1, f"question {n} ({q['id']}): not a quiz JSON question ({err})") from None
 
 
 def load_quiz_key(paths: list[str | Path]) -> QuizKey:
@@ -136,7 +149,7 @@ def quiz_key(docs: list[tuple[str, object]]) -> QuizKey:
         order = []
         try:
             for n, q in enumerate(doc["questions"], 1):
-                got = _item_of(q, path)
+                got = _item_of(q, path, n)
                 order.append(got.id)
                 item = items.setdefault(got.id, got)
                 if item is not got and sorted(item.options) != sorted(got.options):

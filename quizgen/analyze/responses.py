@@ -160,6 +160,12 @@ def _read_grades(path: str, header: list[str], rows, key: QuizKey, answers: Answ
         except Problem as err:
             problems.append(err)
             continue
+        sheet_quiz = rec[col["quiz"]].strip()
+        if key.quiz_id and sheet_quiz and sheet_quiz != key.quiz_id:
+            problems.append(Problem(path, line, col["quiz"] + 1,
+                                    f"this sheet is of quiz {sheet_quiz}, the --quiz files of quiz "
+                                    f"{key.quiz_id}"))
+            continue
         student = rec[col["student"]].strip() or f"{Path(rec[col['file']]).name}:{rec[col['page']]}"
         row = answers.add(student, version, f"{path}:{line}")
         for j, item in enumerate(key.items):
