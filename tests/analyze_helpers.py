@@ -58,6 +58,8 @@ def draw_class(quiz_files: list[Path], n: int, seed: int) -> list[dict]:
                 answers[item_id] = {"text": q["answer"] if knows else wrong}
             else:
                 answers[item_id] = {"points": q["points"] if knows else rng.choice([0, 1])}
+        if s == 0:  # the first student marked two bubbles of the first item
+            answers[next(iter(items))] = {"double": True}
         students.append({"student": f"{1000 + s}", "version": doc["version"], "answers": answers})
     return students
 
@@ -99,7 +101,12 @@ def write_grades(path: Path, quiz_files: list[Path], students: list[dict]) -> No
                 q, a = printed[item_id], s["answers"][item_id]
                 pts = _points_of(q, a)
                 total += pts
-                if "option" in a:
+                if a.get("double"):  # its letters, :correct empty, :points 0 (the contract)
+                    row += ["AC", "", 0]
+                    continue
+                if "option" in a and q["type"] == "true_false":
+                    cell = "TF"[q["options"].index(a["option"])]  # printed T and F (contract)
+                elif "option" in a:
                     cell = _letter(q, a["option"])
                 elif a.get("blank"):
                     cell = ""
@@ -127,7 +134,9 @@ def write_responses(path: Path, quiz_files: list[Path], students: list[dict], *,
             row = [s["student"], s["version"]]
             for item_id in ids:
                 q, a = printed[item_id], s["answers"][item_id]
-                if "option" in a:
+                if a.get("double"):
+                    row.append("AC")
+                elif "option" in a:
                     row.append(_letter(q, a["option"]))
                 elif "text" in a:
                     row.append(a["text"])
@@ -155,7 +164,9 @@ def write_moodle(path: Path, quiz_files: list[Path], students: list[dict]) -> No
                    "1 March 2026  10:00 AM", "1 March 2026  10:20 AM", "20 mins", "0"]
             for q in qs:
                 a = s["answers"][q["id"]]
-                if "option" in a:
+                if a.get("double"):
+                    resp = f"{q['options'][0]}; {q['options'][2]}"
+                elif "option" in a:
                     resp = a["option"]
                 elif "text" in a:
                     resp = a["text"]

@@ -50,6 +50,12 @@ def test_every_layout_gives_the_same_figures(quiz, tmp_path):
         assert r.exit_code == 0, r.output
         got[name] = _figures(tmp_path / f"{name}.json")
     assert got["grades.csv"] == got["by-id.csv"] == got["by-number.csv"]
+    first = json.loads((tmp_path / "grades.csv.json").read_text())["items"][0]
+    assert first["other_share"] == 1 / 48  # the double mark (AC) of the first student
+    tf = [d for d in json.loads((tmp_path / "grades.csv.json").read_text())["items"]
+          if d["type"] == "true_false"]
+    assert tf and all(abs(sum(o["share"] for o in d["options"]) + d["blank_share"] - 1) < 1e-9
+                      for d in tf), "every T and F of grades.csv is read as an option"
     figures, items = got["grades.csv"]
     assert figures["students"] == 48 and figures["items"] == 10
     # A and B pooled: the key of every choice item is one option, whatever letter each version printed

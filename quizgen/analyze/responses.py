@@ -6,7 +6,7 @@
 * a plain responses CSV: a `student` column, a `version` column (optional when the quiz has one
   version), and one column per item, named by the item id or by its number in the student's
   version (`1`, `2`, ... or `Q1`, `Q2`, ...; the header decides for the whole file). A choice
-  item's cell is the printed letter or the option's text; a written item's cell is the text the
+  item's cell is the printed letter or the option's text (a true/false item's also `T` or `F`); a written item's cell is the text the
   student wrote (scored like the self-check page scores it); a matching or ordering item's cell is
   the points scored. An optional `<item id>:points` column overrides the score of any item.
 * Moodle's quiz "Responses" report, downloaded as CSV: `Response 1`, `Response 2`, ... (and,
@@ -92,9 +92,8 @@ def _choice_of(item: KeyItem, version: str, cell: str) -> int:
     up = text.upper()
     if len(up) == 1 and up in LETTERS[: len(order)]:
         return order[LETTERS.index(up)]
-    if item.type == "true_false" and up in ("T", "F", "TRUE", "FALSE"):
-        want = "True" if up.startswith("T") else "False"
-        return item.options.index(want) if want in item.options else OTHER
+    if item.type == "true_false" and up in ("T", "F") and len(order) == 2:
+        return order[0 if up == "T" else 1]  # grades.csv: T is the JSON's option 0, F option 1
     key = normalize_answer(text)
     for n, option in enumerate(item.options):
         if normalize_answer(option) == key:
