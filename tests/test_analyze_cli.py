@@ -258,3 +258,20 @@ def test_hostile_quiz_json_is_a_located_problem(tmp_path, data):
     r = _run("analyze", answers, "--quiz", quiz_file, "-o", tmp_path, "--min-responses", "1")
     assert r.exit_code in (0, 1), r.output
     assert "Traceback" not in r.output and "internal error" not in r.output
+
+
+def test_a_grades_row_of_another_quiz_is_refused(quiz, tmp_path):
+    folder, files = quiz
+    tagged = []
+    for f in files:  # the quiz id `quizgen quiz` adds (issue 19)
+        doc = json.loads(f.read_text())
+        doc["quiz"] = "0123456789"
+        path = tmp_path / f.name
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        tagged.append(path)
+    students = draw_class(files, 4, seed=1)
+    grades = tmp_path / "grades.csv"
+    write_grades(grades, files, students)  # its quiz column says "q1"
+    r = _run("analyze", grades, "--quiz", tagged[0], "--quiz", tagged[1], "-o", tmp_path)
+    assert r.exit_code == 1
+    assert f"{grades}:2:3: this sheet is of quiz q1, the --quiz files of quiz 0123456789" in r.output
