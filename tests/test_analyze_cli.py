@@ -275,3 +275,23 @@ def test_a_grades_row_of_another_quiz_is_refused(quiz, tmp_path):
     r = _run("analyze", grades, "--quiz", tagged[0], "--quiz", tagged[1], "-o", tmp_path)
     assert r.exit_code == 1
     assert f"{grades}:2:3: this sheet is of quiz q1, the --quiz files of quiz 0123456789" in r.output
+
+
+def test_a_template_override_renders_sandboxed(quiz, tmp_path):
+    folder, files = quiz
+    students = draw_class(files, 25, seed=2)
+    write_responses(tmp_path / "c.csv", files, students)
+    mine = tmp_path / "tpl"
+    mine.mkdir()
+    (mine / "analysis.html").write_text(
+        '<p id="mine">{{ figures.students }} students</p>{{ doc.__class__.__mro__ }}',
+        encoding="utf-8")
+    r = _run("analyze", tmp_path / "c.csv", "--quiz", files[0], "--quiz", files[1], "-o",
+             tmp_path, "--templates", mine, "--format", "html")
+    assert r.exit_code == 1 and "template refused" in r.output  # no reaching Python internals
+    (mine / "analysis.html").write_text('<p id="mine">{{ figures.students }} students</p>',
+                                        encoding="utf-8")
+    r = _run("analyze", tmp_path / "c.csv", "--quiz", files[0], "--quiz", files[1], "-o",
+             tmp_path, "--templates", mine, "--format", "html")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "rivers-analysis.html").read_text() == '<p id="mine">25 students</p>'

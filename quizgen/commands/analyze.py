@@ -20,13 +20,16 @@ from .common import facts_option, reports_problems
               help="What to write (repeatable; default: all three).")
 @click.option("--suggestions", "with_suggestions", is_flag=True,
               help="Also write STEM-suggestions.json: distractors to retire, answers to accept.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True), default=None,
+              metavar="DIR", help='A folder of templates searched first (analysis.html); '
+                                  '{% extends "!default/analysis.html" %} reaches ours.')
 @click.option("--min-responses", type=click.IntRange(1), default=20, show_default=True,
               help="Flag nothing unless at least this many students answered.")
 @facts_option
 @reports_problems
 def command(responses: tuple[str, ...], quizzes: tuple[str, ...], out_dir: str, name: str | None,
-            formats: tuple[str, ...], with_suggestions: bool, min_responses: int,
-            facts_dirs: tuple[str, ...]) -> None:
+            formats: tuple[str, ...], with_suggestions: bool, templates: str | None,
+            min_responses: int, facts_dirs: tuple[str, ...]) -> None:
     """Which questions worked: item analysis of RESPONSES (CSV files) against the quiz's versions.
 
     RESPONSES are grades.csv files of `quizgen grade`, plain responses CSVs (student, version, one
@@ -56,7 +59,10 @@ def command(responses: tuple[str, ...], quizzes: tuple[str, ...], out_dir: str, 
     result = analyze_files(list(responses), list(quizzes), search=facts_dirs,
                            min_responses=min_responses)
     stem = name or default_stem(quizzes[0])
-    files = output_files(result, stem, formats or FORMATS, with_suggestions)
+    from ..render.templates import make_environment
+
+    env = make_environment([templates] if templates else [])
+    files = output_files(result, stem, formats or FORMATS, with_suggestions, env)
     for f in result.flags:
         where = f"{f.file}:{f.line}: " if f.file else ""
         click.echo(f"{where}{f.check} item {f.item_id} ({', '.join(f.fact_ids)}): {f.message}")
