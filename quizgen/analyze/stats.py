@@ -182,8 +182,9 @@ def core(points, max_points, choices=None, n_options=None):
     return out
 
 
-def analyze(answers) -> tuple[QuizStats, list[ItemStats]]:
-    """Every figure of a table of answers (`responses.Answers`)."""
+def analyze(answers, *, alpha_reps: int = 1000) -> tuple[QuizStats, list[ItemStats]]:
+    """Every figure of a table of answers (`responses.Answers`); `alpha_reps` bootstrap resamples
+    for alpha's interval (0: none)."""
     from collections import Counter
 
     from ..normalize import normalize_answer, written_answer_ok
@@ -238,5 +239,6 @@ def analyze(answers) -> tuple[QuizStats, list[ItemStats]]:
     quiz = QuizStats(n=n, k=len(items), max_points=float(sum(i.points for i in items)),
                      mean=fig["mean"], sd=sd, alpha=alpha, sem=_num(fig["sem"]),
                      mean_ci=(fig["mean"] - half, fig["mean"] + half),
-                     alpha_ci=alpha_interval(answers.points) if alpha is not None else None)
+                     alpha_ci=alpha_interval(answers.points, alpha_reps)
+                     if alpha is not None and alpha_reps else None)
     return quiz, out
