@@ -43,6 +43,7 @@ _EXPORTS = {
     "write_quiz": "quiz.build",
     "export_files": "export",
     "lint_recipe": "lint",
+    "analyze_files": "analyze.run",
     "format_finding": "lint",
     "export_quiz": "export.files",
     "export_deck": "export.files",

@@ -40,6 +40,11 @@ def parse_seeds(value: str | None) -> list[int] | None:
     "--questions", type=click.IntRange(1, 500), default=None,
     help="Lint quizzes of this many questions (default: the recipe's).",
 )
+@click.option(
+    "--responses", "responses", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+    help="An analysis of a class's answers (STEM.json of `quizgen analyze`): its flags are shown "
+         "as warnings next to the findings for the same item.",
+)
 @facts_option
 @reports_problems
 def command(
@@ -48,6 +53,7 @@ def command(
     seed: int | None,
     seed_range: str | None,
     questions: int | None,
+    responses: str | None,
     facts_dirs: tuple[str, ...],
 ) -> None:
     """Check every card and quiz item of RECIPES (default: every recipe in decks/) for known flaws.
@@ -58,7 +64,8 @@ def command(
     the above", blanks with one answer, true/false swaps that read right, matching from one group,
     ordering by dated evidence. Quizzes: keys not the longest too often, random key positions,
     balanced true/false, no item giving another away. Each finding names the item, its facts and
-    the check (docs/lint.md lists them). The quiz generator obeys the same rules, so its quizzes
+    the check (docs/lint.md lists them). With --responses, the flags a class's answers raised
+    (`quizgen analyze`) are shown as [field] warnings beside the findings for the same item. The quiz generator obeys the same rules, so its quizzes
     have no errors; exits 1 when there is any.
 
     \b
@@ -66,6 +73,7 @@ def command(
       quizgen lint
       quizgen lint --seeds 1-50 --questions 40
       quizgen lint my-course --seed 7 --json
+      quizgen lint rivers --responses build/rivers-analysis.json
     """
     import json
 
@@ -91,6 +99,12 @@ def command(
         for s in seeds:
             report.extend(lint_quiz(recipe, packs, seed=s, ctx=ctx, questions=questions, build=build))
     findings = sort_findings(report.findings)
+    if responses is not None:
+        from ..lint.field import beside_rules, read_field_findings
+
+        field = read_field_findings(responses)
+        report.findings += field
+        findings = beside_rules(findings, field)
     summary = (
         f"{report.errors} error{'s' * (report.errors != 1)}, "
         f"{report.warnings} warning{'s' * (report.warnings != 1)} in {report.items} items"

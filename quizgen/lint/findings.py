@@ -39,15 +39,16 @@ class Finding(BaseModel):
     fact_ids: list[str] = Field(default_factory=list)
     version: str | None = Field(
         default=None,
-        description="'deck' for cards; quiz version letters ('A' or 'A,B'); None for no version.",
+        description="'deck' for cards; quiz version letters ('A' or 'A,B'); 'field' for a flag "
+                    "from a class's answers (`quizgen analyze`); None for no version.",
     )
     seed: int | None = None
     recipe: str = ""
 
     def where(self) -> str:
         """`[quiz A]`, `[quiz A,B seed 7]` or `[deck]`."""
-        if self.version == "deck":
-            return "[deck]"
+        if self.version in ("deck", "field"):
+            return f"[{self.version}]"
         parts = ["quiz"] + ([self.version] if self.version else [])
         if self.seed is not None:
             parts.append(f"seed {self.seed}")
