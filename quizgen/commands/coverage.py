@@ -24,7 +24,8 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
 
     A sentence counts when it states a year, a number or a proper name; it is covered when some
     fact's evidence quote overlaps it. Also shows how the facts divide by weight (core, detail,
-    paratext) and which of the pack's key ideas fewer than two core facts serve.
+    paratext) and which of the pack's key ideas fewer than two core facts serve. With --html, the
+    details go into the map and the terminal gets one line per source.
 
     \b
     Examples:
@@ -64,9 +65,16 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
         if len(packs) != 1:
             raise click.UsageError("--html needs exactly one PACK")
         write_text(html_file, render_coverage(packs[0]))
-        click.echo(f"wrote {html_file}", err=True)
     if as_json:
         click.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
+    elif html_file:  # the map holds the details: one line per source here
+        for r in results:
+            thin = len(r["thin_ideas"])
+            click.echo(f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "
+                       f"({r['covered']} of {r['factual_sentences']}), "
+                       f"{r['factual_sentences'] - r['covered']} not cited"
+                       + (f", {thin} thin key idea{'s' * (thin != 1)}" if thin else "")
+                       + f": see {html_file}")
     else:
         for r in results:
             click.echo(f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "
