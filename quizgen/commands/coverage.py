@@ -7,9 +7,10 @@ import json
 import click
 
 from .common import facts_option, reports_problems
+from .examples import Command
 
 
-@click.command("coverage")
+@click.command("coverage", cls=Command)
 @click.argument("pack", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -29,9 +30,9 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
 
     \b
     Examples:
-      quizgen coverage glaciers
-      quizgen coverage glaciers --json | jq .percent
-      quizgen coverage glaciers --html coverage.html
+      quizgen coverage {pack}
+      quizgen coverage {pack} --json > coverage.json
+      quizgen coverage {pack} --html coverage.html
     """
     from ..coverage import by_weight, ideas, measure
     from ..loader import load_packs
