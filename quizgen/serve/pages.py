@@ -8,6 +8,7 @@ The card checks run on the file's cards; `quizgen lint` checks the whole deck.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..paths import data_dir
 from .cards import render_card
-from .preview import Preview
+from .preview import PAGE, Preview
 
 
 @dataclass
@@ -36,7 +37,9 @@ class FactView:
     problems: list[str] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=1)
 def _environment() -> Environment:
+    """The preview's own templates (compiled once; Jinja reloads one whose file changed)."""
     return Environment(loader=FileSystemLoader(str(data_dir("templates") / "preview")),
                        autoescape=select_autoescape(default=True), keep_trailing_newline=True)
 
@@ -94,10 +97,10 @@ def fact_views(preview: Preview, file: str | None, facts: list) -> tuple[list[Fa
     return list(views.values()), notetype.css
 
 
-def cards_page(preview: Preview, file: str | None) -> str:
-    """The main page: files, problems, and the cards of one file."""
+def cards_page(preview: Preview, file: str | None, start: int | None = None) -> str:
+    """The main page: files, problems, and the cards of one file (a page of its facts)."""
     with preview.lock:
-        file, facts = preview.facts_of(file)
+        file, start, total, facts = preview.facts_of(file, start)
         views, css = fact_views(preview, file, facts)
         problems = _problem_lines(preview)
         # a problem in this file is also shown beside the fact it falls in
@@ -115,6 +118,7 @@ def cards_page(preview: Preview, file: str | None) -> str:
             title=loaded.recipe.recipe.title if loaded else "quizgen preview",
             recipe=loaded.recipe.path if loaded else (preview.recipe_path or ""),
             files=preview.fact_files(), file=file, facts=views, css=css, problems=problems,
+            start=start, total=total, page=PAGE,
             problem_files={p.path for p in preview.problems}, stale=bool(problems and loaded),
             generation=preview.generation)
 

@@ -25,6 +25,11 @@ from ..recipe import LoadedRecipe, find_recipes, load_recipe
 from .packs import PackReader, stamp
 
 
+#: Facts on one page: an author works on a few at a time, and a page of a 1,000-fact file would
+#: be megabytes of cards.
+PAGE = 40
+
+
 @dataclass
 class Loaded:
     """One successful load: the recipe, its packs and their build."""
@@ -46,6 +51,7 @@ class Preview:
         self.problems: list[Problem] = []
         self.generation = 0
         self.latest_file: str | None = None  # the fact file changed last: shown by default
+        self.latest_fact: str | None = None  # the first fact that changed in it: shown first
         self._stamps: dict[str, object] = {}
         self._quizzes: dict[tuple[int, int], object] = {}
         self.lock = threading.RLock()
@@ -80,16 +86,26 @@ class Preview:
             previous = self._stamps
             self._stamps = stamps
             changed = [p for p, s in stamps.items() if previous.get(p) != s and s is not None]
+            before = self.loaded
             self._load()
             # a new pack file (or the first load) adds files to watch
             self._stamps = {str(p): stamp(p) for p in self.watched()}
             facts_changed = [p for p in changed if self._is_fact_file(p)]
             if facts_changed:
                 self.latest_file = self._shown(facts_changed[-1])
+                self.latest_fact = self._first_changed(before, self.latest_file)
             self.generation += 1
             self._quizzes.clear()
             self.changed.notify_all()
             return True
+
+    def _first_changed(self, before: Loaded | None, file: str | None) -> str | None:
+        """The key of the first fact of `file` that is new or differs from the previous load."""
+        if self.loaded is None or self.loaded is before:
+            return self.latest_fact
+        old = {lf.key: lf.fact for lp in before.packs for lf in lp.facts if lf.file == file} if before else {}
+        return next((lf.key for lp in self.loaded.packs for lf in lp.facts
+                     if lf.file == file and old.get(lf.key) != lf.fact), None)
 
     def _is_fact_file(self, path: str) -> bool:
         p = Path(path)
@@ -142,15 +158,22 @@ class Preview:
                 counts[lf.file] = counts.get(lf.file, 0) + 1
         return list(counts.items())
 
-    def facts_of(self, file: str | None) -> tuple[str | None, list[LocatedFact]]:
-        """The file to show (the one asked for, else the one changed last, else the first) and
-        its facts."""
+    def facts_of(self, file: str | None, start: int | None = None
+                 ) -> tuple[str | None, int, int, list[LocatedFact]]:
+        """The file to show (the one asked for, else the one changed last, else the first), where
+        the shown facts start, how many facts it has, and up to `PAGE` of its facts from `start`
+        (default: a few before the fact changed last, else the first)."""
         files = [f for f, _ in self.fact_files()]
         if file not in files:
             file = self.latest_file if self.latest_file in files else self._first_in_deck(files)
         if self.loaded is None or file is None:
-            return file, []
-        return file, [lf for lp in self.loaded.packs for lf in lp.facts if lf.file == file]
+            return file, 0, 0, []
+        facts = [lf for lp in self.loaded.packs for lf in lp.facts if lf.file == file]
+        if start is None:
+            at = next((i for i, lf in enumerate(facts) if lf.key == self.latest_fact), 0)
+            start = at - 3 if at >= PAGE else 0
+        start = max(0, min(start, len(facts) - 1))
+        return file, start, len(facts), facts[start : start + PAGE]
 
     def _first_in_deck(self, files: list[str]) -> str | None:
         """The first file with a fact the recipe selects (else the first file)."""

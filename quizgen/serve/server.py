@@ -50,7 +50,9 @@ class Handler(BaseHTTPRequestHandler):
         preview = self.server.preview
         try:
             if url.path == "/":
-                self._send(cards_page(preview, query.get("file", [None])[0]))
+                raw = query.get("from", [""])[0]
+                self._send(cards_page(preview, query.get("file", [None])[0],
+                                      int(raw) - 1 if raw.isdigit() and int(raw) > 0 else None))
             elif url.path == "/quiz":
                 raw = query.get("seed", [""])[0]
                 self._send(quiz_page(preview, int(raw) if raw.lstrip("-").isdigit() else None))
