@@ -64,8 +64,8 @@ def facts(body: str) -> str:
 CASES = {
     "yaml-syntax": (
         facts(GOOD_FACT + "  - id: [unclosed\n"),
-        ["volc/eruptions.yaml:8:1: YAML syntax: did not find expected ',' or ']' (while parsing "
-         "a flow sequence that starts at 8:9); a value that starts with [ or { must be quoted"],
+        ["volc/eruptions.yaml:8:9: YAML syntax: a value that starts with [ is read as a list or "
+         "mapping, and this one is never closed: put the whole value in quotes: id: \"[unclosed\""],
     ),
     "unknown-key": (
         facts(GOOD_FACT + "    anwser: 79\n"),
@@ -233,7 +233,9 @@ def test_unquoted_span_at_start_gets_a_hint(tmp_path: Path, monkeypatch: pytest.
     code, lines = validate(folder, monkeypatch)
     assert code == 1
     assert lines[0].startswith("volc/eruptions.yaml:4:")
-    assert lines[0].endswith("a value that starts with [ or { must be quoted")
+    assert lines[0] == ('volc/eruptions.yaml:4:24: YAML syntax: a value that starts with [ is read as '
+                        'a list or mapping: put the whole value in quotes: '
+                        'text: "[[Vesuvius]] buried Pompeii in [[79]]."')
 
 
 def test_valid_pack_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
