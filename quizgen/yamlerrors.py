@@ -175,7 +175,7 @@ def comment_hints(text: str, problems: Iterable[Problem]) -> list[Problem]:
         row = lines[p.line - 1] if 0 < p.line <= len(lines) else ""
         m = _CUT.match(row)
         if m is not None:
-            hint = (f" (' #' starts a YAML comment, so the value ends at '{m.group(1)[-20:]}': put "
+            hint = (f" (' #' starts a YAML comment, so the value ends at '{' '.join(m.group(1).split()[-3:])}': put "
                     "the whole value in quotes)")
             p = Problem(p.path, p.line, p.col, p.message + hint)
         out.append(p)

@@ -95,7 +95,53 @@ CASES = {
     "evidence-not-in-source": (
         facts(GOOD_FACT.replace("the town of Pompeii in 79", "the city of Pompeii in 79")),
         ['volc/eruptions.yaml:7:15: facts[0].evidence: quote not found in sources/guide.md: '
-         '"buried the city of Pompeii in 79"'],
+         '"buried the city of Pompeii in 79"; closest in the source: "buried the town of Pompeii '
+         'in 79." (the source has "town" where the quote has "city")'],
+    ),
+    "key-indented-more": (
+        facts(GOOD_FACT.replace("    ask:", "      ask:")),
+        ["volc/eruptions.yaml:5:10: YAML syntax: 'ask:' is indented 6 spaces, 2 more than 'id:' on "
+         "line 3: the keys of one item line up, so indent it 4 spaces"],
+    ),
+    "key-indented-less": (
+        facts(GOOD_FACT.replace("    ask:", "   ask:")),
+        ["volc/eruptions.yaml:5:4: YAML syntax: 'ask:' is indented 3 spaces, 1 fewer than 'id:' on "
+         "line 3: the keys of one item line up, so indent it 4 spaces"],
+    ),
+    "key-at-list-level": (
+        facts(GOOD_FACT.replace("    ask:", "  ask:")),
+        ["volc/eruptions.yaml:5:3: YAML syntax: 'ask:' is at the level of the list's '- ' (line 3): a "
+         "key of that item lines up under 'id:' (4 spaces); a new item starts with '- '"],
+    ),
+    "missing-dash": (
+        facts(GOOD_FACT + GOOD_FACT.replace("  - id: pompeii-year", "  id: pompeii-again")),
+        ["volc/eruptions.yaml:8:3: YAML syntax: 'id:' starts a new list item, which needs '- ' before "
+         "it (as on line 3)"],
+    ),
+    "colon-in-text": (
+        facts(GOOD_FACT.replace("text: Vesuvius buried", "text: Note: Vesuvius buried")),
+        ['volc/eruptions.yaml:4:15: YAML syntax: the \': \' inside the value of \'text:\' reads as a '
+         'new key: put the whole value in quotes: text: "Note: Vesuvius buried Pompeii in [[79]]."'],
+    ),
+    "unclosed-quote": (
+        facts(GOOD_FACT.replace('"buried the town of Pompeii in 79"', '"buried the town of Pompeii in 79')),
+        ['volc/eruptions.yaml:7:15: YAML syntax: the quote " opened here is never closed: end the value '
+         'with " on this line, or remove the opening one'],
+    ),
+    "wrapped-line-too-little-indented": (
+        facts(GOOD_FACT.replace("ask: In what year did Vesuvius bury Pompeii?",
+                                "ask: In what year did\n  Vesuvius bury Pompeii?")),
+        ["volc/eruptions.yaml:6:3: YAML syntax: this line has no 'key:': if it continues the value "
+         "above, indent it more than 'ask:' on line 5; else write it as 'key: value'"],
+    ),
+    "comment-cuts-a-value": (
+        facts(GOOD_FACT.replace("bury Pompeii?", "bury Pompeii #1?")),
+        ["volc/eruptions.yaml:5:10: facts[0].ask: not a question: it must end with '?' (' #' starts a "
+         "YAML comment, so the value ends at 'Vesuvius bury Pompeii': put the whole value in quotes)"],
+    ),
+    "unknown-key-near-a-known-one": (
+        facts(GOOD_FACT + "    distractor: [82, 83, 84]\n"),
+        ["volc/eruptions.yaml:8:5: facts[0]: unknown key 'distractor'; did you mean 'distractors'?"],
     ),
     "duplicate-id": (
         facts(GOOD_FACT + GOOD_FACT),
