@@ -9,6 +9,7 @@ quote with each window word by word. Only a few windows are compared, so a large
 from __future__ import annotations
 
 import difflib
+import weakref
 
 from .source import SourceText, fold
 
@@ -19,11 +20,20 @@ PLACES = 8
 MIN_RATIO = 0.6
 
 
+#: Searches per source text (per process): a pack checked against the wrong edition of its
+#: source would otherwise search for every one of its quotes (2-3 ms each).
+SEARCHES_PER_SOURCE = 50
+_searches: weakref.WeakKeyDictionary[SourceText, int] = weakref.WeakKeyDictionary()
+
+
 def nearest_passage(source: SourceText, quote: str) -> tuple[str, str] | None:
-    """(passage, what differs) for the passage most like `quote`, or None if none is close."""
+    """(passage, what differs) for the passage most like `quote`, or None if none is close (or
+    this source has had its `SEARCHES_PER_SOURCE` searches)."""
     words = fold(quote).split()
-    if not words:
+    done = _searches.get(source, 0)
+    if not words or done >= SEARCHES_PER_SOURCE:
         return None
+    _searches[source] = done + 1
     counts, _ = source.word_counts()
     index = source.word_index()
     anchors = sorted((w for w in set(words) if counts.get(w)), key=lambda w: counts[w])[:ANCHORS]

@@ -214,7 +214,7 @@ def nearest_hint(source: SourceText, quote: str) -> str:
 
     found = nearest_passage(source, quote)
     if found is None:
-        return "; no passage of the source is close to it"
+        return ""
     passage, differs = found
     shown = passage if len(passage) <= 100 else passage[:97] + "..."
     return f'; closest in the source: "{shown}" ({differs})'

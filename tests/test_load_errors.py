@@ -331,3 +331,14 @@ def test_unusable_source_paths_are_located(file: str, message: str, tmp_path: Pa
     code, lines = validate(folder, monkeypatch)
     assert code == 1
     assert lines[0].startswith("volc/pack.yaml:6:11: " + message), lines[0][:200]
+
+
+def test_nearest_passage_searches_are_bounded() -> None:
+    """A pack checked against the wrong source would search for every quote: 50 per source."""
+    from quizgen.nearest import SEARCHES_PER_SOURCE, nearest_passage
+    from quizgen.source import SourceText
+
+    source = SourceText(SOURCE)
+    found = [nearest_passage(source, "buried the city of Pompeii in 79") for _ in range(SEARCHES_PER_SOURCE + 10)]
+    assert found[0] == ("buried the town of Pompeii in 79.", 'the source has "town" where the quote has "city"')
+    assert found.count(found[0]) == SEARCHES_PER_SOURCE and found[-1] is None
