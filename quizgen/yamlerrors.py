@@ -163,8 +163,9 @@ def syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, line, col, f"YAML syntax: {message}")
 
 
-#: A plain (unquoted) value cut by a comment: `key: words #more` (a `#` after a space).
-_CUT = re.compile(r"^ *(?:- +)?[A-Za-z_][\w-]*: +([^\s\"'#\[{|>][^#]*?) +#")
+#: A plain (unquoted) prose value cut by a comment: `ask: words #more` (a `#` after a space).
+#: Only keys that hold sentences: after an id or a group, a comment is usually meant as one.
+_CUT = re.compile(r"^ *(?:- +)?(?:text|ask|evidence|event|note|title): +([^\s\"'#\[{|>][^#]*?) +#")
 
 
 def comment_hints(text: str, problems: Iterable[Problem]) -> list[Problem]:

@@ -139,6 +139,11 @@ CASES = {
         ["volc/eruptions.yaml:5:10: facts[0].ask: not a question: it must end with '?' (' #' starts a "
          "YAML comment, so the value ends at 'Vesuvius bury Pompeii': put the whole value in quotes)"],
     ),
+    "comment-after-an-id-is-no-mistake": (
+        facts(GOOD_FACT + "    group: eruption-years  # years of eruptions\n"),
+        ["volc/eruptions.yaml:8:12: facts[0].group: 'eruption-years' has only this fact; a group pools "
+         "like answers and needs at least two (or drop the group)"],
+    ),
     "unknown-key-near-a-known-one": (
         facts(GOOD_FACT + "    distractor: [82, 83, 84]\n"),
         ["volc/eruptions.yaml:8:5: facts[0]: unknown key 'distractor'; did you mean 'distractors'?"],
