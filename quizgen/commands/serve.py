@@ -28,7 +28,7 @@ def command(target: str | None, port: int, facts_dirs: tuple[str, ...]) -> None:
     \b
     Examples:
       quizgen serve
-      quizgen serve {recipe} --port 8001
+      quizgen serve {recipe_file} --port 8001
       quizgen serve {pack}
     """
     from ..serve import Preview, start, stop

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -164,7 +163,3 @@ def quiz_html(preview: Preview, quiz) -> tuple[str, str]:
     env = make_environment(template_dirs(preview.loaded.recipe, None))
     version = quiz.versions[0]
     return render_sheet(env, quiz, version), render_key(env, quiz, version)
-
-
-def asset(name: str) -> Path:
-    return data_dir("templates") / "preview" / name
