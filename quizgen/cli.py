@@ -13,13 +13,14 @@ import pkgutil
 import click
 
 from . import commands
+from .commands.examples import WithExamples
 
 
 #: Exit code of an unexpected failure: a bug of ours, never bad input (that is 1).
 EXIT_INTERNAL = 70
 
 
-class _Group(click.Group):
+class _Group(WithExamples, click.Group):
     """The command group, with the last-resort handler: an exception no command turned into a
     located message becomes one line and exit 70, never a traceback (`--debug` shows it)."""
 
@@ -45,9 +46,11 @@ def main(debug: bool) -> None:
 
     \b
     Examples:
-      quizgen validate                 check every pack under facts/
-      quizgen build                    build every recipe in decks/ into build/
-      quizgen coverage glaciers   what the source says that no fact cites yet
+      quizgen validate            check every pack under facts/
+      quizgen build               build every recipe in decks/ into build/
+      quizgen quiz {recipe}       one recipe's printable quiz, sheets and keys
+      quizgen coverage {pack}     what the source says that no fact cites yet
+      quizgen serve {recipe}      preview cards and quiz in the browser as you edit
     """
 
 

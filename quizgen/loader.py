@@ -19,6 +19,7 @@ from . import paths
 from .gcpause import without_cyclic_gc
 from .model import Fact, FactFile, LoadedPack, LocatedFact, Pack, construct
 from .problems import Problem, Problems
+from .yamlerrors import comment_hints, did_you_mean, known_keys
 from .yamlio import Document, load_yaml
 
 PACK_FILE = "pack.yaml"
@@ -65,7 +66,8 @@ def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ..
             parent, name = loc[:-1], loc[-1]
             line, col = doc.where(loc, key=True)
             where = f"{_fmt_loc(parent)}: " if parent else ""
-            out.append(Problem(doc.path, line, col, f"{where}unknown key '{name}'"))
+            hint = did_you_mean(str(name), known_keys(err.title, loc[len(prefix):-1]))
+            out.append(Problem(doc.path, line, col, f"{where}unknown key '{name}'{hint}"))
             continue
         if kind == "missing":
             parent, name = loc[:-1], loc[-1]
@@ -167,6 +169,7 @@ def read_fact_file(path: Path, display: str, also: Callable[..., list[Problem]] 
                  for fact, i in facts for key, message in check_fact(fact)]
     if also is not None:
         problems += also(facts, doc, display)
+    problems = comment_hints(doc.text, problems) if doc.text is not None and problems else problems
     lines = doc.item_lines("facts", [i for _, i in facts])
     return [(f, line) for (f, _), line in zip(facts, lines)], doc, problems
 

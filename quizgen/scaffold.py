@@ -45,6 +45,16 @@ def _title_case(pack_id: str) -> str:
     return pack_id.replace("-", " ").capitalize()
 
 
+def _word_start(sentence: str, at: int) -> int:
+    """The start of the first whole word at or after `at`, so a quote never opens mid-word."""
+    if at <= 0:
+        return 0
+    if sentence[at - 1].isspace():
+        return at
+    space = sentence.find(" ", at)
+    return at if space == -1 else space + 1
+
+
 def _example_fact(source: SourceText) -> dict:
     """One fact that the source supports: a year if it gives one, else a number, else a name."""
     sentences = [s.text for s in source.sentences()]
@@ -56,7 +66,7 @@ def _example_fact(source: SourceText) -> dict:
                 text = sentence[: m.start(1)] + f"[[{value}]]" + sentence[m.end(1) :]
                 ask = ("In what year did this happen, according to the source?" if kind == "year"
                        else "What number does the source give here?")
-                evidence = sentence[max(0, m.start(1) - 60) : m.end(1)].strip()
+                evidence = sentence[_word_start(sentence, m.start(1) - 60) : m.end(1)].strip()
                 return {"text": text, "ask": ask, "answer_type": kind, "evidence": evidence}
     for sentence in sentences:
         words = re.findall(r"\b[A-Z][\w-]+", sentence)[1:]

@@ -208,6 +208,18 @@ def _not_found(pack: Pack, sid: str, quote: str) -> str:
     return f"quote not found in {src_file}: \"{shown}\""
 
 
+def nearest_hint(source: SourceText, quote: str) -> str:
+    """'; closest in the source: "..." (what differs)', or '' when no passage is close."""
+    from .nearest import nearest_passage
+
+    found = nearest_passage(source, quote)
+    if found is None:
+        return ""
+    passage, differs = found
+    shown = passage if len(passage) <= 100 else passage[:97] + "..."
+    return f'; closest in the source: "{shown}" ({differs})'
+
+
 def evidence_problems(pack: Pack, sources: dict[str, SourceText], facts: list[tuple[Fact, int]],
                       doc: Document, display: str) -> list[Problem]:
     """Evidence quotes of one file's facts (with their indexes) that their source does not hold."""
@@ -222,7 +234,8 @@ def evidence_problems(pack: Pack, sources: dict[str, SourceText], facts: list[tu
         found = sources[sid].contains_all([fact.evidence for fact, _ in cited])
         for (fact, i), ok in zip(cited, found):
             if not ok:
-                out.append(fact_problem(display, doc, i, "evidence", _not_found(pack, sid, fact.evidence)))
+                message = _not_found(pack, sid, fact.evidence) + nearest_hint(sources[sid], fact.evidence)
+                out.append(fact_problem(display, doc, i, "evidence", message))
     return out
 
 

@@ -18,6 +18,7 @@ import yaml
 
 from . import yamlfast
 from .problems import Problem
+from .yamlerrors import syntax_problem
 from .yamlfast import Loader as _Loader
 
 #: Largest YAML file we read (bytes); override with QUIZGEN_MAX_FILE_BYTES.
@@ -166,23 +167,6 @@ def _check_expansion(path: str, root: yaml.Node) -> None:
                       f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values: refused")
 
 
-def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    lines = text.split("\n")
-    last = len(lines) - (1 if lines and lines[-1] == "" else 0)
-    if line > last:  # the parser ran off the end: point at the last line, not past it
-        line, col = max(last, 1), 1
-    message = exc.problem or exc.context or "invalid YAML"
-    ctx = exc.context_mark
-    if exc.context and ctx is not None and (ctx.line + 1, ctx.column + 1) != (line, col):
-        message += f" ({exc.context} that starts at {ctx.line + 1}:{ctx.column + 1})"
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if re.search(r":\s+[\[{]", source_line):
-        message += "; a value that starts with [ or { must be quoted"
-    return Problem(path, line, col, f"YAML syntax: {message}")
-
-
 def _compose(text: str) -> yaml.Node | None:
     loader = _Loader(text)
     try:
@@ -218,7 +202,7 @@ def _parse_with_pyyaml(path: str, text: str) -> Document:
                 loader.dispose()
             return Document(path, data, root)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(path, text, exc) from None
+        raise syntax_problem(path, text, exc) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, most controls)
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1

@@ -35,6 +35,13 @@ def test_new_without_source_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 0, result.stderr
 
 
+def test_new_example_quote_starts_at_a_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["new", "atlas"]).exit_code == 0
+    text = (tmp_path / "facts/atlas/general.yaml").read_text(encoding="utf-8")
+    assert "  evidence: Terrarum of Abraham Ortelius, was published in Antwerp in 1570\n" in text
+
+
 def test_new_refuses_to_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
@@ -82,7 +89,10 @@ def test_coverage_html_marks_uncovered(tmp_path: Path, fixture_packs: Path) -> N
     out = tmp_path / "map.html"
     result = CliRunner().invoke(main, ["coverage", "rivers", "--facts", str(tmp_path / "packs"), "--html", str(out)])
     assert result.exit_code == 0, result.stderr
-    assert "not cited: The Hoover Dam on the Colorado River was completed in 1936." in result.output
+    # the terminal gets one line; the map has the sentence
+    assert result.output.splitlines() == [
+        "rivers (sources/rivers.md): 93.8% of factual sentences cited (15 of 16), 1 not cited: "
+        f"see {out}"]
     assert ('<span class="uncovered" title="no fact cites this sentence">The Hoover Dam on the Colorado '
             'River was completed in 1936.</span>') in out.read_text(encoding="utf-8")
 

@@ -64,8 +64,8 @@ def facts(body: str) -> str:
 CASES = {
     "yaml-syntax": (
         facts(GOOD_FACT + "  - id: [unclosed\n"),
-        ["volc/eruptions.yaml:8:1: YAML syntax: did not find expected ',' or ']' (while parsing "
-         "a flow sequence that starts at 8:9); a value that starts with [ or { must be quoted"],
+        ["volc/eruptions.yaml:8:9: YAML syntax: a value that starts with [ is read as a list or "
+         "mapping, and this one is never closed: put the whole value in quotes: id: \"[unclosed\""],
     ),
     "unknown-key": (
         facts(GOOD_FACT + "    anwser: 79\n"),
@@ -95,7 +95,58 @@ CASES = {
     "evidence-not-in-source": (
         facts(GOOD_FACT.replace("the town of Pompeii in 79", "the city of Pompeii in 79")),
         ['volc/eruptions.yaml:7:15: facts[0].evidence: quote not found in sources/guide.md: '
-         '"buried the city of Pompeii in 79"'],
+         '"buried the city of Pompeii in 79"; closest in the source: "buried the town of Pompeii '
+         'in 79." (the source has "town" where the quote has "city")'],
+    ),
+    "key-indented-more": (
+        facts(GOOD_FACT.replace("    ask:", "      ask:")),
+        ["volc/eruptions.yaml:5:10: YAML syntax: 'ask:' is indented 6 spaces, 2 more than 'id:' on "
+         "line 3: the keys of one item line up, so indent it 4 spaces"],
+    ),
+    "key-indented-less": (
+        facts(GOOD_FACT.replace("    ask:", "   ask:")),
+        ["volc/eruptions.yaml:5:4: YAML syntax: 'ask:' is indented 3 spaces, 1 fewer than 'id:' on "
+         "line 3: the keys of one item line up, so indent it 4 spaces"],
+    ),
+    "key-at-list-level": (
+        facts(GOOD_FACT.replace("    ask:", "  ask:")),
+        ["volc/eruptions.yaml:5:3: YAML syntax: 'ask:' is at the level of the list's '- ' (line 3): a "
+         "key of that item lines up under 'id:' (4 spaces); a new item starts with '- '"],
+    ),
+    "missing-dash": (
+        facts(GOOD_FACT + GOOD_FACT.replace("  - id: pompeii-year", "  id: pompeii-again")),
+        ["volc/eruptions.yaml:8:3: YAML syntax: 'id:' starts a new list item, which needs '- ' before "
+         "it (as on line 3)"],
+    ),
+    "colon-in-text": (
+        facts(GOOD_FACT.replace("text: Vesuvius buried", "text: Note: Vesuvius buried")),
+        ['volc/eruptions.yaml:4:15: YAML syntax: the \': \' inside the value of \'text:\' reads as a '
+         'new key: put the whole value in quotes: text: "Note: Vesuvius buried Pompeii in [[79]]."'],
+    ),
+    "unclosed-quote": (
+        facts(GOOD_FACT.replace('"buried the town of Pompeii in 79"', '"buried the town of Pompeii in 79')),
+        ['volc/eruptions.yaml:7:15: YAML syntax: the quote " opened here is never closed: end the value '
+         'with " on this line, or remove the opening one'],
+    ),
+    "wrapped-line-too-little-indented": (
+        facts(GOOD_FACT.replace("ask: In what year did Vesuvius bury Pompeii?",
+                                "ask: In what year did\n  Vesuvius bury Pompeii?")),
+        ["volc/eruptions.yaml:6:3: YAML syntax: this line has no 'key:': if it continues the value "
+         "above, indent it more than 'ask:' on line 5; else write it as 'key: value'"],
+    ),
+    "comment-cuts-a-value": (
+        facts(GOOD_FACT.replace("bury Pompeii?", "bury Pompeii #1?")),
+        ["volc/eruptions.yaml:5:10: facts[0].ask: not a question: it must end with '?' (' #' starts a "
+         "YAML comment, so the value ends at 'Vesuvius bury Pompeii': put the whole value in quotes)"],
+    ),
+    "comment-after-an-id-is-no-mistake": (
+        facts(GOOD_FACT + "    group: eruption-years  # years of eruptions\n"),
+        ["volc/eruptions.yaml:8:12: facts[0].group: 'eruption-years' has only this fact; a group pools "
+         "like answers and needs at least two (or drop the group)"],
+    ),
+    "unknown-key-near-a-known-one": (
+        facts(GOOD_FACT + "    distractor: [82, 83, 84]\n"),
+        ["volc/eruptions.yaml:8:5: facts[0]: unknown key 'distractor'; did you mean 'distractors'?"],
     ),
     "duplicate-id": (
         facts(GOOD_FACT + GOOD_FACT),
@@ -233,7 +284,9 @@ def test_unquoted_span_at_start_gets_a_hint(tmp_path: Path, monkeypatch: pytest.
     code, lines = validate(folder, monkeypatch)
     assert code == 1
     assert lines[0].startswith("volc/eruptions.yaml:4:")
-    assert lines[0].endswith("a value that starts with [ or { must be quoted")
+    assert lines[0] == ('volc/eruptions.yaml:4:24: YAML syntax: a value that starts with [ is read as '
+                        'a list or mapping: put the whole value in quotes: '
+                        'text: "[[Vesuvius]] buried Pompeii in [[79]]."')
 
 
 def test_valid_pack_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -283,3 +336,14 @@ def test_unusable_source_paths_are_located(file: str, message: str, tmp_path: Pa
     code, lines = validate(folder, monkeypatch)
     assert code == 1
     assert lines[0].startswith("volc/pack.yaml:6:11: " + message), lines[0][:200]
+
+
+def test_nearest_passage_searches_are_bounded() -> None:
+    """A pack checked against the wrong source would search for every quote: 50 per source."""
+    from quizgen.nearest import SEARCHES_PER_SOURCE, nearest_passage
+    from quizgen.source import SourceText
+
+    source = SourceText(SOURCE)
+    found = [nearest_passage(source, "buried the city of Pompeii in 79") for _ in range(SEARCHES_PER_SOURCE + 10)]
+    assert found[0] == ("buried the town of Pompeii in 79.", 'the source has "town" where the quote has "city"')
+    assert found.count(found[0]) == SEARCHES_PER_SOURCE and found[-1] is None

@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from .common import facts_option, reports_problems
+from .examples import Command
 
 
-@click.command("build")
+@click.command("build", cls=Command)
 @click.argument("recipes", nargs=-1)
 @click.option("-o", "--output", "out_dir", default="build", show_default=True,
               type=click.Path(file_okay=False), help="Folder to write into.")
@@ -26,7 +27,7 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
     \b
     Examples:
       quizgen build
-      quizgen build decks/glaciers.yaml -o out
+      quizgen build {recipe_file} -o out
     """
     from ..pipeline import Build
     from ..problems import Problem, Problems

@@ -7,9 +7,10 @@ import json
 import click
 
 from .common import facts_option, reports_problems
+from .examples import Command
 
 
-@click.command("coverage")
+@click.command("coverage", cls=Command)
 @click.argument("pack", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -24,13 +25,14 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
 
     A sentence counts when it states a year, a number or a proper name; it is covered when some
     fact's evidence quote overlaps it. Also shows how the facts divide by weight (core, detail,
-    paratext) and which of the pack's key ideas fewer than two core facts serve.
+    paratext) and which of the pack's key ideas fewer than two core facts serve. With --html, the
+    details go into the map and the terminal gets one line per source.
 
     \b
     Examples:
-      quizgen coverage glaciers
-      quizgen coverage glaciers --json | jq .percent
-      quizgen coverage glaciers --html coverage.html
+      quizgen coverage {pack}
+      quizgen coverage {pack} --json > coverage.json
+      quizgen coverage {pack} --html coverage.html
     """
     from ..coverage import by_weight, ideas, measure
     from ..loader import load_packs
@@ -64,9 +66,16 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
         if len(packs) != 1:
             raise click.UsageError("--html needs exactly one PACK")
         write_text(html_file, render_coverage(packs[0]))
-        click.echo(f"wrote {html_file}", err=True)
     if as_json:
         click.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
+    elif html_file:  # the map holds the details: one line per source here
+        for r in results:
+            thin = len(r["thin_ideas"])
+            click.echo(f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "
+                       f"({r['covered']} of {r['factual_sentences']}), "
+                       f"{r['factual_sentences'] - r['covered']} not cited"
+                       + (f", {thin} thin key idea{'s' * (thin != 1)}" if thin else "")
+                       + f": see {html_file}")
     else:
         for r in results:
             click.echo(f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "

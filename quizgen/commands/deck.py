@@ -6,9 +6,10 @@ import click
 
 from ..formats import DECK_FORMATS
 from .common import facts_option, reports_problems
+from .examples import Command
 
 
-@click.command("deck")
+@click.command("deck", cls=Command)
 @click.argument("recipe")
 @click.option(
     "-o",
@@ -44,9 +45,9 @@ def command(recipe: str, out: str | None, formats: tuple[str, ...], facts_dirs: 
 
     \b
     Examples:
-      quizgen deck glaciers
-      quizgen deck decks/glaciers.yaml -o out/glaciers.apkg
-      quizgen deck glaciers --format apkg --format csv --format quizlet
+      quizgen deck {recipe}
+      quizgen deck {recipe_file} -o out/{recipe}.apkg
+      quizgen deck {recipe} --format apkg --format csv --format quizlet
     """
     from pathlib import Path
 

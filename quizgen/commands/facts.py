@@ -7,6 +7,7 @@ import json
 import click
 
 from .common import facts_option, reports_problems
+from .examples import Command
 
 
 def fact_record(lf) -> dict:
@@ -41,7 +42,7 @@ def fact_record(lf) -> dict:
     }
 
 
-@click.command("facts")
+@click.command("facts", cls=Command)
 @click.argument("paths", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of facts.")
 @facts_option
@@ -51,7 +52,7 @@ def command(paths: tuple[str, ...], as_json: bool, facts_dirs: tuple[str, ...]) 
 
     \b
     Examples:
-      quizgen facts glaciers
+      quizgen facts {pack}
       quizgen facts --json > facts.json
     """
     from ..loader import load_packs

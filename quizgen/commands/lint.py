@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import facts_option, reports_problems
+from .examples import Command
 
 
 def parse_seeds(value: str | None) -> list[int] | None:
@@ -23,7 +24,7 @@ def parse_seeds(value: str | None) -> list[int] | None:
     return list(range(a, b + 1))
 
 
-@click.command("lint")
+@click.command("lint", cls=Command)
 @click.argument("recipes", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (for tools).")
 @click.option(
@@ -71,9 +72,8 @@ def command(
     \b
     Examples:
       quizgen lint
-      quizgen lint --seeds 1-50 --questions 40
-      quizgen lint my-course --seed 7 --json
-      quizgen lint rivers --responses build/rivers-analysis.json
+      quizgen lint --seeds 1-5 --questions 40
+      quizgen lint {recipe} --seed 7 --json
     """
     import json
 

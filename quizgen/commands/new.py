@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from .common import reports_problems
+from .examples import Command
 
 
-@click.command("new")
+@click.command("new", cls=Command)
 @click.argument("pack")
 @click.option("--title", help="The pack's title (default: from its id).")
 @click.option("--source", "source", type=click.Path(dir_okay=False), help="The text your facts will cite; copied into the pack.")
@@ -21,12 +22,13 @@ from .common import reports_problems
 def command(pack: str, title: str | None, source: str | None, facts_root: str, decks_root: str) -> None:
     """Create facts/PACK/ (pack.yaml, your source, an example fact) and decks/PACK.yaml.
 
-    Refuses to overwrite an existing pack or recipe. The example fact is made from your source so
-    the new pack builds straight away; rewrite it in your own words and add more.
+    Refuses to overwrite an existing pack or recipe. The example fact is made from your source
+    (--source notes.md; without it, from a sample text) so the new pack builds straight away;
+    rewrite it in your own words and add more.
 
     \b
     Examples:
-      quizgen new volcanoes --title "Volcanoes" --source ~/notes/volcanoes.md
+      quizgen new volcanoes --title "Volcanoes"
       quizgen build decks/volcanoes.yaml
     """
     import re

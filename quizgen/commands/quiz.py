@@ -7,9 +7,10 @@ import click
 
 from ..formats import EXPORT_FORMATS, FORMATS
 from .common import facts_option, reports_problems
+from .examples import Command
 
 
-@click.command("quiz")
+@click.command("quiz", cls=Command)
 @click.argument("recipe")
 @click.option("--seed", type=int, default=None, help="Seed (default: the recipe's). Same seed, same quiz.")
 @click.option("--versions", type=click.IntRange(1, 26), default=None,
@@ -50,12 +51,12 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
 
     \b
     Examples:
-      quizgen quiz glaciers
-      quizgen quiz glaciers --seed 7 --versions 3 --format html --format pdf
-      quizgen quiz decks/rivers.yaml --questions 10 --templates my-templates -o out
-      quizgen quiz glaciers --format gift --format moodle-xml --format qti --format kahoot
-      quizgen quiz glaciers --format moodle-xml --export-version all
-      quizgen quiz glaciers --bank --format moodle-xml --format qti
+      quizgen quiz {recipe}
+      quizgen quiz {recipe} --seed 7 --versions 3 --format html --format pdf
+      quizgen quiz {recipe_file} --questions 10 -o out
+      quizgen quiz {recipe} --format gift --format moodle-xml --format qti --format kahoot
+      quizgen quiz {recipe} --format moodle-xml --export-version all
+      quizgen quiz {recipe} --bank --format moodle-xml --format qti
     """
     from pathlib import Path
 

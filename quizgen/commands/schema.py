@@ -7,9 +7,10 @@ import json
 import click
 
 from .common import reports_problems
+from .examples import Command
 
 
-@click.command("schema")
+@click.command("schema", cls=Command)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead.")
 @reports_problems
 def command(output: str | None) -> None:

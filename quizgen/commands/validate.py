@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from .common import facts_option, reports_problems
+from .examples import Command
 
 
-@click.command("validate")
+@click.command("validate", cls=Command)
 @click.argument("paths", nargs=-1)
 @facts_option
 @reports_problems
@@ -19,8 +20,8 @@ def command(paths: tuple[str, ...], facts_dirs: tuple[str, ...]) -> None:
     \b
     Examples:
       quizgen validate
-      quizgen validate facts/glaciers
-      quizgen validate --facts ~/my-packs volcanoes
+      quizgen validate {pack}
+      quizgen validate {pack_folder}
     """
     from ..loader import load_packs
 

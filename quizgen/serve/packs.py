@@ -1,0 +1,122 @@
+"""A pack kept loaded between edits: only the files that changed are read again.
+
+The same checks as `quizgen.loader.load_pack`, per file with its `read_fact_file`, then the
+pack-wide `check_pack` over every fact (cheap: plain lookups). A file is read again when its size
+or modification time changed; pack.yaml or a source changing re-reads every fact file, since the
+evidence checks depend on them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .. import paths
+from ..loader import PACK_FILE, fact_files, read_fact_file, read_pack_file
+from ..model import LoadedPack, LocatedFact
+from ..problems import Problem, Problems
+from ..validate import check_pack, evidence_problems, read_sources
+
+
+def stamp(path: Path) -> tuple[int, int] | None:
+    """What tells that a file changed: (modification time in ns, size), or None if it is gone."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def _tree_stamps(folder: Path) -> dict[str, tuple[int, int] | None]:
+    out = {}
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            p = Path(dirpath) / name
+            out[str(p)] = stamp(p)
+    return out
+
+
+class PackReader:
+    """One pack folder, loaded again after each edit from what changed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.display = paths.display(self.folder)
+        self._base: dict[str, tuple[int, int] | None] | None = None
+        self._pack = None
+        self._pack_doc = None
+        self._base_problems: list[Problem] = []
+        self._texts: dict = {}
+        #: path -> (stamp, located facts, document, problems, whether it parsed)
+        self._files: dict[Path, tuple] = {}
+        #: how many fact files the last `load` read (the rest came from the cache)
+        self.files_read = 0
+
+    def _base_stamps(self) -> dict[str, tuple[int, int] | None]:
+        base = {str(self.folder / PACK_FILE): stamp(self.folder / PACK_FILE)}
+        base.update(_tree_stamps(self.folder / "sources"))
+        return base
+
+    def watched(self) -> list[Path]:
+        """Every file whose change matters: pack.yaml, the sources and the fact files."""
+        return [Path(p) for p in self._base_stamps()] + fact_files(self.folder)
+
+    def load(self) -> LoadedPack:
+        """The pack as it is on disk now; raise `Problems` with everything wrong with it."""
+        base = self._base_stamps()
+        if base != self._base:
+            self._base = base
+            self._files.clear()
+            self._pack, self._pack_doc, problems = read_pack_file(self.folder, self.display)
+            self._texts = {}
+            if self._pack is not None:
+                self._texts, found = read_sources(self._pack, self._pack_doc, self.folder, self.display)
+                problems = problems + found
+            self._base_problems = problems
+        pack = self._pack
+        problems = list(self._base_problems)
+        check = None
+        if pack is not None:
+            texts = self._texts
+
+            def check(facts, doc, shown):
+                return evidence_problems(pack, texts, facts, doc, shown)
+
+        current = fact_files(self.folder)
+        if not current and pack is not None:
+            problems.append(Problem(os.path.join(self.display, PACK_FILE), 1, 1,
+                                    "the pack has no fact files (*.yaml)"))
+        for gone in set(self._files) - set(current):
+            del self._files[gone]
+        self.files_read = 0
+        located: list[LocatedFact] = []
+        docs = {}
+        complete = True
+        for path in current:
+            now = stamp(path)
+            cached = self._files.get(path)
+            if cached is None or cached[0] != now:
+                cached = self._files[path] = (now, *self._read(path, check))
+                self.files_read += 1
+            _, facts, doc, found, parsed = cached
+            shown = os.path.join(self.display, path.name)
+            if doc is not None:
+                docs[shown] = doc
+            problems += found
+            complete = complete and parsed and not found
+            located += facts
+        if pack is None:
+            raise Problems(problems)
+        problems += check_pack(pack, located, docs, complete=complete)
+        if problems:
+            raise Problems(problems)
+        return LoadedPack.model_construct(pack=pack, folder=str(self.folder), facts=located,
+                                          sources=self._texts)
+
+    def _read(self, path: Path, check) -> tuple[list[LocatedFact], object, list[Problem], bool]:
+        shown = os.path.join(self.display, path.name)
+        facts, doc, problems = read_fact_file(path, shown, check)
+        pack_id = self._pack.id if self._pack is not None else ""
+        located = [LocatedFact.model_construct(pack=pack_id, fact=f, file=shown, line=line)
+                   for f, line in facts] if self._pack is not None else []
+        return located, doc, problems, doc is not None
