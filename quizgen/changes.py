@@ -52,7 +52,7 @@ def compare(previous_file: Path, current: dict[str, str]) -> Changes:
         previous = json.loads(previous_file.read_text(encoding="utf-8"))
         if not isinstance(previous, dict):
             raise ValueError
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # unreadable, not JSON, or nested past Python's limit
         return Changes(first_build=True)
     return Changes(
         added=[k for k in current if k not in previous],

@@ -92,7 +92,7 @@ class Pack(Frozen):
     description: str | None = None
     sources: list[Source] = Field(min_length=1)
     as_of: int | None = Field(
-        default=None,
+        default=None, ge=1, le=9999,
         description="The year the pack's sources describe the world as of: no year, period or date "
         "after it is offered as a distractor (a later year may be true by now).",
     )

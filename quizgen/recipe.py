@@ -124,6 +124,12 @@ class Recipe(Frozen):
     deck: DeckSettings | None = None
     quiz: QuizSettings | None = None
 
+    @model_validator(mode="after")
+    def _makes_something(self) -> Recipe:
+        if self.deck is None and self.quiz is None:
+            raise ValueError("the recipe makes nothing: give it a `deck:` section, a `quiz:` section or both")
+        return self
+
 
 class LoadedRecipe(Frozen):
     """A recipe with the file it came from (its name is the file's stem) and its parsed YAML,
