@@ -18,8 +18,9 @@ from .common import facts_option, reports_problems
               help="Number of questions; the recipe's mix is scaled to it.")
 @click.option("--format", "formats", multiple=True,
               type=click.Choice(FORMATS + EXPORT_FORMATS),
-              help="What to write (repeatable; default: html and json). pdf needs Chromium; gift, "
-                   "moodle-xml, qti (Canvas) and kahoot are exports for learning platforms.")
+              help="What to write (repeatable; default: html and json). pdf needs Chromium; sheet is "
+                   "the bubble answer sheets (docs/grading.md); gift, moodle-xml, qti (Canvas) and "
+                   "kahoot are exports for learning platforms.")
 @click.option("--export-version", "export_versions", multiple=True, metavar="LETTER",
               help="Versions the platform exports hold, one file each (repeatable, or 'all'; "
                    "default: A, the first).")
@@ -40,6 +41,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     Per version V: RECIPE-quiz-V.html (student sheet), RECIPE-key-V.html (answer key with fact ids
     and evidence) and RECIPE-V.json; once: RECIPE-self-check.html (offline, scores in the browser).
     With --format pdf, the sheets and keys are also printed to PDF by the system Chromium.
+    With --format sheet: RECIPE-sheet-V.html and its layout RECIPE-sheet-V.json, the bubble
+    answer sheet that `quizgen grade` reads (as PDF too with --format pdf; see `quizgen sheet`).
 
     With --format gift, moodle-xml, qti or kahoot: RECIPE-V.gift, RECIPE-V-moodle.xml,
     RECIPE-V-qti.zip (Moodle and Canvas) and RECIPE-V-kahoot.xlsx for version A, or the versions
@@ -52,6 +55,7 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     Examples:
       quizgen quiz glaciers
       quizgen quiz glaciers --seed 7 --versions 3 --format html --format pdf
+      quizgen quiz glaciers --format json --format sheet --format pdf
       quizgen quiz decks/rivers.yaml --questions 10 --templates my-templates -o out
       quizgen quiz glaciers --format gift --format moodle-xml --format qti --format kahoot
       quizgen quiz glaciers --format moodle-xml --export-version all
@@ -95,7 +99,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
         if any(f in EXPORT_FORMATS for f in chosen):
             exported = export_quiz(quiz, loaded, packs, chosen, wanted or None)
         # Everything in memory first: a template error or a refused item writes nothing.
-        files = render_quiz(quiz, chosen, template_dirs(loaded, templates))
+        files = render_quiz(quiz, chosen, template_dirs(loaded, templates),
+                            student_digits=loaded.recipe.quiz.student_digits if loaded.recipe.quiz else 6)
         files.update(exported.files)
     for p in write_files(Path(out_dir), files):
         click.echo(str(p))
