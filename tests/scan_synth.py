@@ -309,6 +309,15 @@ class Tally:
             return
         if read.version != truth.version:
             self.versions_wrong += 1
+        for digit, row in zip(truth.student, read.student_rows, strict=True):
+            for value, st in zip(row.values, row.states, strict=True):
+                self.bubbles += 1
+                self.plain_bubbles += 1
+                if st == "uncertain":
+                    self.uncertain += 1
+                    self.uncertain_plain += 1
+                elif (st == "filled") != (value == digit):
+                    self.wrong_bubbles += 1
         if read.student_flag:
             self.student_flagged += 1
         elif read.student != truth.student:

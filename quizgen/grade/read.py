@@ -48,6 +48,7 @@ class PageRead:
     student: str = ""
     student_flag: str | None = None
     student_crop: bytes | None = None
+    student_rows: list[RowRead] = field(default_factory=list)  # one per digit
     rows: list[RowRead] = field(default_factory=list)
     thumbnail: bytes | None = None  # PNG of an unreadable page
 
@@ -139,6 +140,8 @@ def read_page(image: np.ndarray | None, file: str, page: int,
         f = fills(measured, [(b.x, b.y) for b in row], radius)
         states = [state(v) for v in f]
         digit, flag = decide_one([b.value for b in row], states, "no digit marked")
+        out.student_rows.append(RowRead(item="student", number=i + 1, kind="digit", values=[b.value for b in row],
+                                        fills=f, states=states, answer=digit, flag=flag))
         student_states.append(flag)
         digits.append(digit)
     if layout.student:
