@@ -17,6 +17,7 @@ item for the teacher; it is never guessed.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -77,8 +78,10 @@ def measure_page(upright: np.ndarray, layout: SheetLayout) -> Measured:
     return Measured(page=flatten(upright), ink=min(ink_level(upright, layout), 0.8))
 
 
-def _masks(radius_mm: float) -> tuple[np.ndarray, np.ndarray, int]:
-    """The inner disc, and the ring of paper just outside the printed circle, around a centre."""
+@functools.cache
+def _offsets(radius_mm: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+    """Pixel offsets (dy, dx) of the inner disc and of the ring of paper just outside the printed
+    circle, around a bubble's centre."""
     s = PX_PER_MM
     outer = (radius_mm + 0.95) * s
     r = int(np.ceil(outer))
@@ -86,7 +89,7 @@ def _masks(radius_mm: float) -> tuple[np.ndarray, np.ndarray, int]:
     d2 = xx * xx + yy * yy
     inner = d2 <= (radius_mm * INNER * s) ** 2
     ring = (d2 >= ((radius_mm + 0.45) * s) ** 2) & (d2 <= outer * outer)
-    return inner, ring, r
+    return yy[inner], xx[inner], yy[ring], xx[ring], r
 
 
 class Fill(NamedTuple):
@@ -97,24 +100,22 @@ class Fill(NamedTuple):
 
 
 def fills(measured: Measured, centres: list[tuple[float, float]], radius_mm: float) -> list[Fill]:
-    """The fill of each bubble centred at `centres` (mm). The paper is taken twice: the flattened
-    page's, and the ring just around the bubble (its median, so a stray stroke does not count),
-    and the brighter wins: a shadow's edge across a bubble then reads as paper, not pencil."""
-    inner, ring, r = _masks(radius_mm)
+    """The fill of each bubble centred at `centres` (mm), all at once. The paper is taken twice:
+    the flattened page's, and the ring just around the bubble (its median, so a stray stroke does
+    not count), and the brighter wins: a shadow's edge across a bubble then reads as paper."""
+    iy, ix, ry, rx, r = _offsets(radius_mm)
     page = measured.page
-    span = 1.0 - measured.ink
-    out = []
     h, w = page.shape
-    for x, y in centres:
-        cx, cy = round(x * PX_PER_MM), round(y * PX_PER_MM)
-        if cx - r < 0 or cy - r < 0 or cx + r + 1 > w or cy + r + 1 > h:
-            out.append(Fill(float("nan"), float("nan")))
-            continue
-        window = page[cy - r:cy + r + 1, cx - r:cx + r + 1]
-        paper = min(1.0, float(np.median(window[ring])))
-        dark = np.clip((paper - window[inner]) / (paper * span), 0.0, 1.0)
-        out.append(Fill(float(dark.mean()), float((dark > PENCIL).mean())))
-    return out
+    c = np.rint(np.asarray(centres, dtype=np.float64).reshape(-1, 2) * PX_PER_MM).astype(np.intp)
+    inside = (c[:, 0] >= r) & (c[:, 1] >= r) & (c[:, 0] + r < w) & (c[:, 1] + r < h)
+    cx, cy = np.where(inside, c[:, 0], r), np.where(inside, c[:, 1], r)
+    paper = np.minimum(1.0, np.median(page[cy[:, None] + ry, cx[:, None] + rx], axis=1))
+    disc = page[cy[:, None] + iy, cx[:, None] + ix]
+    dark = np.clip((paper[:, None] - disc) / (paper[:, None] * (1.0 - measured.ink)), 0.0, 1.0)
+    means, covers = dark.mean(axis=1), (dark > PENCIL).mean(axis=1)
+    nan = float("nan")
+    return [Fill(float(m), float(v)) if ok else Fill(nan, nan)
+            for m, v, ok in zip(means, covers, inside, strict=True)]
 
 
 def state(fill: Fill) -> str:

@@ -134,10 +134,17 @@ def read_page(image: np.ndarray | None, file: str, page: int,
     upright = warp(located, layout.width, layout.height)
     measured = measure_page(upright, layout)
     radius = layout.bubble_radius
+    # every bubble of the page measured in one pass, then cut back into rows
+    groups = [row for row in layout.student] + [row.bubbles for row in layout.rows]
+    flat = fills(measured, [(b.x, b.y) for g in groups for b in g], radius)
+    per_group, at = [], 0
+    for g in groups:
+        per_group.append(flat[at:at + len(g)])
+        at += len(g)
     digits = []
     student_states = []
     for i, row in enumerate(layout.student):
-        f = fills(measured, [(b.x, b.y) for b in row], radius)
+        f = per_group[i]
         states = [state(v) for v in f]
         digit, flag = decide_one([b.value for b in row], states, "no digit marked")
         out.student_rows.append(RowRead(item="student", number=i + 1, kind="digit", values=[b.value for b in row],
@@ -151,9 +158,8 @@ def read_page(image: np.ndarray | None, file: str, page: int,
             out.student_crop = _crop(upright, [b for row in layout.student for b in row], radius)
         else:
             out.student = "".join(digits)
-    for row in layout.rows:
+    for row, f in zip(layout.rows, per_group[len(layout.student):], strict=True):
         values = [b.value for b in row.bubbles]
-        f = fills(measured, [(b.x, b.y) for b in row.bubbles], radius)
         states = [state(v) for v in f]
         if row.kind == "choice":
             answer, flag = decide_choice(values, states)
