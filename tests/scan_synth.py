@@ -134,7 +134,7 @@ def random_fill(rng: random.Random, *, light_share: float = 0.3, min_cover: floa
 
 def fill_sheet(clean: np.ndarray, layout: dict, dpi: int, rng: random.Random, *, blank_share: float = 0.08,
                erased_share: float = 0.05, crossed_share: float = 0.03, light_share: float = 0.3,
-               min_cover: float = 0.5, points_values: bool = True) -> tuple[np.ndarray, Truth]:
+               min_cover: float = 0.5, student: str | None = None) -> tuple[np.ndarray, Truth]:
     """A student's answers pencilled on a clean page (float32, 0..255) and the truth about them."""
     page = clean.astype(np.float32)
     s = dpi / 25.4
@@ -149,7 +149,7 @@ def fill_sheet(clean: np.ndarray, layout: dict, dpi: int, rng: random.Random, *,
         f = Fill(cover=rng.uniform(0.6, 1.0), graphite="dark")
         _darken(page, _stroke_mask(page.shape, b["x"] * s, b["y"] * s, r, f, rng, s), rng.uniform(0.06, 0.18))
 
-    student = "".join(str(rng.randrange(10)) for _ in layout["student"])
+    student = student or "".join(str(rng.randrange(10)) for _ in layout["student"])
     for digit, row in zip(student, layout["student"], strict=True):
         mark(row[int(digit)])
     truth = Truth(version=layout["version"], student=student, answers={})

@@ -31,7 +31,7 @@ def command(scans: tuple[str, ...], quizzes: tuple[str, ...], overrides: str | N
     \b
     Examples:
       quizgen grade scans/period2.pdf
-      quizgen grade photos/*.jpg --quiz build/mexico-russia-A.json --quiz build/mexico-russia-B.json
+      quizgen grade photos/*.jpg --quiz build/glaciers-A.json --quiz build/glaciers-B.json
       quizgen grade scans/*.pdf --overrides my-decisions.csv -o grades/period2
     """
     from pathlib import Path

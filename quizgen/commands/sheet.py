@@ -38,7 +38,7 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
 
     \b
     Examples:
-      quizgen sheet mexico-russia --format pdf
+      quizgen sheet glaciers --format pdf
       quizgen sheet decks/rivers.yaml --seed 7 --digits 8 -o out
     """
     from pathlib import Path
