@@ -18,7 +18,8 @@ def _img(png: bytes | None) -> Markup | None:
     return Markup(f'<img alt="" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')
 
 
-def review_context(pages: list[PageRead], duplicates: list[str], overrides: str | None) -> dict[str, Any]:
+def review_context(pages: list[PageRead], duplicates: list[str], overrides: str | None,
+                   read: int) -> dict[str, Any]:
     unreadable = [{"file": p.file, "page": p.page, "problem": p.problem, "image": _img(p.thumbnail)}
                   for p in pages if p.problem]
     flagged = []
@@ -37,10 +38,11 @@ def review_context(pages: list[PageRead], duplicates: list[str], overrides: str 
         flagged.append({"file": p.file, "page": p.page, "student": p.student, "version": p.version,
                         "entries": entries})
     return {"unreadable": unreadable, "flagged": flagged, "duplicates": duplicates,
-            "pages": len(pages), "overrides": overrides}
+            "pages": read, "overrides": overrides}
 
 
-def render_review(pages: list[PageRead], duplicates: list[str], overrides: str | None) -> str:
+def render_review(pages: list[PageRead], duplicates: list[str], overrides: str | None, *, pages_read: int) -> str:
+    """The review of `pages` (those counted: a sheet scanned twice appears once)."""
     from ..render.templates import make_environment, render
 
-    return render(make_environment(), "review.html", **review_context(pages, duplicates, overrides))
+    return render(make_environment(), "review.html", **review_context(pages, duplicates, overrides, pages_read))

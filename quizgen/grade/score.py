@@ -142,6 +142,7 @@ class Graded:
     rows: list[dict[str, str]]
     columns: list[str]
     duplicates: list[str] = field(default_factory=list)  # messages, one per page not counted
+    repeated: set[int] = field(default_factory=set)  # indices (in the pages read) of sheets counted already
 
 
 def _number(v: float) -> str:
@@ -158,7 +159,7 @@ def grade_rows(pages: list[PageRead], keys: dict[tuple[str, str], Key]) -> Grade
     columns += TRAILING
     graded = Graded(rows=[], columns=columns)
     seen: dict[tuple, PageRead] = {}
-    for page in pages:
+    for index, page in enumerate(pages):
         if page.problem:
             continue
         key = keys[(page.quiz, page.version)]
@@ -170,6 +171,7 @@ def grade_rows(pages: list[PageRead], keys: dict[tuple[str, str], Key]) -> Grade
                 if same.version == page.version and tuple((r.item, r.answer) for r in same.rows) == answers:
                     graded.duplicates.append(f"{page.file} page {page.page}: the same sheet as {where} "
                                              f"(student {page.student}), counted once")
+                    graded.repeated.add(index)
                     continue
                 graded.duplicates.append(f"{page.file} page {page.page}: student number {page.student} "
                                          f"is also on {where} with other answers; both graded, check them")
