@@ -149,6 +149,13 @@ def test_located_errors(printed, tmp_path) -> None:
     lonely.write_bytes((printed.folder / "mexico-russia-A.json").read_bytes())
     result = CliRunner().invoke(main, ["grade", str(scan), f"--quiz={lonely}"])
     assert result.exit_code == 1 and "lonely-sheet-A.json:1:1: no sheet layout here" in result.output
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello")
+    fake = tmp_path / "fake.pdf"
+    fake.write_bytes(b"%PDF-1.4 nothing")
+    result = CliRunner().invoke(main, ["grade", str(notes), str(fake), *quiz_args(printed)])
+    assert result.exit_code == 1 and f"{notes}:1:1: not a scan" in result.output
+    assert f"{fake}:1:1: not a readable PDF" in result.output and "2 problems found" in result.output
     overrides = tmp_path / "o.csv"
     overrides.write_text("file,page,item,answer\nscan.pdf,one,x,B\nsheet.pdf,1,q\n")
     result = CliRunner().invoke(main, ["grade", str(scan), *quiz_args(printed), "--overrides", str(overrides),

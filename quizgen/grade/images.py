@@ -16,6 +16,7 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
 
 
 def count_pages(path: Path) -> int:
+    """Pages in a scan file (for the progress bar); a PDF that pdfium cannot open is a Problem."""
     if path.suffix.lower() == ".pdf":
         import pypdfium2 as pdfium
 
@@ -27,6 +28,8 @@ def count_pages(path: Path) -> int:
             return len(doc)
         finally:
             doc.close()
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise Problem(str(path), 1, 1, "not a scan: give PDF, JPEG or PNG files")
     return 1
 
 

@@ -31,6 +31,7 @@ def find_quizzes(folder: Path) -> list[Path]:
 
 
 def grade(scans: list[str], quizzes: list[Path], *, overrides: Path | None = None) -> GradeRun:
+    from .images import count_pages
     from .images import pages as scan_pages
 
     keys, layouts = {}, {}
@@ -48,9 +49,15 @@ def grade(scans: list[str], quizzes: list[Path], *, overrides: Path | None = Non
             continue
         keys[(key.quiz, key.version)] = key
         layouts[(key.quiz, key.version)] = layout
+    total = 0
     for s in scans:
         if not Path(s).is_file():
             problems.append(Problem(s, 1, 1, "no such scan file"))
+            continue
+        try:
+            total += count_pages(Path(s))
+        except Problem as p:
+            problems.append(p)
     if problems:
         raise Problems(problems)
     if not keys:
@@ -62,7 +69,7 @@ def grade(scans: list[str], quizzes: list[Path], *, overrides: Path | None = Non
             for number, image in scan_pages(Path(s)):
                 yield s, number, image
 
-    for s, number, image in progress(each_page(), "Reading scans"):
+    for s, number, image in progress(each_page(), "Reading scans", length=total):
         read.append(read_page(image, s, number, layouts))
     notes = []
     if overrides is not None:
