@@ -12,14 +12,10 @@ from pathlib import Path
 
 import pytest
 
-cv2 = pytest.importorskip("cv2")
-np = pytest.importorskip("numpy")
-pdfium = pytest.importorskip("pypdfium2")
-pytest.importorskip("zxingcpp")
+from test_grade_scans import Printed, cv2, np, pdfium  # skips this module too without the grade extra
 
 from click.testing import CliRunner  # noqa: E402
 from scan_synth import Distortion, distort, fill_sheet  # noqa: E402
-from test_grade_scans import Printed  # noqa: E402
 
 from quizgen import Build  # noqa: E402
 from quizgen.cli import main  # noqa: E402

@@ -6,16 +6,12 @@ from __future__ import annotations
 import click
 
 from ..formats import EXPORT_FORMATS, FORMATS
-from .common import facts_option, reports_problems
+from .common import facts_option, quiz_options, reports_problems, require_pdf_engine
 
 
 @click.command("quiz")
 @click.argument("recipe")
-@click.option("--seed", type=int, default=None, help="Seed (default: the recipe's). Same seed, same quiz.")
-@click.option("--versions", type=click.IntRange(1, 26), default=None,
-              help="Number of versions, lettered A, B, ... (default: the recipe's).")
-@click.option("--questions", type=click.IntRange(1, 500), default=None,
-              help="Number of questions; the recipe's mix is scaled to it.")
+@quiz_options
 @click.option("--format", "formats", multiple=True,
               type=click.Choice(FORMATS + EXPORT_FORMATS),
               help="What to write (repeatable; default: html and json). pdf needs Chromium; sheet is "
@@ -78,12 +74,7 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     else:
         chosen = formats or ("html", "json")
     if "pdf" in chosen:
-        from ..render.pdf import PdfEngineMissing, check_engine
-
-        try:
-            check_engine()
-        except PdfEngineMissing as err:
-            raise click.ClickException(str(err)) from None
+        require_pdf_engine()
     [path] = find_recipes([recipe])
     loaded = load_recipe(path)
     packs = recipe_packs(loaded, facts_dirs)

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option, quiz_options, reports_problems, require_pdf_engine
 
 
 @click.command("sheet")
 @click.argument("recipe")
-@click.option("--seed", type=int, default=None, help="Seed (default: the recipe's): the quiz's seed.")
-@click.option("--versions", type=click.IntRange(1, 26), default=None,
-              help="Number of versions, lettered A, B, ... (default: the recipe's).")
-@click.option("--questions", type=click.IntRange(1, 500), default=None,
-              help="Number of questions; the recipe's mix is scaled to it.")
+@quiz_options
 @click.option("--digits", type=click.IntRange(1, 12), default=None,
               help="Digits of the student number (default: the recipe's quiz.student_digits, 6).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "pdf"]),
@@ -51,12 +47,7 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
 
     chosen = formats or ("html",)
     if "pdf" in chosen:
-        from ..render.pdf import PdfEngineMissing, check_engine
-
-        try:
-            check_engine()
-        except PdfEngineMissing as err:
-            raise click.ClickException(str(err)) from None
+        require_pdf_engine()
     [path] = find_recipes([recipe])
     loaded = load_recipe(path)
     packs = recipe_packs(loaded, facts_dirs)
