@@ -131,7 +131,17 @@ def test_a_blank_printed_pdf_reads_empty_and_its_student_number_is_flagged(print
     quizzes = [f"--quiz={printed.folder / f'mexico-russia-{v}.json'}" for v in printed.letters]
     result = CliRunner().invoke(main, ["grade", str(pdf), *quizzes, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    [row] = list(csv.DictReader(io.StringIO((out / "grades.csv").read_text())))
+    text = (out / "grades.csv").read_text(encoding="utf-8")
+    header = next(csv.reader(io.StringIO(text)))
+    items = [q["id"] for q in printed.keys["A"]["questions"]]  # the contract: version A's order
+    assert header == ["file", "page", "quiz", "version", "student", "name",
+                      *[c for i in items for c in (i, f"{i}:correct", f"{i}:points")],
+                      "total", "max", "percent", "flags"]
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert row["quiz"] == printed.keys["B"]["quiz"] and row["name"] == ""
+    assert (row["total"], row["max"], row["percent"]) == ("0", str(printed.keys["B"]["total_points"]), "0.0")
+    assert row["flags"] == str(1 + sum(q["type"] not in ("multiple_choice", "true_false")
+                                       for q in printed.keys["B"]["questions"]))
     assert row["version"] == "B" and row["student"] == "" and row["page"] == "1"
     key = printed.keys["B"]
     for q in key["questions"]:
