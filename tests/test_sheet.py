@@ -111,3 +111,14 @@ def test_cli_and_sheets_do_not_import_opencv() -> None:
             "print(sorted(m for m in ('cv2', 'numpy', 'zxingcpp', 'pypdfium2') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_quiz_too_long_for_one_page_is_refused(quiz) -> None:
+    from quizgen.problems import Problem
+    from quizgen.quiz.items import Version
+
+    items = quiz.versions[0].items
+    long = Version(letter="A", items=(items * 5)[:70])
+    assert len(sheet_layout(quiz, long).rows) == 70
+    with pytest.raises(Problem, match="more than one answer sheet page holds"):
+        sheet_layout(quiz, Version(letter="A", items=items * 6))
