@@ -95,6 +95,8 @@ class QuizSettings(Frozen):
     versions: list[Annotated[str, Field(pattern=r"^[A-Z]$")]] = Field(default_factory=lambda: ["A", "B"], min_length=1)
     paper: Paper = Paper.a4
     templates: str | None = Field(default=None, description="A folder of templates searched first.")
+    student_digits: Annotated[int, Field(ge=1, le=12)] = Field(
+        default=6, description="Digits of the student number on the answer sheet (`quizgen sheet`).")
 
     @model_validator(mode="after")
     def _mix_adds_up(self) -> QuizSettings:

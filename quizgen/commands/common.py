@@ -51,3 +51,27 @@ facts_option = click.option(
     metavar="DIR",
     help="A folder of packs to search first (repeatable; QUIZGEN_PATH adds more).",
 )
+
+
+def require_pdf_engine() -> None:
+    """Stop before any work when PDF was asked for and cannot be printed (what to install)."""
+    from ..render.pdf import PdfEngineMissing, check_engine
+
+    try:
+        check_engine()
+    except PdfEngineMissing as err:
+        raise click.ClickException(str(err)) from None
+
+
+def quiz_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--seed, --versions and --questions: which quiz of a recipe (`quizgen quiz`, `quizgen sheet`;
+    a sheet must be made with the same three as the quiz it answers)."""
+    for option in reversed([
+        click.option("--seed", type=int, default=None, help="Seed (default: the recipe's). Same seed, same quiz."),
+        click.option("--versions", type=click.IntRange(1, 26), default=None,
+                     help="Number of versions, lettered A, B, ... (default: the recipe's)."),
+        click.option("--questions", type=click.IntRange(1, 500), default=None,
+                     help="Number of questions; the recipe's mix is scaled to it."),
+    ]):
+        func = option(func)
+    return func

@@ -6,21 +6,18 @@ from __future__ import annotations
 import click
 
 from ..formats import EXPORT_FORMATS, FORMATS
-from .common import facts_option, reports_problems
+from .common import facts_option, quiz_options, reports_problems, require_pdf_engine
 from .examples import Command
 
 
 @click.command("quiz", cls=Command)
 @click.argument("recipe")
-@click.option("--seed", type=int, default=None, help="Seed (default: the recipe's). Same seed, same quiz.")
-@click.option("--versions", type=click.IntRange(1, 26), default=None,
-              help="Number of versions, lettered A, B, ... (default: the recipe's).")
-@click.option("--questions", type=click.IntRange(1, 500), default=None,
-              help="Number of questions; the recipe's mix is scaled to it.")
+@quiz_options
 @click.option("--format", "formats", multiple=True,
               type=click.Choice(FORMATS + EXPORT_FORMATS),
-              help="What to write (repeatable; default: html and json). pdf needs Chromium; gift, "
-                   "moodle-xml, qti (Canvas) and kahoot are exports for learning platforms.")
+              help="What to write (repeatable; default: html and json). pdf needs Chromium; sheet is "
+                   "the bubble answer sheets (docs/grading.md); gift, moodle-xml, qti (Canvas) and "
+                   "kahoot are exports for learning platforms.")
 @click.option("--export-version", "export_versions", multiple=True, metavar="LETTER",
               help="Versions the platform exports hold, one file each (repeatable, or 'all'; "
                    "default: A, the first).")
@@ -41,6 +38,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     Per version V: RECIPE-quiz-V.html (student sheet), RECIPE-key-V.html (answer key with fact ids
     and evidence) and RECIPE-V.json; once: RECIPE-self-check.html (offline, scores in the browser).
     With --format pdf, the sheets and keys are also printed to PDF by the system Chromium.
+    With --format sheet: RECIPE-sheet-V.html and its layout RECIPE-sheet-V.json, the bubble
+    answer sheet that `quizgen grade` reads (as PDF too with --format pdf; see `quizgen sheet`).
 
     With --format gift, moodle-xml, qti or kahoot: RECIPE-V.gift, RECIPE-V-moodle.xml,
     RECIPE-V-qti.zip (Moodle and Canvas) and RECIPE-V-kahoot.xlsx for version A, or the versions
@@ -53,6 +52,7 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     Examples:
       quizgen quiz {recipe}
       quizgen quiz {recipe} --seed 7 --versions 3 --format html --format pdf
+      quizgen quiz {recipe} --format json --format sheet --format pdf
       quizgen quiz {recipe_file} --questions 10 -o out
       quizgen quiz {recipe} --format gift --format moodle-xml --format qti --format kahoot
       quizgen quiz {recipe} --format moodle-xml --export-version all
@@ -75,12 +75,7 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     else:
         chosen = formats or ("html", "json")
     if "pdf" in chosen:
-        from ..render.pdf import PdfEngineMissing, check_engine
-
-        try:
-            check_engine()
-        except PdfEngineMissing as err:
-            raise click.ClickException(str(err)) from None
+        require_pdf_engine()
     [path] = find_recipes([recipe])
     loaded = load_recipe(path)
     packs = recipe_packs(loaded, facts_dirs)
@@ -96,7 +91,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
         if any(f in EXPORT_FORMATS for f in chosen):
             exported = export_quiz(quiz, loaded, packs, chosen, wanted or None)
         # Everything in memory first: a template error or a refused item writes nothing.
-        files = render_quiz(quiz, chosen, template_dirs(loaded, templates))
+        files = render_quiz(quiz, chosen, template_dirs(loaded, templates),
+                            student_digits=loaded.recipe.quiz.student_digits if loaded.recipe.quiz else 6)
         files.update(exported.files)
         for note in quiz.notes:
             click.echo(f"{loaded.name}: note: {note}", err=True)

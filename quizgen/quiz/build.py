@@ -64,8 +64,10 @@ def json_bytes(quiz: Quiz, letter: str) -> bytes:
     return (json.dumps(quiz.export(version), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folders: list[Path]) -> dict[str, bytes]:
-    """File name -> bytes for every output of the quiz."""
+def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folders: list[Path], *,
+                student_digits: int = 6) -> dict[str, bytes]:
+    """File name -> bytes for every output of the quiz ("sheet": the bubble answer sheets and
+    their layouts, `<recipe>-sheet-<V>.html/.json`, printed to PDF too with "pdf")."""
     from ..render.html import render_key, render_self_check, render_sheet
     from ..render.templates import make_environment
 
@@ -92,6 +94,10 @@ def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folde
 
         for stem, pdf in zip(pages, html_to_pdf(list(pages.values())), strict=True):
             files[f"{stem}.pdf"] = pdf
+    if "sheet" in formats:
+        from ..sheet.render import sheet_files
+
+        files.update(sheet_files(quiz, env, digits=student_digits, pdf="pdf" in formats))
     return dict(sorted(files.items()))
 
 

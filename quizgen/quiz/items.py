@@ -126,8 +126,19 @@ class Quiz(BaseModel):
         description="Items that became another type or were left out, and why (for reports).",
     )
 
+    @property
+    def quiz_id(self) -> str:
+        """A short stable id shared by every version: a hash of the recipe name, the seed and the
+        item ids (canonical order). Answer sheets carry it in their QR code, and `grades.csv`
+        rows name it, so scans of one quiz are never graded against another's key."""
+        import hashlib
+
+        text = "\n".join([self.name, str(self.seed), *(item.id for item in self.items)])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
     def export(self, version: Version) -> dict[str, Any]:
         return {
+            "quiz": self.quiz_id,
             "title": self.title,
             "seed": self.seed,
             "version": version.letter,

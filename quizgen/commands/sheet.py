@@ -1,0 +1,60 @@
+"""`quizgen sheet`: the bubble answer sheets of a recipe's quiz, and their layouts for grading."""
+
+from __future__ import annotations
+
+import click
+
+from .common import facts_option, quiz_options, reports_problems, require_pdf_engine
+
+
+@click.command("sheet")
+@click.argument("recipe")
+@quiz_options
+@click.option("--digits", type=click.IntRange(1, 12), default=None,
+              help="Digits of the student number (default: the recipe's quiz.student_digits, 6).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "pdf"]),
+              help="html (default) and/or pdf (printed by the system Chromium).")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True), default=None, metavar="DIR",
+              help="A folder of templates searched first (sheet.html).")
+@click.option("-o", "--output", "out_dir", default="build", show_default=True,
+              type=click.Path(file_okay=False), help="Folder to write into.")
+@facts_option
+@reports_problems
+def command(recipe: str, seed: int | None, versions: int | None, questions: int | None,
+            digits: int | None, formats: tuple[str, ...], templates: str | None, out_dir: str,
+            facts_dirs: tuple[str, ...]) -> None:
+    """Write the bubble answer sheets of RECIPE's quiz into OUTPUT, one per version.
+
+    Per version V: RECIPE-sheet-V.html (one page; print one per student), RECIPE-sheet-V.json
+    (where every bubble is, read by `quizgen grade`) and with --format pdf RECIPE-sheet-V.pdf.
+    Multiple-choice and true/false items get bubbles with the letters printed on the quiz
+    (T and F for true/false); other items get a points box (0, 1, ... points) the teacher
+    fills in. Use the same seed, versions and questions as the quiz you print. See
+    docs/grading.md.
+
+    \b
+    Examples:
+      quizgen sheet glaciers --format pdf
+      quizgen sheet decks/rivers.yaml --seed 7 --digits 8 -o out
+    """
+    from pathlib import Path
+
+    from ..export.files import write_files
+    from ..quiz.build import make_quiz, template_dirs
+    from ..recipe import find_recipes, load_recipe
+    from ..select import recipe_packs
+    from ..sheet.render import render_sheet_files
+
+    chosen = formats or ("html",)
+    if "pdf" in chosen:
+        require_pdf_engine()
+    [path] = find_recipes([recipe])
+    loaded = load_recipe(path)
+    packs = recipe_packs(loaded, facts_dirs)
+    quiz = make_quiz(loaded, packs, seed=seed, versions=versions, questions=questions)
+    settings = loaded.recipe.quiz
+    files = render_sheet_files(quiz, template_dirs(loaded, templates),
+                               digits=digits or (settings.student_digits if settings else 6),
+                               pdf="pdf" in chosen)
+    for p in write_files(Path(out_dir), files):
+        click.echo(str(p))
