@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from .common import facts_option, reports_problems
+from .examples import Command
 
 
-@click.command("analyze")
+@click.command("analyze", cls=Command)
 @click.argument("responses", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--quiz", "quizzes", multiple=True, required=True, type=click.Path(dir_okay=False),
               metavar="JSON", help="The quiz JSON of a version, build/RECIPE-V.json (repeatable: give "
@@ -42,10 +43,12 @@ def command(responses: tuple[str, ...], quizzes: tuple[str, ...], out_dir: str, 
 
     \b
     Examples:
-      quizgen analyze grades.csv --quiz build/rivers-A.json --quiz build/rivers-B.json
-      quizgen analyze form.csv --quiz build/rivers-A.json --suggestions --facts tests/fixtures/packs
-      quizgen analyze moodle-responses.csv --quiz build/rivers-A.json --min-responses 10
-      quizgen lint rivers --responses build/rivers-analysis.json
+      quizgen analyze build/grades.csv --quiz build/{recipe}-A.json --quiz build/{recipe}-B.json
+      quizgen analyze build/grades.csv --quiz build/{recipe}-A.json --quiz build/{recipe}-B.json --suggestions
+      quizgen lint {recipe} --responses build/{recipe}-analysis.json
+
+    (build/grades.csv is what `quizgen grade` wrote; a form's export (form.csv) or Moodle's
+    Responses report (moodle-responses.csv) is read the same way: docs/grading.md.)
     """
     from pathlib import Path
 

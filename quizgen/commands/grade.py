@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from .common import reports_problems
+from .examples import Command
 
 
-@click.command("grade")
+@click.command("grade", cls=Command)
 @click.argument("scans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--quiz", "quizzes", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
               help="A version's quiz JSON (RECIPE-V.json; its sheet layout RECIPE-sheet-V.json beside "
@@ -30,9 +31,12 @@ def command(scans: tuple[str, ...], quizzes: tuple[str, ...], overrides: str | N
 
     \b
     Examples:
-      quizgen grade scans/period2.pdf
-      quizgen grade photos/*.jpg --quiz build/glaciers-A.json --quiz build/glaciers-B.json
-      quizgen grade scans/*.pdf --overrides my-decisions.csv -o grades/period2
+      quizgen grade build/{recipe}-sheet-A.pdf build/{recipe}-sheet-B.pdf
+      quizgen grade build/{recipe}-sheet-*.pdf --quiz build/{recipe}-A.json --quiz build/{recipe}-B.json
+      quizgen grade build/{recipe}-sheet-A.pdf -o build/period2
+
+    (These grade the blank sheets `quizgen sheet {recipe} --format pdf` printed: a dry run. Your
+    own are scans/period2.pdf or photos/*.jpg.)
     """
     from pathlib import Path
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from .common import facts_option, quiz_options, reports_problems, require_pdf_engine
+from .examples import Command
 
 
-@click.command("sheet")
+@click.command("sheet", cls=Command)
 @click.argument("recipe")
 @quiz_options
 @click.option("--digits", type=click.IntRange(1, 12), default=None,
@@ -34,8 +35,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
 
     \b
     Examples:
-      quizgen sheet glaciers --format pdf
-      quizgen sheet decks/rivers.yaml --seed 7 --digits 8 -o out
+      quizgen sheet {recipe} --format pdf
+      quizgen sheet {recipe_file} --seed 7 --digits 8 -o out
     """
     from pathlib import Path
 
