@@ -95,49 +95,72 @@ def spelled(n: int) -> str | None:
 
 
 #: Words a written answer may open with because the question asked for them ("Where...?" -> "in
-#: bookstores", "Until when...?" -> "until 2000", "Why...?" -> "because of the distance").
+#: bookstores", "Until when...?" -> "until 2000", "Why...?" -> "because of the distance", "For
+#: what...?" -> "for understanding").
 ECHO_OPENERS = ("because of", "due to", "in", "at", "on", "by", "to", "from", "until", "because",
-                "since", "through", "during", "of")
+                "since", "through", "during", "of", "for", "with", "as", "into", "about", "against")
 #: A written answer that holds an accepted one may add this many words ("military bases in Latin
 #: America" for "military bases"), and no word that negates it.
 EXTRA_WORDS = 4
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "without", "non"})
+#: Words a written answer is judged without, wherever they stand ("sever its ties" is "sever ties").
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "my", "your"})
+
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")  # "the UN's Charter", "the 1700's"
+_OPENERS = [tuple(o.split()) for o in ECHO_OPENERS]
 
 
-#: "the 1700's" is written "the 1700s" too.
-_DECADE_APOSTROPHE = re.compile(r"(\d)['’]s\b")
+def marking_words(text: str) -> list[str]:
+    """The words a written answer is judged by: normalised, a possessive 's dropped, and no
+    determiner ("The UN's Charter" -> ['un', 'charter'])."""
+    return [w for w in normalize_answer(_POSSESSIVE.sub(r"\1", text)).split() if w not in DETERMINERS]
 
 
-def _drop_opener(text: str) -> str:
-    for opener in ECHO_OPENERS:
-        if text.startswith(opener + " "):
-            return normalize_answer(text[len(opener) + 1:])
-    return text
+def _same_word(a: str, b: str) -> bool:
+    """One word in its singular or plural ("base"/"bases", "1700"/"1700s", "city"/"cities")."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return (long_ in (short + "s", short + "es")
+            or short.endswith("y") and long_ == short[:-1] + "ies")
+
+
+def _same(a: list[str], b: list[str]) -> bool:
+    return len(a) == len(b) and all(map(_same_word, a, b))
+
+
+def _drop_opener(words: list[str]) -> list[str]:
+    for opener in _OPENERS:
+        if tuple(words[:len(opener)]) == opener and len(words) > len(opener):
+            return words[len(opener):]
+    return words
 
 
 def written_answer_ok(given: str, accepted: list[str]) -> bool:
     """Is a student's written answer right? `accepted` is the answer first, then its other
-    accepted forms. Right when equal to one after normalisation (with "1700's" read as "1700s"),
-    or after dropping a word that echoes the question ("in", "until", "because of"...), or when it
-    holds one as whole words with at most EXTRA_WORDS more and no negation it lacks. That last
-    allowance is for the answer itself and for accepted forms of two words or more: a one-word
-    form ("Charter" for "the UN Charter") is a short way to say the answer, and inside a longer
-    answer ("the Atlantic Charter") it may name something else. The self-check page applies the
-    same rule (a browser test holds them together)."""
-    mine = normalize_answer(_DECADE_APOSTROPHE.sub(r"\1s", given))
+    accepted forms. Words are compared without case, accents, punctuation, determiners ("the",
+    "its"...) or a possessive 's, in singular or plural. Right when it is one of them, or is after
+    dropping a word that echoes the question ("in", "for", "because of"...), or when it holds one
+    as whole words with at most EXTRA_WORDS more and no negation it lacks. That last allowance is
+    for the answer itself and for accepted forms of two words or more: a one-word form ("Charter"
+    for "the UN Charter") is a short way to say the answer, and inside a longer answer ("the
+    Atlantic Charter") it may name something else. The self-check page applies the same rule (a
+    browser test holds them together)."""
+    mine = marking_words(given)
     if not mine:
         return False
     bare = _drop_opener(mine)
     for i, answer in enumerate(accepted):
-        want = normalize_answer(_DECADE_APOSTROPHE.sub(r"\1s", answer))
+        want = marking_words(answer)
         if not want:
             continue
-        if want in (mine, bare) or _drop_opener(want) == bare:
+        if _same(want, mine) or _same(want, bare) or _same(_drop_opener(want), bare):
             return True
-        if i and " " not in want:
+        if (i and len(want) == 1) or not 0 <= len(bare) - len(want) <= EXTRA_WORDS:
             continue
-        extra = [w for w in bare.split() if w not in want.split()]
-        if (f" {want} " in f" {bare} " and len(bare.split()) - len(want.split()) <= EXTRA_WORDS
-                and not NEGATIONS.intersection(extra)):
-            return True
+        for at in range(len(bare) - len(want) + 1):
+            if _same(bare[at:at + len(want)], want):
+                extra = bare[:at] + bare[at + len(want):]
+                if not NEGATIONS.intersection(extra):
+                    return True
     return False
