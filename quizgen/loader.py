@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +16,12 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import paths
 from .gcpause import without_cyclic_gc
-from .model import Fact, FactFile, LoadedPack, LocatedFact, Pack, construct
+from .model import Fact, FactFile, LoadedPack, LocatedFact, Pack
 from .problems import Problem, Problems
+from .validate import check_fact, check_pack, evidence_problems, fact_problem, read_sources
 from .yamlio import Document, load_yaml
 
 PACK_FILE = "pack.yaml"
-_LOCATED_FIELDS = {"pack", "fact", "file", "line"}
 _FACTS = TypeAdapter(list[Fact])
 
 
@@ -107,10 +106,8 @@ def read_pack_file(folder: Path, display: str) -> tuple[Pack | None, Document | 
         return None, doc, pydantic_problems(doc, err)
 
 
-def read_fact_file(path: Path, display: str, also: Callable[..., list[Problem]] | None = None
-                   ) -> tuple[list[tuple[Fact, int]], Document | None, list[Problem]]:
-    """Validate one fact file; return its facts with their line numbers, and its problems.
-    `also(facts_with_indexes, doc, display)` adds checks that need the document to locate them."""
+def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Document | None, list[Problem]]:
+    """Validate one fact file; return its facts with their record indexes, and its problems."""
     try:
         doc = load_yaml(path, display)
     except Problem as p:
@@ -151,24 +148,14 @@ def read_fact_file(path: Path, display: str, also: Callable[..., list[Problem]] 
                 raw["tags"] = file_tags + [t for t in tags if t not in file_tags] if isinstance(tags, list) else tags
         records.append(raw)
     try:
-        facts = _FACTS.validate_python(records)
+        facts = list(zip(_FACTS.validate_python(records), range(len(records))))
     except ValidationError as err:
         problems += pydantic_problems(doc, err, ("facts",))
         bad = {e["loc"][0] for e in err.errors()}
-        facts = []
-        for i, raw in enumerate(records):
-            if i not in bad:
-                facts.append((Fact.model_validate(raw), i))
-    else:
-        facts = list(zip(facts, range(len(facts))))
-    from .validate import check_fact, fact_problem
-
+        facts = [(Fact.model_validate(raw), i) for i, raw in enumerate(records) if i not in bad]
     problems += [fact_problem(display, doc, i, key, message)
                  for fact, i in facts for key, message in check_fact(fact)]
-    if also is not None:
-        problems += also(facts, doc, display)
-    lines = doc.item_lines("facts", [i for _, i in facts])
-    return [(f, line) for (f, _), line in zip(facts, lines)], doc, problems
+    return facts, doc, problems
 
 
 def fact_files(folder: Path) -> list[Path]:
@@ -178,45 +165,38 @@ def fact_files(folder: Path) -> list[Path]:
 @without_cyclic_gc
 def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
     """Load and validate one pack folder; raise `Problems` listing everything wrong with it."""
-    from .parallel import read_fact_files
-    from .validate import check_pack, evidence_problems, read_sources
-
     folder = Path(folder)
     display = display or paths.display(folder)
     pack, pack_doc, problems = read_pack_file(folder, display)
     files = [(path, os.path.join(display, path.name)) for path in fact_files(folder)]
     if not files and pack is not None:
         problems.append(Problem(os.path.join(display, PACK_FILE), 1, 1, "the pack has no fact files (*.yaml)"))
-
     texts: dict[str, Any] = {}
-
-    def prepare() -> Callable[..., list[Problem]] | None:
-        """Read the sources (for a large pack, while helper processes read fact files) and return
-        the evidence check each file's facts get as they come in."""
-        if pack is None:
-            return None
-        found, source_problems = read_sources(pack, pack_doc, folder, display)
-        texts.update(found)
-        problems.extend(source_problems)
-        return lambda facts, doc, shown: evidence_problems(pack, texts, facts, doc, shown)
-
-    results, docs = read_fact_files(files, prepare)
-    located: list[LocatedFact] = []
+    if pack is not None:
+        texts, source_problems = read_sources(pack, pack_doc, folder, display)
+        problems += source_problems
+    # Each fact with the document and record index it came from: a problem found later is
+    # located from them, without searching for the fact again.
+    records: list[tuple[LocatedFact, Document, int]] = []
     complete = True
-    for shown, facts, parsed, found in results:
+    for path, shown in files:
+        facts, doc, found = read_fact_file(path, shown)
+        if pack is not None and doc is not None:
+            found += evidence_problems(pack, texts, facts, doc, shown)
         problems += found
-        complete = complete and parsed and not any(p.path == shown for p in found)
-        if pack is not None:
-            located += [construct(LocatedFact, {"pack": pack.id, "fact": f, "file": shown, "line": line},
-                                  _LOCATED_FIELDS) for f, line in facts]
+        complete = complete and doc is not None and not any(p.path == shown for p in found)
+        if pack is not None and doc is not None:
+            lines = doc.item_lines("facts", [i for _, i in facts])
+            records += [(LocatedFact(pack=pack.id, fact=f, file=shown, line=line), doc, i)
+                        for (f, i), line in zip(facts, lines)]
     if pack is None:
         raise Problems(problems)
-    problems += check_pack(pack, located, docs, complete=complete)
+    problems += check_pack(pack, records, complete=complete)
     if problems:
         raise Problems(problems)
-    # Every part was validated above; validating 100,000 facts again as a list costs a quarter second.
-    return construct(LoadedPack, {"pack": pack, "folder": str(folder), "facts": located, "sources": texts},
-                     {"pack", "folder", "facts", "sources"})
+    # Every part was validated above (validating 100,000 facts again as a list costs a quarter second).
+    return LoadedPack.model_construct(pack=pack, folder=str(folder), facts=[r[0] for r in records],
+                                      sources=texts)
 
 
 def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tuple[str, ...] = ()) -> list[Path]:
