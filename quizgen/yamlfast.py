@@ -7,11 +7,6 @@ resolved by PyYAML's own implicit resolvers and constructors). Anything else, or
 might be an error, raises `Unsupported`, and the caller reads the file with PyYAML instead, which
 also reports the errors. So the reader never has to be right about invalid YAML: it only has to
 recognise what it is sure of. `tests/test_yamlfast.py` compares it with PyYAML on generated files.
-
-Measured against a copy of this reader with a second, shorter loop for the `key: value` lines of
-list items (deleted for being a second copy of the loop below): parsing 100,000 synthetic facts
-took 1.0-1.2 s here against 0.7-1.1 s, and a whole load+validate about 1.1x as long (median of 8
-interleaved pairs on a shared machine).
 """
 
 from __future__ import annotations
