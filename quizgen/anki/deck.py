@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from ..archive import source_date_epoch
 from ..gcpause import without_cyclic_gc
 from ..model import LoadedPack
 from ..paths import display
@@ -114,12 +115,11 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         description=html.escape(recipe.recipe.title),
         decks=decks,
         notes=stamped,
-        zip_time=now if _has_source_date_epoch() else None,
+        zip_time=source_date_epoch(),
     )
-    state_bytes: list[bytes] = []  # serialised while SQLite builds its indexes (no GIL needed)
     with write_stream(out) as handle:
-        write_package(spec, handle, out, meanwhile=lambda: state_bytes.append(state.to_bytes()))
-    new_state = state_bytes[0]
+        write_package(spec, handle, out)
+    new_state = state.to_bytes()
     if _read(states) != new_state:
         write_bytes(states, new_state)
     if record is not None:
@@ -133,12 +133,6 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         cardless=[lf.key for lf in cardless],
         manifest_written=display(manifest) if record is not None else None,
     )
-
-
-def _has_source_date_epoch() -> bool:
-    import os
-
-    return bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
 
 
 def _read(path: Path) -> bytes | None:

@@ -23,12 +23,11 @@ re-writes every note with the same content (review history is never touched by a
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 from typing import NamedTuple
 
-from ..problems import Problem
+from ..archive import source_date_epoch
 
 STATE_VERSION = 1
 
@@ -120,15 +119,8 @@ def read_state(path: Path) -> BuildState:
 
 def build_time() -> int:
     """`SOURCE_DATE_EPOCH` if set (reproducible builds), else the clock, in whole seconds."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value:
-        try:
-            return int(value)
-        except ValueError:
-            raise Problem(
-                "$SOURCE_DATE_EPOCH", 1, 1, f"not a whole number of seconds: {value!r}"
-            ) from None
-    return int(time.time())
+    epoch = source_date_epoch()
+    return int(time.time()) if epoch is None else epoch
 
 
 def restamp(content_hash: str, previous: Stamp | None, now: int) -> Stamp:
