@@ -4,7 +4,8 @@ genanki's `write_to_file` goes through a temp file it never deletes and stamps t
 every note, card, note type and zip entry. Here every row and byte comes from the inputs: note and
 card ids and `mod` times from the stamps, zip entries in a fixed order, with fixed times
 (`SOURCE_DATE_EPOCH` when set), fixed permissions and compression. genanki still supplies the
-collection schema and the note-type/deck JSON.
+collection schema and the note-type/deck JSON. The duplicate-check checksum of each note (`csum`)
+is left 0: Anki computes it again when it imports the note.
 
 Built for large decks (100k notes and more): the collection is written to a temporary SQLite file
 next to the output (removed afterwards; named like `quizgen.writer`'s temp files, so a killed
@@ -18,10 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
-import html
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,9 +40,6 @@ COMPRESS_LEVEL = 1
 #: SQLite's page cache while the collection is built (KiB).
 CACHE_KIB = 32 << 10
 
-_TAG_RE = re.compile(r"<[^>]*>")
-
-
 class StampedNote(NamedTuple):
     note: AnkiNote
     mod: int
@@ -63,17 +58,6 @@ class PackageSpec:
     decks: list[tuple[int, str]]
     notes: list[StampedNote]
     zip_time: int | None = None  # SOURCE_DATE_EPOCH, or None for the zip epoch
-
-
-def _checksum(first_field: str) -> int:
-    """Anki's duplicate-check checksum of the first field (Anki recomputes it; kept right anyway)."""
-    # Without markup or character references, stripping and unescaping change nothing.
-    plain = (
-        html.unescape(_TAG_RE.sub("", first_field))
-        if "<" in first_field or "&" in first_field
-        else first_field
-    )
-    return int.from_bytes(hashlib.sha1(plain.encode("utf-8")).digest()[:4], "big")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -152,7 +136,7 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec) -> None:
     )
     # pack order, so the file reads in the order cards are studied
     cur.executemany(
-        "INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,'')",
+        "INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,0,0,'')",
         (
             (
                 nid,
@@ -162,7 +146,6 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec) -> None:
                 _tags_text(note.tags),
                 "\x1f".join(note.fields),
                 note.sort_field,
-                _checksum(note.fields[0]),
             )
             for nid, (note, mod) in zip(note_ids, notes)
         ),
