@@ -95,7 +95,7 @@ def one_round(n: int, root: Path, recipe_path: Path) -> dict[str, float]:
     from quizgen.anki.notes import build_notes
     from quizgen.anki.notetype import load_notetype
     from quizgen.loader import load_pack
-    from quizgen.quiz.build import write_quiz
+    from quizgen import write_quiz
     from quizgen.recipe import load_recipe
     from quizgen.select import select_facts
 

@@ -1,7 +1,7 @@
 """The names of what `quizgen quiz` and `quizgen deck` can write, in a module that imports nothing,
 so the command line can offer them without loading the pipeline."""
 
-#: Written by the quiz itself (`quiz/build.py`).
+#: Written by the quiz itself (`render.html.render_quiz`).
 FORMATS = ("html", "json", "pdf")
 #: Exports of a quiz version or a question bank for learning platforms (`export/files.py`).
 EXPORT_FORMATS = ("gift", "moodle-xml", "qti", "kahoot")

@@ -13,7 +13,7 @@ from conftest import FIXTURES
 from quizgen.cli import main
 from quizgen.loader import load_packs
 from quizgen.problems import Problem
-from quizgen.quiz.build import make_quiz, render_quiz, write_quiz
+from quizgen import make_quiz, render_quiz, write_quiz
 from quizgen.recipe import load_recipe
 
 RIVERS_RECIPE = FIXTURES / "decks" / "rivers.yaml"

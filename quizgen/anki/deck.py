@@ -22,7 +22,7 @@ from ..recipe import LoadedRecipe
 from ..writer import write_bytes, write_stream
 from .decks import deck_tree
 from .manifest import check_manifest, manifest_bytes, manifest_path, read_manifest
-from .notetype import load_notetype
+from .notetype import load_notetype, notetype_name
 from .package import PackageSpec, StampedNote, write_package
 from .stamps import BuildState, Stamp, build_time, read_state, restamp, state_path
 
@@ -51,13 +51,6 @@ class DeckReport(BaseModel):
         if self.manifest_written:
             extra.append(f"note type recorded in {self.manifest_written}")
         return line + (f" ({'; '.join(extra)})" if extra else "")
-
-
-def notetype_name(recipe: LoadedRecipe) -> str:
-    """The note type's name in Anki: the recipe's `model_name`, else one derived from the recipe."""
-    settings = recipe.recipe.deck
-    assert settings is not None
-    return settings.model_name or f"quizgen fact ({recipe.name})"
 
 
 @without_cyclic_gc

@@ -69,7 +69,7 @@ def _write_all(loaded: list, out: Path) -> None:
             report = write_deck(recipe, packs, out / f"{recipe.name}.apkg", build=build)
             click.echo(f"{recipe.name}: {report}")
         if recipe.recipe.quiz is not None:
-            from ..quiz.build import write_quiz
+            from ..export.files import write_quiz
 
             written = write_quiz(recipe, packs, out, build=build)
             click.echo(f"{recipe.name}: quiz, {len(written)} files in {out}")

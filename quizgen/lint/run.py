@@ -125,7 +125,7 @@ def lint_quiz(
 ) -> Report:
     """Check every version of the recipe's quiz at `seed` (default: the recipe's own), of
     `questions` questions (default: the recipe's)."""
-    from ..quiz.build import make_quiz
+    from ..pipeline import make_quiz
 
     if recipe.recipe.quiz is None:
         return Report()
