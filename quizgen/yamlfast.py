@@ -32,7 +32,6 @@ class Unsupported(Exception):
 #: text, and whatever YAML does not allow in a stream (PyYAML reports those).
 _ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 #: `key:` then a value or nothing. Keys are simple words; anything else goes to PyYAML.
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)$')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)$")
 _FLOW_ITEM = re.compile(r""" *(?:"([^"\\]*)"|'((?:[^']|'')*)'|([^\s,\[\]{}#:"'&*!|>%@`?-][^,\[\]{}#:?]*?|-[^\s,\[\]{}#:"'?][^,\[\]{}#:?]*?)) *(,|\]|$)""")
