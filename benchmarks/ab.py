@@ -6,7 +6,8 @@ Each round runs one `bench.py` round (`run_size` with one round: load+validate, 
 genanki) in a fresh process for each checkout, the two seconds apart, on the same synthetic pack
 (each process generates it). A shared machine's speed drifts over minutes, so each round's ratio
 compares like with like; the table shows each figure's median over the rounds and the median of
-the rounds' ratios. Peak memory is the process's peak RSS plus its helpers'.
+the rounds' ratios. Peak memory is the process's peak RSS (plus its helper's, in checkouts
+that read large packs with a forked helper).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ with tempfile.TemporaryDirectory(prefix="quizgen-ab-") as tmp:
     row = bench.run_size(n, Path(tmp), 1)
 row.pop("rounds")
 row["e2e"] = row["load"] + row["deck"]
-row["memory_mb"] = row["peak_mb"] + row["helper_mb"]
+row["memory_mb"] = row["peak_mb"] + row.get("helper_mb", 0)  # older checkouts fork a helper
 print(json.dumps(row))
 """
 
