@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -37,25 +38,16 @@ class Stamp(NamedTuple):
     mod: int
 
 
+@dataclass(slots=True)
 class BuildState:
     """What the previous build of one deck wrote: per note (by GUID) and for the note type.
 
     Plain classes (not pydantic): a deck of 100k notes has 100k stamps to read and write.
     """
 
-    __slots__ = ("notes", "notetype", "version")
-
-    def __init__(self, notetype: Stamp | None = None, notes: dict[str, Stamp] | None = None,
-                 version: int = STATE_VERSION) -> None:
-        self.version = version
-        self.notetype = notetype
-        self.notes = notes if notes is not None else {}
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, BuildState):
-            return NotImplemented
-        return (self.version, self.notetype, self.notes) == (other.version, other.notetype,
-                                                             other.notes)
+    notetype: Stamp | None = None
+    notes: dict[str, Stamp] = field(default_factory=dict)
+    version: int = STATE_VERSION
 
     def to_bytes(self) -> bytes:
         """JSON with sorted keys (one line, by the C encoder): the same state gives the same bytes."""
