@@ -8,8 +8,8 @@ Fact files are read in this one process. On the shared 2-core development machin
 core is rarely free, reading them with a forked helper as well measured no faster (100k facts:
 0.88x the wall time of the helper version, interleaved rounds). Its CPU time splits about evenly
 (3.5 s here against 1.9 s + 1.8 s), so on an idle machine with free cores a process pool would
-take roughly a third off a large pack's load; it would have to send validated facts back, which
-costs about 1 s of unpickling per 100k facts in this process.
+take roughly a third off a large pack's load (README, "Performance"); it would have to send
+validated facts back, which costs about 1 s of unpickling per 100k facts in this process.
 """
 
 from __future__ import annotations
