@@ -1,7 +1,8 @@
 """The names of what `quizgen quiz` and `quizgen deck` can write, in a module that imports nothing,
 so the command line can offer them without loading the pipeline."""
 
-#: Written by the quiz itself (`quiz/build.py`); "sheet" is the bubble answer sheets (`sheet/`).
+#: Written by the quiz itself (`render.html.render_quiz`); "sheet" is the bubble answer sheets
+#: (`sheet/`).
 FORMATS = ("html", "json", "pdf", "sheet")
 #: Exports of a quiz version or a question bank for learning platforms (`export/files.py`).
 EXPORT_FORMATS = ("gift", "moodle-xml", "qti", "kahoot")

@@ -244,18 +244,3 @@ class LoadedPack(Frozen):
     folder: str
     facts: list[LocatedFact]
     sources: dict[str, Any] = Field(default_factory=dict, exclude=True, repr=False)
-
-
-_new = object.__new__
-_set = object.__setattr__
-
-
-def construct(cls: type[BaseModel], data: dict[str, Any], fields_set: set[str]) -> Any:
-    """An instance of pydantic model `cls` from values that already passed its validation: what
-    `model_construct` does, without its per-field work (loading builds 100,000s of these)."""
-    obj = _new(cls)
-    _set(obj, "__dict__", data)
-    _set(obj, "__pydantic_fields_set__", fields_set)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj

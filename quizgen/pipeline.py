@@ -95,3 +95,21 @@ class Build:
                 questions=questions, source_titles=assemble.source_titles_of(self.packs),
                 packs=self.packs, base=self.factbase)
         return self._quizzes[key]
+
+
+def make_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None = None,
+              versions: int | None = None, questions: int | None = None, build: Build | None = None):
+    """The recipe's quiz as a model (no rendering, no disk), with `versions` versions lettered
+    from A (default: the recipe's letters). `build`: the recipe's `Build`, which makes each seeded
+    quiz once."""
+    from .problems import Problem
+
+    settings = recipe.recipe.quiz
+    if settings is None:
+        raise Problem(recipe.path, 1, 1, "quiz: this recipe has no quiz section")
+    letters = list(settings.versions)
+    if versions is not None:
+        if not 1 <= versions <= 26:
+            raise Problem(recipe.path, 1, 1, f"versions: {versions} is not between 1 and 26")
+        letters = [chr(ord("A") + i) for i in range(versions)]
+    return Build.of(recipe, packs, build).quiz(seed=seed, versions=letters, questions=questions)

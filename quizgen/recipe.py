@@ -144,9 +144,10 @@ class LoadedRecipe(Frozen):
     recipe: Recipe
     doc: Any = Field(default=None, exclude=True, repr=False)
 
-    def problem(self, loc: tuple[Any, ...], message: str) -> Problem:
-        """A problem located at `loc` in the recipe file (`select.topics[1]: ...`)."""
-        line, col = self.doc.where(loc) if self.doc is not None else (1, 1)
+    def problem(self, loc: tuple[Any, ...], message: str, *, key: bool = False) -> Problem:
+        """A problem located at `loc` in the recipe file (`select.topics[1]: ...`); with
+        `key=True`, at the key's name rather than its value."""
+        line, col = self.doc.where(loc, key=key) if self.doc is not None else (1, 1)
         name = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
         return Problem(self.path, line, col, f"{name}: {message}" if name else message)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Mapping
 from pathlib import Path
 
 from . import paths
@@ -90,7 +89,7 @@ def _too_big(answer: str) -> bool:
 def check_fact(fact: Fact) -> list[tuple[str, str]]:
     """What is wrong with one fact beyond its fields' own rules, as (key, message): the answer's
     form against its type, a quantity without unit, a distractor that is the answer, an event
-    without a date. Run where the fact is read (in a helper process, for a large pack)."""
+    without a date. Run where the fact is read."""
     out = []
     answer = fact.answer
     form = ANSWER_FORMS.get(fact.answer_type)
@@ -279,48 +278,46 @@ def read_sources(pack: Pack, pack_doc: Document | None, folder: Path, display: s
     return sources, problems
 
 
-def check_pack(pack: Pack, facts: list[LocatedFact], docs: Mapping[str, Document], *,
+def check_pack(pack: Pack, records: list[tuple[LocatedFact, Document, int]], *,
                complete: bool = True) -> list[Problem]:
     """Checks across the facts of a pack (evidence quotes are checked where each file is read,
-    by `evidence_problems`). `docs` locates a problem at its line and column; `complete` is false
-    when some fact files could not be read, so a group that looks like a group of one may have its
-    other members there: that check is then left for the next run."""
+    by `evidence_problems`). Each fact comes with the document and the record index it was read
+    from, which locate a problem at its line and column; `complete` is false when some fact files
+    could not be read, so a group that looks like a group of one may have its other members
+    there: that check is then left for the next run."""
     problems: list[Problem] = []
 
-    def at(f: LocatedFact, key: str, message: str) -> None:
-        """Add a problem located at `key` of fact `f`, named as `facts[i].key`."""
-        doc = docs.get(f.file)
-        index = _index_of(doc, f.line) if doc is not None else None
-        if index is None:
-            problems.append(Problem(f.file, f.line, 1, f"{key}: {message}"))
-        else:
-            problems.append(fact_problem(f.file, doc, index, key, message))
+    def at(record: tuple[LocatedFact, Document, int], key: str, message: str) -> None:
+        """Add a problem located at `key` of the record's fact, named as `facts[i].key`."""
+        lf, doc, index = record
+        problems.append(fact_problem(lf.file, doc, index, key, message))
 
     source_ids = [s.id for s in pack.sources]
     known_sources = set(source_ids)
     default_source = source_ids[0]
     first: dict[str, LocatedFact] = {}
-    groups: dict[str, list[LocatedFact]] = defaultdict(list)
+    groups: dict[str, list[tuple[LocatedFact, Document, int]]] = defaultdict(list)
     ideas = {idea.id for idea in pack.ideas}
-    for lf in facts:  # once per fact of every pack: kept to plain lookups
+    for record in records:  # once per fact of every pack: kept to plain lookups
+        lf = record[0]
         fact = lf.fact
         fid = fact.id
         other = first.setdefault(fid, lf)
         if other is not lf:
-            at(lf, "id", f"duplicate fact id '{fid}' (first used at {other.file}:{other.line})")
+            at(record, "id", f"duplicate fact id '{fid}' (first used at {other.file}:{other.line})")
         if fact.group:
-            groups[fact.group].append(lf)
+            groups[fact.group].append(record)
 
         sid = fact.source or default_source
         if sid not in known_sources:
-            at(lf, "source", f"no source '{sid}' in pack.yaml (sources: {', '.join(source_ids)})")
+            at(record, "source", f"no source '{sid}' in pack.yaml (sources: {', '.join(source_ids)})")
         if fact.idea is not None and fact.idea not in ideas:
             shown = ", ".join(sorted(ideas)) or "none: add `ideas:` to pack.yaml"
-            at(lf, "idea", f"no key idea '{fact.idea}' in pack.yaml (ideas: {shown})")
+            at(record, "idea", f"no key idea '{fact.idea}' in pack.yaml (ideas: {shown})")
         elif ideas and fact.weight is Weight.core and fact.idea is None and not fact.is_disputed:
-            at(lf, "weight", "a core fact names the key idea it serves (idea: one of pack.yaml's ideas)")
+            at(record, "weight", "a core fact names the key idea it serves (idea: one of pack.yaml's ideas)")
 
-    used_topics = {lf.fact.topic for lf in facts}
+    used_topics = {r[0].fact.topic for r in records}
     for topic in pack.topics:
         if complete and topic not in used_topics:
             problems.append(Problem(f"{pack.id}/pack.yaml", 1, 1, f"topics: '{topic}' is the topic of no "
@@ -330,24 +327,10 @@ def check_pack(pack: Pack, facts: list[LocatedFact], docs: Mapping[str, Document
             at(members[0], "group", f"'{name}' has only this fact; a group pools like answers "
                "and needs at least two (or drop the group)")
             continue
-        head = members[0]
-        for lf in members[1:]:
+        head = members[0][0]
+        for record in members[1:]:
+            lf = record[0]
             if lf.fact.answer_type != head.fact.answer_type:
-                at(lf, "group", f"'{name}' mixes answer types ({head.fact.answer_type.value} at "
+                at(record, "group", f"'{name}' mixes answer types ({head.fact.answer_type.value} at "
                    f"{head.file}:{head.line}, {lf.fact.answer_type.value} here)")
     return problems
-
-
-def _index_of(doc: Document, line: int) -> int | None:
-    """The index of the fact record that starts on `line` (facts are located by line)."""
-    root = doc.root
-    if root is None:
-        return None
-    import yaml
-
-    for k, v in root.value:
-        if isinstance(k, yaml.ScalarNode) and k.value == "facts" and isinstance(v, yaml.SequenceNode):
-            for i, node in enumerate(v.value):
-                if node.start_mark.line + 1 == line:
-                    return i
-    return None

@@ -32,7 +32,6 @@ class Unsupported(Exception):
 #: text, and whatever YAML does not allow in a stream (PyYAML reports those).
 _ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 #: `key:` then a value or nothing. Keys are simple words; anything else goes to PyYAML.
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)$')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)$")
 _FLOW_ITEM = re.compile(r""" *(?:"([^"\\]*)"|'((?:[^']|'')*)'|([^\s,\[\]{}#:"'&*!|>%@`?-][^,\[\]{}#:?]*?|-[^\s,\[\]{}#:"'?][^,\[\]{}#:?]*?)) *(,|\]|$)""")
@@ -218,57 +217,9 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
     gap = False  # blank or comment lines since the last content line
     started = False
     number = 0
-    longest_of = _LONGEST.get
     key_of = _KEYS.get
-    special = _SPECIAL_START
-    # The record lane: most lines of a fact file are `key: value` in a mapping that is an item of
-    # a block list (a fact), or the `- key: value` that starts the next item. While lines are
-    # only that, with a one-line value (a quoted scalar with nothing to unescape, or a plain
-    # scalar with no ` #` or `: ` and no indicator first), they are read here with a few checks
-    # each; any other line leaves the lane, and the state the general reader below would have
-    # reached is handed back to it: the same values, item marks and errors (`Unsupported`), only
-    # sooner.
-    lane = False
-    body_pad = dash_pad = ""
-    record: dict[Any, Any] = {}
-    items: list[Any] = []
-    item_marks: list[tuple[int, int]] | None = None
-    mark_column = 0
-    last_key: Any = None
-    last_plain: str | None = None  # the record's last value, if a plain scalar (it may go on)
     for row in _LINES.findall(text):
         number += 1
-        if lane:
-            pad, dash, space, name, rest = row
-            if name and rest and ((pad == body_pad and not dash)
-                                  or (dash and pad == dash_pad and space == " ")):
-                first = rest[0]
-                plain = None
-                if first == '"':
-                    value = rest[1:-1] if rest[-1] == '"' and rest.count('"') == 2 \
-                        and "\\" not in rest else _UNSEEN
-                elif first == "'":
-                    value = rest[1:-1] if rest[-1] == "'" and rest.count("'") == 2 else _UNSEEN
-                elif first in special or " #" in rest or ": " in rest or rest[-1] in " :":
-                    value = _UNSEEN
-                else:
-                    value = rest if len(rest) > longest_of(first, _LONGEST_ANY) else resolve(rest)
-                    plain = rest
-                key = key_of(name)
-                if value is not _UNSEEN and key.__class__ is str:
-                    if dash:
-                        record = {}
-                        items.append(record)
-                        if item_marks is not None:
-                            item_marks.append((number, mark_column))
-                    elif key in record:
-                        raise Unsupported  # a repeated key: left to PyYAML, as below
-                    record[key] = value
-                    last_key, last_plain = key, plain
-                    continue
-            lane = False  # hand the state over: the current item is the innermost collection
-            stack[-1] = (len(body_pad), record, True, None)
-            pending = (record, last_key, last_plain, len(body_pad)) if last_plain is not None else None
         pad, dash, space, name, rest = row
         if not dash and not name and (not rest or rest[0] == "#"):
             gap = True
@@ -381,20 +332,6 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
             mapping[key] = value = rest
             more = True
         pending = (mapping, key, value, top[0]) if more else None
-        if len(stack) >= 2 and not stack[-2][2] and top[0] == stack[-2][0] + 2:
-            # a key of a list item whose dash has one space after it: enter the record lane,
-            # with this value resolved now (if the next line goes on with it, the lane hands it
-            # back to the code above as pending, which reads it again)
-            parent = stack[-2]
-            lane = True
-            body_pad, dash_pad = " " * top[0], " " * parent[0]
-            record, items, item_marks, mark_column = mapping, parent[1], parent[3], top[0] + 1
-            last_key, last_plain = key, (value if more else None)
-            if more:
-                if len(value) <= longest_of(value[:1], _LONGEST_ANY):
-                    mapping[key] = resolve(value)
-    if lane:
-        pending = None  # the lane resolved every value
     if pending is not None:
         container, where, so_far, _ = pending
         container[where] = resolve(so_far)

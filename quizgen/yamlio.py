@@ -2,7 +2,7 @@
 
 Fact-file YAML is read by `yamlfast`; anything else by PyYAML (its C loader when built with it), which
 also reports every syntax error. A problem found later is reported at the line and column of the
-value it concerns: from the item marks the readers record, or else from PyYAML's node tree, composed
+value it concerns: from the item marks the fast reader records, or else from PyYAML's node tree, composed
 only then. Files are untrusted: size is capped, aliases are capped (an alias bomb expands
 exponentially), and non-UTF-8 bytes are reported with their offset.
 """
@@ -186,21 +186,17 @@ def parse_yaml(path: str, text: str) -> Document:
 
 
 def _parse_with_pyyaml(path: str, text: str) -> Document:
-    """What `yamlfast` leaves: PyYAML's events when they suffice, else its full loader."""
+    """What `yamlfast` leaves: PyYAML's node tree (kept, to locate problems), then its values."""
     try:
         _count_aliases(path, text)
+        loader = _Loader(text)
         try:
-            data, marks = _read_fast(text)
-        except _Fallback:
-            loader = _Loader(text)
-            try:
-                root = loader.get_single_node()
-                if root is not None and "*" in text:
-                    _check_expansion(path, root)
-                data = loader.construct_document(root) if root is not None else None
-            finally:
-                loader.dispose()
-            return Document(path, data, root)
+            root = loader.get_single_node()
+            if root is not None and "*" in text:
+                _check_expansion(path, root)
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         raise syntax_problem(path, text, exc) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, most controls)
@@ -214,124 +210,7 @@ def _parse_with_pyyaml(path: str, text: str) -> Document:
         raise Problem(path, 1, 1, "YAML nested too deeply") from None
     except (ValueError, TypeError, OverflowError, KeyError) as exc:  # a tagged value that is not one (!!int x, !!bool maybe)
         raise Problem(path, 1, 1, f"YAML: invalid value: {exc}") from None
-    return Document(path, data, text=text, item_marks=marks)
-
-
-class _Fallback(Exception):
-    """The fast reader met something only the full loader handles (tags, anchors, merge keys...)."""
-
-
-_STR = "tag:yaml.org,2002:str"
-#: Plain-scalar tags the event reader builds itself (through the safe constructor, so identically).
-_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_MAX_FAST_DEPTH = 100
-
-
-def _read_fast(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
-    """The document's data, exactly as the safe loader builds it, from the parser's events.
-
-    Composing a node tree and walking it again costs several times more than reading the events
-    once; for YAML `yamlfast` leaves (escapes, block scalars, multi-line quotes...) this reader
-    handles mappings, lists and untagged scalars, and raises `_Fallback` for anything else, which
-    the full loader then reads. It also records where each item of each top-level list starts,
-    for locating facts without a node tree."""
-    from yaml.events import (
-        AliasEvent,
-        DocumentStartEvent,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-        StreamEndEvent,
-    )
-
-    loader = _Loader(text)
-    get = loader.get_event
-    constructors = loader.yaml_constructors
-    nokey = object()
-    stack: list[tuple[Any, Any]] = []
-    current: Any = None
-    key: Any = nokey
-    root: Any = None
-    documents = 0
-    marks: dict[str, list[tuple[int, int]]] = {}
-    top_key: Any = nokey
-    seen_top: set[str] = set()
-    item_marks: list[tuple[int, int]] | None = None
-    try:
-        while True:
-            event = get()
-            kind = event.__class__
-            if kind is ScalarEvent:
-                if event.anchor is not None:
-                    raise _Fallback
-                value = event.value
-                tag = event.tag
-                if tag is None or tag == "!":
-                    tag = (yamlfast.implicit_tag(value) if event.implicit[0] else None) or _STR
-                elif tag not in _SCALAR_TAGS:
-                    raise _Fallback
-                if tag != _STR:
-                    if tag not in _SCALAR_TAGS:
-                        raise _Fallback
-                    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
-                    value = constructors[tag](loader, node)
-                if len(stack) == 1 and key is nokey and current.__class__ is dict:
-                    if event.value in seen_top:
-                        raise _Fallback  # a repeated top-level key: let the node tree locate it
-                    top_key = event.value
-                    seen_top.add(top_key)
-                if item_marks is not None and len(stack) == 2 and current.__class__ is list:
-                    item_marks.append((event.start_mark.line + 1, event.start_mark.column + 1))
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
-                    raise _Fallback
-                if len(stack) >= _MAX_FAST_DEPTH:
-                    raise _Fallback
-                if item_marks is not None and len(stack) == 2 and current.__class__ is list:
-                    item_marks.append((event.start_mark.line + 1, event.start_mark.column + 1))
-                if (kind is SequenceStartEvent and len(stack) == 1 and current.__class__ is dict
-                        and key is not nokey and top_key is not nokey and top_key not in marks):
-                    item_marks = marks[top_key] = []
-                stack.append((current, key))
-                current = {} if kind is MappingStartEvent else []
-                key = nokey
-                continue
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                if kind is SequenceEndEvent and len(stack) == 2:
-                    item_marks = None
-                value = current
-                current, key = stack.pop()
-                if current is not None and current.__class__ is dict and key is nokey:
-                    raise _Fallback  # a list or mapping as a key
-            elif kind is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _Fallback  # the full loader reports "expected a single document"
-                continue
-            elif kind is StreamEndEvent:
-                break
-            elif kind is AliasEvent:
-                raise _Fallback
-            else:
-                continue
-            if current is None:
-                root = value
-            elif current.__class__ is list:
-                current.append(value)
-            elif key is nokey:
-                if tag == "tag:yaml.org,2002:merge":
-                    raise _Fallback
-                key = value
-            else:
-                current[key] = value
-                key = nokey
-                if len(stack) == 1:
-                    top_key = nokey
-    finally:
-        loader.dispose()
-    return root, marks
+    return Document(path, data, root)
 
 
 def read_text(path: str | Path, display: str | None = None) -> str:

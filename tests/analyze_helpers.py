@@ -22,7 +22,7 @@ GRADES_HEAD = ["file", "page", "quiz", "version", "student", "name"]
 def build_rivers_quiz(out: Path) -> list[Path]:
     """The fixture recipe's quiz JSON, versions A and B."""
     from quizgen.pipeline import Build
-    from quizgen.quiz.build import render_quiz
+    from quizgen.render.html import render_quiz
 
     build = Build.open(FIXTURES / "decks" / "rivers.yaml", [str(FIXTURES / "packs")])
     quiz = build.quiz()

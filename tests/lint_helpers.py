@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizgen.lint.cards import Card
-from quizgen.lint.context import LintContext
+from quizgen.quiz.checks import RuleContext
 from quizgen.model import CardKind, Fact, LoadedPack, LocatedFact, Pack
 from quizgen.quiz.items import Item
 from quizgen.recipe import ItemType
@@ -170,7 +170,7 @@ PACK = LoadedPack(
     facts=FACTS,
     sources={"main": SourceText(SOURCE)},
 )
-CTX = LintContext.of(FACTS, [PACK])
+CTX = RuleContext.of(FACTS, [PACK])
 
 
 def mc(

@@ -133,6 +133,13 @@ def test_fixture_deck_imports_cleanly_and_every_card_renders(tmp_path):
             )
             == "About how many kilometres long is the Nile?"
         )
+        # the package leaves the duplicate-check checksum 0: Anki computes it on import
+        import anki.lang
+        from anki.utils import field_checksum
+
+        anki.lang.set_lang("en")  # the checksum strips markup through Anki's i18n backend
+        rows = col.db.all("select flds, csum from notes")
+        assert rows and all(csum == field_checksum(flds.split("\x1f")[0]) != 0 for flds, csum in rows)
     finally:
         col.close()
 

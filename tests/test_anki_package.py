@@ -113,8 +113,9 @@ def test_deck_command_reports_a_guard_failure_as_a_located_error(tmp_path, monke
     manifest.write_text(json.dumps(data))
     result = runner.invoke(main, ["deck", "rivers", "--facts", "facts"])
     assert result.exit_code == 1
-    assert result.output.startswith("decks/rivers.yaml:")
-    assert "deck.model_version: note type fields/templates changed since version 1" in result.output
+    # located at the recipe's `model_version:` key (line 9, column 3)
+    assert result.output.startswith("decks/rivers.yaml:9:3: deck.model_version: note type fields/templates "
+                                    "changed since version 1")
     assert "Traceback" not in result.output
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from quizgen.export import QuestionSet, bank_set, export_context, quiz_set
 from quizgen.quiz.bank import make_bank
-from quizgen.quiz.build import make_quiz
+from quizgen import make_quiz
 from quizgen.quiz.items import Item, Quiz, Version
 from quizgen.recipe import ItemType, LoadedRecipe, Paper, load_recipe
 from quizgen.select import recipe_packs

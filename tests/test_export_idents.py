@@ -19,7 +19,7 @@ from quizgen.export import export_context, quiz_set
 from quizgen.export.gift import gift_bytes
 from quizgen.export.moodle_xml import moodle_xml_bytes
 from quizgen.export.qti import qti_bytes
-from quizgen.quiz.build import make_quiz
+from quizgen import make_quiz
 
 SEEDS = range(1, 31)
 

@@ -29,7 +29,7 @@ from scan_synth import PROFILES, Distortion, Tally, distort, fill_sheet, profile
 from quizgen import Build  # noqa: E402
 from quizgen.cli import main  # noqa: E402
 from quizgen.grade.read import read_page  # noqa: E402
-from quizgen.quiz.build import json_bytes  # noqa: E402
+from quizgen.render.html import json_bytes  # noqa: E402
 from quizgen.sheet.layout import SheetLayout  # noqa: E402
 from quizgen.sheet.render import render_sheet_files  # noqa: E402
 

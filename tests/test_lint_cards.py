@@ -6,7 +6,7 @@ from conftest import FIXTURES
 from lint_helpers import located
 
 from quizgen.lint.cards import DELETION, deck_cards
-from quizgen.lint.context import LintContext
+from quizgen.quiz.checks import RuleContext
 from quizgen.lint.run import check_cards
 from quizgen.loader import load_packs
 from quizgen.model import CardKind, LoadedPack
@@ -26,7 +26,7 @@ def test_rivers_deck_cards_are_clean():
         cloze.front == f"The Nile empties into the {DELETION}."
         and cloze.answer == "Mediterranean Sea"
     )
-    assert check_cards(cards, LintContext.of([lf for p in packs for lf in p.facts])) == []
+    assert check_cards(cards, RuleContext.of([lf for p in packs for lf in p.facts])) == []
 
 
 def test_cloze_card_that_shows_its_answer():
@@ -41,7 +41,7 @@ def test_cloze_card_that_shows_its_answer():
     ).model_copy(update={"pack": "rivers"})
     pack = LoadedPack(pack=rivers.pack, folder=rivers.folder, facts=[bad])
     cards = deck_cards(recipe.recipe.deck, [pack], [bad])
-    found = check_cards(cards, LintContext.of([bad]))
+    found = check_cards(cards, RuleContext.of([bad]))
     assert [(f.check, f.item_id, f.fact_ids) for f in found] == [
         ("card-cloze-single", "cloze-sea", ["rivers/sea"])
     ]

@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from quizgen.loader import load_packs
-from quizgen.quiz.build import make_quiz, render_quiz
+from quizgen import make_quiz, render_quiz
 from quizgen.recipe import load_recipe
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 
-from quizgen.lint.context import LintContext
+from quizgen.quiz.checks import RuleContext
 from quizgen.lint.run import CHECKS, check_items
 from quizgen.model import Fact, LocatedFact
 from quizgen.quiz import generators as gen
@@ -158,7 +158,7 @@ def test_quantity_options_carry_the_unit_in_ascending_order():
         assert item.answer == "20 million books" and item.export()["answer"] == "20 million books"
         values = [sort_key("quantity", o) for o in item.options]
         assert values == sorted(values)
-    findings = check_items([item], LintContext.of(FACTS), version="A")
+    findings = check_items([item], RuleContext.of(FACTS), version="A")
     assert [f for f in findings if f.severity.value == "error"] == []
 
 
@@ -203,7 +203,7 @@ def test_a_true_false_answer_in_another_items_stem_is_a_give_away():
 
 
 def test_lint_catches_a_true_false_answer_in_another_stem_but_not_in_its_own():
-    ctx = LintContext.of(FACTS)
+    ctx = RuleContext.of(FACTS)
     check = [c for c in CHECKS if c.id == "quiz-key-in-stem"]
     tf = gen.true_false(KOENIG_YEAR, CTX, random.Random(0), true=True)
     other = gen.short_answer(GUTENBERG_YEAR, CTX, random.Random(0))
@@ -293,7 +293,7 @@ def test_lint_catches_a_premise_naming_another_premises_answer():
                 fact_ids=[lf.key for lf in SIBERIA[:4]], premises=[lf.fact.ask for lf in SIBERIA[:4]],
                 options=["Vladivostok", "Omsk", "Kaluga", "Khabarovsk", "Odessa", "Kazan"], matches=[0, 1, 2, 3])
     check = [c for c in CHECKS if c.id == "matching-shape"]
-    found = check_items([item], LintContext.of(SIBERIA), version="A", checks=check)
+    found = check_items([item], RuleContext.of(SIBERIA), version="A", checks=check)
     assert sorted(f.message for f in found) == [
         "premise 1 names 'Omsk', the answer of premise 2",
         "premise 2 names 'Vladivostok', the answer of premise 1",

@@ -13,7 +13,7 @@ from conftest import FIXTURES
 from quizgen.cli import main
 from quizgen.loader import load_packs
 from quizgen.problems import Problem
-from quizgen.quiz.build import make_quiz, render_quiz, write_quiz
+from quizgen import make_quiz, render_quiz, write_quiz
 from quizgen.recipe import load_recipe
 
 RIVERS_RECIPE = FIXTURES / "decks" / "rivers.yaml"
@@ -238,7 +238,7 @@ def test_a_missing_templates_folder_stops_build_before_any_file(tmp_path):
 def test_a_problem_raised_inside_the_build_lock_is_reported_not_crashed(tmp_path, monkeypatch):
     """A located problem that leaves the folder lock's `with` block stays a problem (exit 1): a
     frozen exception class failed there when Python set its traceback."""
-    import quizgen.quiz.build as quiz_build
+    import quizgen.export.files as quiz_build
 
     def broken(*args, **kwargs):
         raise Problem("somewhere.yaml", 3, 1, "made up for the test")

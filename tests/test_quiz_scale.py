@@ -15,7 +15,7 @@ def test_on_a_scale(text: str, value: int | None) -> None:
 
 
 def test_decade_and_century_options_ascend(in_repo) -> None:
-    from quizgen.quiz.build import make_quiz
+    from quizgen import make_quiz
     from quizgen.recipe import load_recipe
     from quizgen.select import recipe_packs
 

@@ -15,7 +15,7 @@ def self_check(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dic
     import os
 
     from conftest import ROOT
-    from quizgen.quiz.build import write_quiz
+    from quizgen import write_quiz
     from quizgen.recipe import load_recipe
     from quizgen.select import recipe_packs
 

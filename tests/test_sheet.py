@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from quizgen import Build
 from quizgen.cli import main
-from quizgen.quiz.build import json_bytes
+from quizgen.render.html import json_bytes
 from quizgen.sheet.layout import BUBBLE_TYPES, parse_qr, sheet_layout
 from quizgen.sheet.marks import ARUCO_4X4_BITS
 from quizgen.sheet.render import render_sheet_files

@@ -20,7 +20,7 @@ from anki_helpers import import_apkg, open_collection
 from quizgen.anki.deck import write_deck
 from quizgen.loader import load_pack
 from quizgen.model import ID_PATTERN
-from quizgen.quiz.build import make_quiz, render_quiz
+from quizgen import make_quiz, render_quiz
 from quizgen.recipe import load_recipe
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from ..archive import source_date_epoch
 from ..gcpause import without_cyclic_gc
 from ..model import LoadedPack
 from ..paths import display
@@ -21,7 +22,7 @@ from ..recipe import LoadedRecipe
 from ..writer import write_bytes, write_stream
 from .decks import deck_tree
 from .manifest import check_manifest, manifest_bytes, manifest_path, read_manifest
-from .notetype import load_notetype
+from .notetype import load_notetype, notetype_name
 from .package import PackageSpec, StampedNote, write_package
 from .stamps import BuildState, Stamp, build_time, read_state, restamp, state_path
 
@@ -50,13 +51,6 @@ class DeckReport(BaseModel):
         if self.manifest_written:
             extra.append(f"note type recorded in {self.manifest_written}")
         return line + (f" ({'; '.join(extra)})" if extra else "")
-
-
-def notetype_name(recipe: LoadedRecipe) -> str:
-    """The note type's name in Anki: the recipe's `model_name`, else one derived from the recipe."""
-    settings = recipe.recipe.deck
-    assert settings is not None
-    return settings.model_name or f"quizgen fact ({recipe.name})"
 
 
 @without_cyclic_gc
@@ -114,12 +108,11 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         description=html.escape(recipe.recipe.title),
         decks=decks,
         notes=stamped,
-        zip_time=now if _has_source_date_epoch() else None,
+        zip_time=source_date_epoch(),
     )
-    state_bytes: list[bytes] = []  # serialised while SQLite builds its indexes (no GIL needed)
     with write_stream(out) as handle:
-        write_package(spec, handle, out, meanwhile=lambda: state_bytes.append(state.to_bytes()))
-    new_state = state_bytes[0]
+        write_package(spec, handle, out)
+    new_state = state.to_bytes()
     if _read(states) != new_state:
         write_bytes(states, new_state)
     if record is not None:
@@ -133,12 +126,6 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         cardless=[lf.key for lf in cardless],
         manifest_written=display(manifest) if record is not None else None,
     )
-
-
-def _has_source_date_epoch() -> bool:
-    import os
-
-    return bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
 
 
 def _read(path: Path) -> bytes | None:

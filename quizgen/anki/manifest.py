@@ -17,7 +17,6 @@ schema no longer matches the record while the recipe's `deck.model_version` was 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from ..problems import Problem
@@ -78,20 +77,6 @@ def read_manifest(path: Path) -> dict | None:
     return data
 
 
-def _where(recipe: LoadedRecipe, key: str) -> tuple[int, int]:
-    """Line and column of `key:` in the recipe file (for located errors), else 1:1."""
-    try:
-        lines = Path(recipe.path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 1, 1
-    pattern = re.compile(rf"^(\s*){re.escape(key)}\s*:")
-    for number, line in enumerate(lines, 1):
-        m = pattern.match(line)
-        if m:
-            return number, len(m.group(1)) + 1
-    return 1, 1
-
-
 def _changes(old: list[str], new: list[str], what: str) -> str | None:
     if old == new:
         return None
@@ -119,24 +104,20 @@ def check_manifest(
         return current
     manifest = manifest_path(recipe)
     if recorded["model_id"] != deck.model_id:
-        line, col = _where(recipe, "model_id")
-        raise Problem(
-            recipe.path,
-            line,
-            col,
-            f"deck.model_id: {deck.model_id} differs from {recorded['model_id']} recorded in "
+        raise recipe.problem(
+            ("deck", "model_id"),
+            f"{deck.model_id} differs from {recorded['model_id']} recorded in "
             f"{manifest}; a new note type id cuts every learner's notes off from updates. "
             "Restore the recorded id (or delete the manifest if this really is a new deck)",
+            key=True,
         )
     old_version = int(recorded["model_version"])
     if deck.model_version < old_version:
-        line, col = _where(recipe, "model_version")
-        raise Problem(
-            recipe.path,
-            line,
-            col,
-            f"deck.model_version: {deck.model_version} is lower than version {old_version} "
+        raise recipe.problem(
+            ("deck", "model_version"),
+            f"{deck.model_version} is lower than version {old_version} "
             f"recorded in {manifest}; versions only go up",
+            key=True,
         )
     same = recorded["fields"] == schema["fields"] and recorded["templates"] == schema["templates"]
     if deck.model_version == old_version:
@@ -150,14 +131,12 @@ def check_manifest(
             )
             if c
         )
-        line, col = _where(recipe, "model_version")
-        raise Problem(
-            recipe.path,
-            line,
-            col,
-            f"deck.model_version: note type fields/templates changed since version "
+        raise recipe.problem(
+            ("deck", "model_version"),
+            f"note type fields/templates changed since version "
             f"{old_version} ({changed}); existing learners' notes would silently stop "
             f"updating. Undo the change, or raise model_version to {old_version + 1} "
             f"(learners then import with 'Merge note types' and need a one-time full sync)",
+            key=True,
         )
     return current

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from dataclasses import dataclass, field
 from json.encoder import encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses
 
 from ..model import CardKind, LoadedPack, LocatedFact
@@ -35,14 +36,13 @@ def note_guid(pack_id: str, fact_id: str) -> str:
     return guid_for(f"quizgen-fact\x1f{pack_id}\x1f{fact_id}")
 
 
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)
 class AnkiNote:
     """One fact as an Anki note, before it gets its modification time.
 
-    A plain slotted class, not a pydantic model: a deck build makes one per fact (100k and more),
+    A slotted dataclass, not a pydantic model: a deck build makes one per fact (100k and more),
     and every value here is built by `build_notes` from already validated facts.
     """
-
-    __slots__ = ("_hash", "deck", "due", "fields", "guid", "key", "ords", "sort_field", "tags")
 
     key: str  # pack/fact id
     guid: str
@@ -52,34 +52,7 @@ class AnkiNote:
     deck: str  # full deck name (Parent::Topic)
     ords: tuple[int, ...]  # card template ords this note makes
     due: int  # position in pack order: new cards are studied in this order
-
-    def __init__(self, *, key: str, guid: str, fields: tuple[str, ...], sort_field: str,
-                 tags: tuple[str, ...], deck: str, ords: tuple[int, ...], due: int) -> None:
-        self.key = key
-        self.guid = guid
-        self.fields = tuple(fields)
-        self.sort_field = sort_field
-        self.tags = tuple(tags)
-        self.deck = deck
-        self.ords = tuple(ords)
-        self.due = due
-        self._hash = None
-
-    def _values(self) -> tuple:
-        return (self.key, self.guid, self.fields, self.sort_field, self.tags, self.deck, self.ords,
-                self.due)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, AnkiNote):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        names = ("key", "guid", "fields", "sort_field", "tags", "deck", "ords", "due")
-        return f"AnkiNote({', '.join(f'{n}={getattr(self, n)!r}' for n in names)})"
+    _hash: str | None = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def content_hash(self) -> str:

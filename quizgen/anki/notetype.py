@@ -24,6 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from ..model import CardKind
+from ..recipe import LoadedRecipe
 from ..paths import data_dir
 from ..problems import Problem
 
@@ -107,3 +108,10 @@ def load_notetype(folder: Path | None = None) -> NoteType:
         for name, _, stem in TEMPLATES
     )
     return NoteType(templates=templates, css=read("style.css"))
+
+
+def notetype_name(recipe: LoadedRecipe) -> str:
+    """The note type's name in Anki: the recipe's `model_name`, else one derived from the recipe."""
+    settings = recipe.recipe.deck
+    assert settings is not None
+    return settings.model_name or f"quizgen fact ({recipe.name})"

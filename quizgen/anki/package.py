@@ -4,40 +4,32 @@ genanki's `write_to_file` goes through a temp file it never deletes and stamps t
 every note, card, note type and zip entry. Here every row and byte comes from the inputs: note and
 card ids and `mod` times from the stamps, zip entries in a fixed order, with fixed times
 (`SOURCE_DATE_EPOCH` when set), fixed permissions and compression. genanki still supplies the
-collection schema and the note-type/deck JSON.
+collection schema and the note-type/deck JSON. The duplicate-check checksum of each note (`csum`)
+is left 0: Anki computes it again when it imports the note.
 
 Built for large decks (100k notes and more): the collection is written to a temporary SQLite file
 next to the output (removed afterwards; named like `quizgen.writer`'s temp files, so a killed
 build's is cleaned up by the next), rows go in with `executemany`, the schema's indexes are built
-after the rows, and the file is deflated in fixed-size chunks on all cores and streamed into the
-output, so neither the collection nor the zip is ever held in memory whole.
+after the rows, and the file is streamed into the zip (`quizgen.archive`), so neither the
+collection nor the zip is ever held in memory whole.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
-import hashlib
-import html
 import json
-import os
-import re
 import sqlite3
-import struct
-import time
-import zlib
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from ..archive import ZIP_EPOCH, write_zip
 from ..writer import scratch_file
 from .notes import AnkiNote
 from .notetype import NoteType
-
-#: The earliest time a zip entry can carry (1980-01-01): used when SOURCE_DATE_EPOCH is unset.
-ZIP_EPOCH = 315532800
 
 #: Deflate level of the zip entries. Level 1 (zlib's fastest) rather than zlib's default 6: on the
 #: 78 MB collection of a 100k-note deck it deflates about 3.5x faster (0.21-0.24 s against
@@ -45,16 +37,8 @@ ZIP_EPOCH = 315532800
 #: change. Fixed, so the same inputs still give the same bytes.
 COMPRESS_LEVEL = 1
 
-#: The collection is deflated in chunks of this size, in parallel, each chunk primed with the
-#: 32 KiB before it (as pigz does): one ordinary deflate stream, about as small as a serial one.
-#: Fixed, so the bytes never depend on the machine's number of cores.
-CHUNK = 4 << 20
-
 #: SQLite's page cache while the collection is built (KiB).
 CACHE_KIB = 32 << 10
-
-_TAG_RE = re.compile(r"<[^>]*>")
-
 
 class StampedNote(NamedTuple):
     note: AnkiNote
@@ -74,17 +58,6 @@ class PackageSpec:
     decks: list[tuple[int, str]]
     notes: list[StampedNote]
     zip_time: int | None = None  # SOURCE_DATE_EPOCH, or None for the zip epoch
-
-
-def _checksum(first_field: str) -> int:
-    """Anki's duplicate-check checksum of the first field (Anki recomputes it; kept right anyway)."""
-    # Without markup or character references, stripping and unescaping change nothing.
-    plain = (
-        html.unescape(_TAG_RE.sub("", first_field))
-        if "<" in first_field or "&" in first_field
-        else first_field
-    )
-    return int.from_bytes(hashlib.sha1(plain.encode("utf-8")).digest()[:4], "big")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -122,10 +95,8 @@ def _ids(notes: list[StampedNote]) -> tuple[list[int], list[int]]:
     return note_ids, card_ids
 
 
-def _fill(conn: sqlite3.Connection, spec: PackageSpec,
-          meanwhile: Callable[[], None] | None = None) -> None:
-    """The legacy collection's tables and rows. `meanwhile`, if given, runs while SQLite builds the
-    indexes in another thread (that work releases the GIL)."""
+def _fill(conn: sqlite3.Connection, spec: PackageSpec) -> None:
+    """The legacy collection's tables and rows."""
     import genanki
     from genanki.apkg_col import APKG_COL
     from genanki.apkg_schema import APKG_SCHEMA
@@ -165,7 +136,7 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec,
     )
     # pack order, so the file reads in the order cards are studied
     cur.executemany(
-        "INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,'')",
+        "INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,0,0,'')",
         (
             (
                 nid,
@@ -175,7 +146,6 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec,
                 _tags_text(note.tags),
                 "\x1f".join(note.fields),
                 note.sort_field,
-                _checksum(note.fields[0]),
             )
             for nid, (note, mod) in zip(note_ids, notes)
         ),
@@ -190,119 +160,27 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec,
         ),
     )
 
-    def finish() -> None:
-        for statement in indexes:
-            conn.execute(statement)
-        conn.execute("COMMIT")
-
-    if meanwhile is None:
-        finish()
-    else:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            job = pool.submit(finish)
-            try:
-                meanwhile()
-            finally:
-                job.result()
+    for statement in indexes:
+        conn.execute(statement)
+    conn.execute("COMMIT")
 
 
 @contextlib.contextmanager
-def _collection_file(spec: PackageSpec, out: Path,
-                     meanwhile: Callable[[], None] | None = None) -> Iterator[Path]:
+def _collection_file(spec: PackageSpec, out: Path) -> Iterator[Path]:
     """The collection as a temporary SQLite file next to the output `out` (removed afterwards;
     a `writer.scratch_file`, so one left behind by a killed build is removed by the next)."""
     with scratch_file(out) as tmp:
-        conn = sqlite3.connect(tmp, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(tmp, isolation_level=None)
         try:
-            _fill(conn, spec, meanwhile)
+            _fill(conn, spec)
         finally:
             conn.close()
         yield tmp
 
 
-def _dos_time(when: int | None) -> tuple[int, int]:
-    y, mo, d, h, mi, s = time.gmtime(max(when if when is not None else ZIP_EPOCH, ZIP_EPOCH))[:6]
-    return (h << 11) | (mi << 5) | (s // 2), ((y - 1980) << 9) | (mo << 5) | d
-
-
-def _deflate(chunks: Iterable[bytes]) -> Iterator[tuple[bytes, bytes]]:
-    """(chunk, its deflated bytes) in order: one raw deflate stream, chunks compressed in parallel."""
-
-    def one(data: bytes, primer: bytes | None, last: bool) -> bytes:
-        c = (
-            zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15, zdict=primer)
-            if primer
-            else zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
-        )
-        return c.compress(data) + c.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
-
-    workers = min(4, os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: list = []
-        primer = None
-        iterator = iter(chunks)
-        current = next(iterator, b"")
-        while True:
-            following = next(iterator, None)
-            pending.append((current, pool.submit(one, current, primer, following is None)))
-            primer = current[-32768:]
-            while len(pending) > workers or (pending and following is None):
-                data, future = pending.pop(0)
-                yield data, future.result()
-            if following is None:
-                return
-            current = following
-
-
-def _write_zip(out: IO[bytes], entries: list[tuple[str, Iterable[bytes]]], when: int | None) -> None:
-    """A zip of `entries` (name, chunks of content), deflated, entries in the order given, every
-    header field fixed by the inputs (times from `when`, unix, 0644). Needs a seekable `out`."""
-    dos_time, dos_date = _dos_time(when)
-    central = []
-    start = out.tell()
-    for name, chunks in entries:
-        raw_name = name.encode("ascii")
-        offset = out.tell() - start
-        out.write(b"\0" * (30 + len(raw_name)))  # local header, filled in below
-        crc = size = packed = 0
-        for data, deflated in _deflate(chunks):
-            crc = zlib.crc32(data, crc)
-            size += len(data)
-            packed += len(deflated)
-            out.write(deflated)
-        if size >= 0xFFFFFFFF or packed >= 0xFFFFFFFF or offset >= 0xFFFFFFFF:
-            raise ValueError("the Anki collection is too large for a zip without zip64 (4 GB)")
-        end = out.tell()
-        out.seek(start + offset)
-        out.write(
-            struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, dos_time, dos_date, crc, packed,
-                        size, len(raw_name), 0)
-            + raw_name
-        )
-        out.seek(end)
-        central.append(
-            struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, (3 << 8) | 20, 20, 0, 8, dos_time,
-                        dos_date, crc, packed, size, len(raw_name), 0, 0, 0, 0, 0o644 << 16, offset)
-            + raw_name
-        )
-    directory = b"".join(central)
-    where = out.tell() - start
-    out.write(directory)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central),
-                          len(directory), where, 0))
-
-
-def _file_chunks(path: Path) -> Iterator[bytes]:
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            yield chunk
-
-
-def write_package(spec: PackageSpec, handle: IO[bytes], out: Path,
-                  meanwhile: Callable[[], None] | None = None) -> None:
+def write_package(spec: PackageSpec, handle: IO[bytes], out: Path) -> None:
     """Write the .apkg for output `out` into the open file `handle` (the collection goes through
-    a temporary SQLite file next to `out`, so memory stays small however large the deck).
-    `meanwhile`: other work of the caller's, run while SQLite builds the collection's indexes."""
-    with _collection_file(spec, out, meanwhile) as collection:
-        _write_zip(handle, [("collection.anki2", _file_chunks(collection)), ("media", [b"{}"])],
-                   spec.zip_time)
+    a temporary SQLite file next to `out`, so memory stays small however large the deck)."""
+    when = dt.datetime.fromtimestamp(max(spec.zip_time or ZIP_EPOCH, ZIP_EPOCH), dt.UTC)
+    with _collection_file(spec, out) as collection:
+        write_zip(handle, [("collection.anki2", collection), ("media", b"{}")], when, COMPRESS_LEVEL)

@@ -23,12 +23,12 @@ re-writes every note with the same content (review history is never touched by a
 from __future__ import annotations
 
 import json
-import os
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..problems import Problem
+from ..archive import source_date_epoch
 
 STATE_VERSION = 1
 
@@ -38,25 +38,16 @@ class Stamp(NamedTuple):
     mod: int
 
 
+@dataclass(slots=True)
 class BuildState:
     """What the previous build of one deck wrote: per note (by GUID) and for the note type.
 
     Plain classes (not pydantic): a deck of 100k notes has 100k stamps to read and write.
     """
 
-    __slots__ = ("notes", "notetype", "version")
-
-    def __init__(self, notetype: Stamp | None = None, notes: dict[str, Stamp] | None = None,
-                 version: int = STATE_VERSION) -> None:
-        self.version = version
-        self.notetype = notetype
-        self.notes = notes if notes is not None else {}
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, BuildState):
-            return NotImplemented
-        return (self.version, self.notetype, self.notes) == (other.version, other.notetype,
-                                                             other.notes)
+    notetype: Stamp | None = None
+    notes: dict[str, Stamp] = field(default_factory=dict)
+    version: int = STATE_VERSION
 
     def to_bytes(self) -> bytes:
         """JSON with sorted keys (one line, by the C encoder): the same state gives the same bytes."""
@@ -120,15 +111,8 @@ def read_state(path: Path) -> BuildState:
 
 def build_time() -> int:
     """`SOURCE_DATE_EPOCH` if set (reproducible builds), else the clock, in whole seconds."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value:
-        try:
-            return int(value)
-        except ValueError:
-            raise Problem(
-                "$SOURCE_DATE_EPOCH", 1, 1, f"not a whole number of seconds: {value!r}"
-            ) from None
-    return int(time.time())
+    epoch = source_date_epoch()
+    return int(time.time()) if epoch is None else epoch
 
 
 def restamp(content_hash: str, previous: Stamp | None, now: int) -> Stamp:

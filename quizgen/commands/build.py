@@ -31,7 +31,7 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
     """
     from ..pipeline import Build
     from ..problems import Problem, Problems
-    from ..quiz.build import template_dirs
+    from ..render.html import template_dirs
     from ..recipe import find_recipes, load_recipe
     from ..select import recipe_packs
 
@@ -74,7 +74,7 @@ def _write_all(loaded: list, out: Path) -> None:
             report = write_deck(recipe, packs, out / f"{recipe.name}.apkg", build=build)
             click.echo(f"{recipe.name}: {report}")
         if recipe.recipe.quiz is not None:
-            from ..quiz.build import write_quiz
+            from ..export.files import write_quiz
 
             written = write_quiz(recipe, packs, out, build=build)
             click.echo(f"{recipe.name}: quiz, {len(written)} files in {out}")

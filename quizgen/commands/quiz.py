@@ -61,7 +61,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     from pathlib import Path
 
     from ..export.files import Exported, export_bank, export_quiz, write_files
-    from ..quiz.build import make_quiz, render_quiz, template_dirs
+    from ..pipeline import make_quiz
+    from ..render.html import render_quiz, template_dirs
     from ..recipe import find_recipes, load_recipe
     from ..select import recipe_packs
 

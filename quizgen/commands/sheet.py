@@ -41,7 +41,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     from pathlib import Path
 
     from ..export.files import write_files
-    from ..quiz.build import make_quiz, template_dirs
+    from ..pipeline import make_quiz
+    from ..render.html import template_dirs
     from ..recipe import find_recipes, load_recipe
     from ..select import recipe_packs
     from ..sheet.render import render_sheet_files

@@ -23,9 +23,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..anki.deck import notetype_name
 from ..anki.notes import AnkiNote
-from ..anki.notetype import FIELDS
+from ..anki.notetype import FIELDS, notetype_name
 from ..model import LoadedPack
 from ..recipe import LoadedRecipe
 

@@ -1,5 +1,9 @@
-"""The export files of a quiz, a bank or a deck, by format name, made in memory: what
+"""Every file of a quiz, a bank or a deck, by format name, made in memory, then written: what
 `quizgen quiz --format ...` (versions or `--bank`) and `quizgen deck --format ...` write.
+
+A quiz's own files (`write_quiz`, documented in docs/recipes.md): per version V the student sheet
+`<recipe>-quiz-V.html`, the key `<recipe>-key-V.html` (+ .pdf with "pdf"), `<recipe>-V.json`
+(with "json"); one `<recipe>-self-check.html`. Its exports for learning platforms, and the deck's:
 
     quiz, per exported version V        bank (--bank)                  deck
     <recipe>-V.gift          gift        <recipe>-bank.gift             <recipe>-anki.csv     csv
@@ -108,15 +112,27 @@ def export_deck(recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable
     return out
 
 
-def export_files(
-    quiz: Quiz,
-    recipe: LoadedRecipe,
-    packs: list[LoadedPack],
-    formats: tuple[str, ...] | list[str],
-    versions: Iterable[str] | None = None,
-) -> dict[str, bytes]:
-    """File name -> bytes of `export_quiz` (what `quiz.build.write_quiz` writes; notes dropped)."""
+def export_files(quiz: Quiz, recipe: LoadedRecipe, packs: list[LoadedPack],
+                 formats: tuple[str, ...] | list[str], versions: Iterable[str] | None = None) -> dict[str, bytes]:
+    """File name -> bytes of `export_quiz` (notes dropped)."""
     return export_quiz(quiz, recipe, packs, formats, versions).files
+
+
+def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, seed: int | None = None,
+               versions: int | None = None, questions: int | None = None,
+               formats: tuple[str, ...] | list[str] = ("html", "json"),
+               templates: str | Path | None = None, build=None) -> list[Path]:
+    """Generate, render and write the recipe's quiz (version A's exports too, for the export
+    formats in `formats`); return the paths written. Every file is made in memory first, so a
+    template error or a refused item writes nothing. The same seed gives the same bytes (PDFs
+    aside: Chromium stamps them with a creation date)."""
+    from ..pipeline import make_quiz
+    from ..render.html import render_quiz, template_dirs
+
+    quiz = make_quiz(recipe, packs, seed=seed, versions=versions, questions=questions, build=build)
+    files = render_quiz(quiz, formats, template_dirs(recipe, templates))
+    files.update(export_files(quiz, recipe, packs, formats))
+    return write_files(Path(out_dir), files)
 
 
 def write_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:

@@ -24,7 +24,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from .archive import build_time, zip_bytes
+from ..archive import build_time, zip_bytes
 from .questions import Question, QuestionSet
 
 QUESTION_MAX = 120

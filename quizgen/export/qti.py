@@ -39,7 +39,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 
-from .archive import zip_bytes
+from ..archive import zip_bytes
 from .questions import ExportRefused, Question, QuestionSet
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"

@@ -1,7 +1,8 @@
 """Item quality checks (`quizgen lint`): measurable flaws in cards and quiz items.
 
-`findings` (the Finding and Check models), `cards` (Anki cards), `items` (one quiz item), `quiz`
-(a whole quiz version), `stats` (the chi-square test), `run` (every check over a recipe). Pure:
+`findings` (the Finding and Check models), `cards` (Anki cards), `quiz` (a whole quiz version),
+`stats` (the chi-square test), `run` (every check over a recipe, one item's checks being the rules
+of `quizgen.quiz.checks`). Pure:
 cards and quizzes are built in memory, nothing is written.
 """
 

@@ -15,12 +15,11 @@ from pydantic import BaseModel, ConfigDict
 
 from ..anki.notes import BLANK, AnkiNote, build_notes
 from ..model import AnswerType, CardKind, LoadedPack, LocatedFact
-from ..normalize import normalize_answer
+from ..normalize import normalize_answer, words
 from ..recipe import DeckSettings
 from ..quiz import rules
-from .context import LintContext
+from ..quiz.checks import RuleContext
 from .findings import ERROR, WARNING, Check, Scope
-from .words import contains_phrase, words
 
 #: The answer side's key: at most this many words, unless it is one named entity.
 MAX_ANSWER_WORDS = 8
@@ -105,7 +104,7 @@ def deck_cards(
     return cards_of_notes(notes, facts)
 
 
-def answer_short(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+def answer_short(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """The answer to recall is at most 8 words, or one named entity (minimum information principle).
 
     Reverse cards are skipped: their answer side is the question, which is recalled as a meaning,
@@ -121,7 +120,7 @@ def answer_short(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, st
             )
 
 
-def cloze_single(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+def cloze_single(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """A fill-in-the-blank card has exactly one deletion, and the deleted text is not on its front."""
     for c in cards:
         if c.kind is not CardKind.cloze:
@@ -130,11 +129,11 @@ def cloze_single(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, st
         if n != 1:
             yield c, f"{n} deletions on the card (exactly one wanted)"
         rest = c.front.replace(DELETION, " ")
-        if contains_phrase(rest, c.answer):
+        if rules.mentions(rest, c.answer):
             yield c, f"the deleted text {c.answer!r} also appears on the card: {c.front!r}"
 
 
-def duplicate_front(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+def duplicate_front(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """No two cards show the same front (after normalisation) but want different answers."""
     seen: dict[str, Card] = {}
     for c in cards:
@@ -150,7 +149,7 @@ def duplicate_front(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card,
             )
 
 
-def reverse_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+def reverse_unique(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """A reverse card's cue (the fact's answer) answers no other fact of the deck: 'John Reed' as
     the cue of seven facts has no one answer to recall."""
     facts = [lf for lf in (ctx.located(k) for k in dict.fromkeys(k for c in cards for k in c.fact_ids)) if lf]
@@ -160,7 +159,7 @@ def reverse_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, 
             yield c, f"the cue {c.front!r} is the answer of other facts in the deck too"
 
 
-def cloze_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+def cloze_unique(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """A cloze card's sentence keeps the years and names its fact's question carries, and its
     deletion is no member of a list ("A, B, [...] and C"), so that one answer fits it."""
     for c in cards:
@@ -178,7 +177,7 @@ def cloze_unique(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, st
 EVIDENCE_MIN_EXTRA_WORDS = 4
 
 
-def evidence_carries_claim(cards: list[Card], ctx: LintContext) -> Iterable[tuple[Card, str]]:
+def evidence_carries_claim(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """A fact's evidence quote is more than its answer and three words: a bare name or title does not
     show the source saying what the fact claims (one finding per fact, on its first card)."""
     seen: set[str] = set()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..normalize import content_words
 from ..quiz.assemble import keys_of, stems_of
+from ..quiz.checks import RuleContext
 from ..quiz.items import Item
 from ..quiz.rules import (
     KEY_LONGEST_MIN_ITEMS,
@@ -21,13 +23,12 @@ from ..quiz.rules import (
     TF_TRUE_MIN,
     key_strictly_longest,
     answer_keys,
+    mentions,
     rare_key_roots,
 )
 from ..recipe import ItemType
-from .context import LintContext
 from .findings import ERROR, Check, Scope
 from .stats import chi_square
-from .words import contains_phrase, content_words
 
 
 
@@ -39,7 +40,7 @@ def _mc(items: list[Item]) -> list[Item]:
     ]
 
 
-def key_longest(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+def key_longest(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """With 10 or more multiple-choice items, the key is the strictly longest option in at most
     1/k + 10% of them (k the number of options; the mean of 1/k when items differ)."""
     mc = _mc(items)
@@ -58,7 +59,7 @@ def key_longest(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | No
         )
 
 
-def key_positions(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+def key_positions(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """With 30 or more multiple-choice items, a chi-square test of the key positions against
     uniform (each position 1/k of an item's k options) gives p >= 0.05."""
     mc = _mc(items)
@@ -80,7 +81,7 @@ def key_positions(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | 
         )
 
 
-def tf_balance(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+def tf_balance(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """With 5 or more true/false items, 40 to 60% of them are true."""
     tf = [i for i in items if i.type is ItemType.true_false]
     if len(tf) < TF_MIN_ITEMS:
@@ -94,7 +95,7 @@ def tf_balance(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | Non
         )
 
 
-def key_in_stem(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+def key_in_stem(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """No item's answer (key, alias, matched response, the answer its true/false statement tests)
     appears, as whole words, in another item's stem (prompt, true/false statement, matching
     premises, ordering events). Keys without a content word ('the', 'it') are not looked for."""
@@ -105,12 +106,12 @@ def key_in_stem(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | No
             for b in items:
                 if b is a:
                     continue
-                if any(contains_phrase(s, key) for s in stems_of(b)):
+                if any(mentions(s, key) for s in stems_of(b)):
                     yield a, f"its answer {key!r} appears in the stem of item {b.id}"
                     break
 
 
-def same_passage(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+def same_passage(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """No two items rest on one sentence of the source (their facts' evidence quotes lie in it):
     the one tells the other's answer ("after 1905" beside "the Russo-Japanese War")."""
     taken: dict = {}
@@ -124,7 +125,7 @@ def same_passage(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | N
             taken[s] = item
 
 
-def repeated_answer(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+def repeated_answer(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """No two items of a quiz have one answer ("Argentina" twice): knowing one gives the other."""
     seen: dict[str, Item] = {}
     for item in items:
@@ -135,7 +136,7 @@ def repeated_answer(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item 
             seen.setdefault(key, item)
 
 
-def key_root_elsewhere(items: list[Item], ctx: LintContext) -> Iterable[tuple[Item | None, str]]:
+def key_root_elsewhere(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """No item's answer shares a rare word root (used by at most 2% of the fact base's questions
     and sentences) with another item's stem or options: three "cultural ..." answers in one quiz,
     or "1910-1917" among one item's options beside "1917" in another's stem, cue each other."""

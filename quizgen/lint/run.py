@@ -12,15 +12,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import LoadedPack
+from ..quiz.checks import RULES, RuleContext
 from ..recipe import LoadedRecipe
 from . import cards as card_checks
-from . import items as item_checks
 from . import quiz as quiz_checks
-from .context import LintContext
 from .findings import Check, Finding, Scope, Severity
 
+#: The rules of `quizgen.quiz.checks` as lint checks of one item. The quiz generators refuse any item
+#: an error rule flags, so on generated quizzes these are an independent guard; on hand-edited items
+#: they are the tool. docs/lint.md lists each check.
+ITEM_CHECKS = [Check(r.id, Severity(r.severity), Scope.item, r.description, r.func) for r in RULES]
 #: Every check, in report order: cards, then items, then whole quizzes.
-CHECKS: list[Check] = [*card_checks.CHECKS, *item_checks.CHECKS, *quiz_checks.CHECKS]
+CHECKS: list[Check] = [*card_checks.CHECKS, *ITEM_CHECKS, *quiz_checks.CHECKS]
 
 
 @dataclass
@@ -43,12 +46,12 @@ class Report:
         return sum(f.severity is Severity.warning for f in self.findings)
 
 
-def context_for(packs: list[LoadedPack], build=None) -> LintContext:
+def context_for(packs: list[LoadedPack], build=None) -> RuleContext:
     """The fact base checks read: every fact of the recipe's packs, as distractors are drawn (the
     build's own, when a `quizgen.pipeline.Build` is given)."""
     if build is not None:
-        return LintContext.of_base(build.factbase)
-    return LintContext.of([lf for lp in packs for lf in lp.facts], packs)
+        return RuleContext.of_base(build.factbase)
+    return RuleContext.of([lf for lp in packs for lf in lp.facts], packs)
 
 
 def _finding(check: Check, message: str, subject, version: str | None) -> Finding:
@@ -64,7 +67,7 @@ def _finding(check: Check, message: str, subject, version: str | None) -> Findin
 
 
 def check_cards(
-    cards: list[card_checks.Card], ctx: LintContext, checks: Iterable[Check] = CHECKS
+    cards: list[card_checks.Card], ctx: RuleContext, checks: Iterable[Check] = CHECKS
 ) -> list[Finding]:
     return [_finding(check, message, card, "deck")
             for check in checks if check.scope is Scope.card
@@ -72,7 +75,7 @@ def check_cards(
 
 
 def check_items(
-    items, ctx: LintContext, *, version: str | None = None, checks: Iterable[Check] = CHECKS
+    items, ctx: RuleContext, *, version: str | None = None, checks: Iterable[Check] = CHECKS
 ) -> list[Finding]:
     """Item and quiz checks over one version's items (a list of `quizgen.quiz.items.Item`)."""
     out = []
@@ -99,7 +102,7 @@ def _merge_versions(findings: list[Finding]) -> list[Finding]:
 
 
 def lint_deck(
-    recipe: LoadedRecipe, packs: list[LoadedPack], *, ctx: LintContext | None = None, build=None
+    recipe: LoadedRecipe, packs: list[LoadedPack], *, ctx: RuleContext | None = None, build=None
 ) -> Report:
     """Check the cards of the recipe's deck (an empty report when it has no deck section)."""
     settings = recipe.recipe.deck
@@ -119,13 +122,13 @@ def lint_quiz(
     packs: list[LoadedPack],
     *,
     seed: int | None = None,
-    ctx: LintContext | None = None,
+    ctx: RuleContext | None = None,
     questions: int | None = None,
     build=None,
 ) -> Report:
     """Check every version of the recipe's quiz at `seed` (default: the recipe's own), of
     `questions` questions (default: the recipe's)."""
-    from ..quiz.build import make_quiz
+    from ..pipeline import make_quiz
 
     if recipe.recipe.quiz is None:
         return Report()

@@ -1,4 +1,5 @@
-"""Quiz pages as HTML: the student sheet and the key of each version, and the self-check page.
+"""A quiz rendered in memory: the student sheet and the key of each version, the self-check page,
+each version's JSON and, with "pdf", the sheets and keys printed by Chromium (`render_quiz`).
 
 Each page is one self-contained file: the print CSS is included inline (from templates/print.css,
 overridable like any template), and the self-check page carries its answers as JSON and its
@@ -7,13 +8,18 @@ script inline, so it works offline from a USB stick.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
+from ..formats import EXPORT_FORMATS, FORMATS
+from ..problems import Problem
 from ..normalize import ECHO_OPENERS, EXTRA_WORDS
 from ..quiz.items import Quiz, Version
-from .templates import render
+from ..recipe import LoadedRecipe
+from .templates import make_environment, render
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -63,3 +69,57 @@ def self_check_data(quiz: Quiz) -> list[dict[str, Any]]:
 def render_self_check(env: Environment, quiz: Quiz) -> str:
     """One offline page that reveals and scores answers in the browser."""
     return render(env, "self-check.html", **_context(quiz, None), answers=self_check_data(quiz))
+
+
+def template_dirs(recipe: LoadedRecipe, templates: str | Path | None) -> list[Path]:
+    """User template folders: --templates first, then the recipe's (relative to the recipe file)."""
+    dirs = []
+    if templates is not None:
+        dirs.append(Path(templates))
+        if not dirs[0].is_dir():
+            raise Problem("--templates", 1, 1, f"{templates}: no such folder")
+    if recipe.recipe.quiz and recipe.recipe.quiz.templates:
+        dirs.append(Path(recipe.path).parent / recipe.recipe.quiz.templates)
+        if not dirs[-1].is_dir():
+            raise recipe.problem(("quiz", "templates"), f"no such folder: {dirs[-1]}")
+    return dirs
+
+
+def json_bytes(quiz: Quiz, letter: str) -> bytes:
+    version = next(v for v in quiz.versions if v.letter == letter)
+    return (json.dumps(quiz.export(version), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folders: list[Path], *,
+                student_digits: int = 6) -> dict[str, bytes]:
+    """File name -> bytes for every printable output of the quiz (html, json, pdf; "sheet": the
+    bubble answer sheets and their layouts, `<recipe>-sheet-<V>.html/.json`, printed to PDF too
+    with "pdf")."""
+    unknown = [f for f in formats if f not in FORMATS + EXPORT_FORMATS]
+    if unknown:
+        raise Problem("--format", 1, 1,
+                      f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS + EXPORT_FORMATS)})")
+    env = make_environment(template_folders)
+    files: dict[str, bytes] = {}
+    pages: dict[str, str] = {}
+    for version in quiz.versions:
+        v = version.letter
+        pages[f"{quiz.name}-quiz-{v}"] = render_sheet(env, quiz, version)
+        pages[f"{quiz.name}-key-{v}"] = render_key(env, quiz, version)
+        if "json" in formats:
+            files[f"{quiz.name}-{v}.json"] = json_bytes(quiz, v)
+    self_check = render_self_check(env, quiz)
+    if "html" in formats or "pdf" in formats:
+        for stem, html in pages.items():
+            files[f"{stem}.html"] = html.encode("utf-8")
+        files[f"{quiz.name}-self-check.html"] = self_check.encode("utf-8")
+    if "pdf" in formats:
+        from .pdf import html_to_pdf
+
+        for stem, pdf in zip(pages, html_to_pdf(list(pages.values())), strict=True):
+            files[f"{stem}.pdf"] = pdf
+    if "sheet" in formats:
+        from ..sheet.render import sheet_files
+
+        files.update(sheet_files(quiz, env, digits=student_digits, pdf="pdf" in formats))
+    return dict(sorted(files.items()))

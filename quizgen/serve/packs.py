@@ -47,7 +47,7 @@ class PackReader:
         self._pack_doc = None
         self._base_problems: list[Problem] = []
         self._texts: dict = {}
-        #: path -> (stamp, located facts, document, problems, whether it parsed)
+        #: path -> (stamp, (located fact, document, record index) per fact, problems, whether it parsed)
         self._files: dict[Path, tuple] = {}
         #: how many fact files the last `load` read (the rest came from the cache)
         self.files_read = 0
@@ -75,13 +75,6 @@ class PackReader:
             self._base_problems = problems
         pack = self._pack
         problems = list(self._base_problems)
-        check = None
-        if pack is not None:
-            texts = self._texts
-
-            def check(facts, doc, shown):
-                return evidence_problems(pack, texts, facts, doc, shown)
-
         current = fact_files(self.folder)
         if not current and pack is not None:
             problems.append(Problem(os.path.join(self.display, PACK_FILE), 1, 1,
@@ -89,34 +82,34 @@ class PackReader:
         for gone in set(self._files) - set(current):
             del self._files[gone]
         self.files_read = 0
-        located: list[LocatedFact] = []
-        docs = {}
+        records: list[tuple[LocatedFact, object, int]] = []
         complete = True
         for path in current:
             now = stamp(path)
             cached = self._files.get(path)
             if cached is None or cached[0] != now:
-                cached = self._files[path] = (now, *self._read(path, check))
+                cached = self._files[path] = (now, *self._read(path))
                 self.files_read += 1
-            _, facts, doc, found, parsed = cached
-            shown = os.path.join(self.display, path.name)
-            if doc is not None:
-                docs[shown] = doc
+            _, read, found, parsed = cached
             problems += found
             complete = complete and parsed and not found
-            located += facts
+            records += read
         if pack is None:
             raise Problems(problems)
-        problems += check_pack(pack, located, docs, complete=complete)
+        problems += check_pack(pack, records, complete=complete)
         if problems:
             raise Problems(problems)
-        return LoadedPack.model_construct(pack=pack, folder=str(self.folder), facts=located,
+        return LoadedPack.model_construct(pack=pack, folder=str(self.folder), facts=[r[0] for r in records],
                                           sources=self._texts)
 
-    def _read(self, path: Path, check) -> tuple[list[LocatedFact], object, list[Problem], bool]:
+    def _read(self, path: Path) -> tuple[list[tuple[LocatedFact, object, int]], list[Problem], bool]:
+        """One fact file's facts, each with its document and record index, and its problems (the
+        evidence checks included), as `load_pack` reads it."""
         shown = os.path.join(self.display, path.name)
-        facts, doc, problems = read_fact_file(path, shown, check)
-        pack_id = self._pack.id if self._pack is not None else ""
-        located = [LocatedFact.model_construct(pack=pack_id, fact=f, file=shown, line=line)
-                   for f, line in facts] if self._pack is not None else []
-        return located, doc, problems, doc is not None
+        facts, doc, problems = read_fact_file(path, shown)
+        if self._pack is None or doc is None:
+            return [], problems, doc is not None
+        problems += evidence_problems(self._pack, self._texts, facts, doc, shown)
+        lines = doc.item_lines("facts", [i for _, i in facts])
+        return ([(LocatedFact.model_construct(pack=self._pack.id, fact=f, file=shown, line=line), doc, i)
+                 for (f, i), line in zip(facts, lines)], problems, True)

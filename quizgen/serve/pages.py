@@ -156,7 +156,7 @@ def quiz_page(preview: Preview, seed: int | None) -> str:
 
 def quiz_html(preview: Preview, quiz) -> tuple[str, str]:
     """The sheet and key of the quiz's first version, with the recipe's own templates."""
-    from ..quiz.build import template_dirs
+    from ..render.html import template_dirs
     from ..render.html import render_key, render_sheet
     from ..render.templates import make_environment
 
