@@ -62,8 +62,12 @@ def _fmt_loc(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ...] = ()) -> list[Problem]:
-    """Turn each pydantic error into a located problem (`path:line:col: field: message`)."""
+def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ...] = (),
+                      models: tuple[type, ...] = ()) -> list[Problem]:
+    """Turn each pydantic error into a located problem (`path:line:col: field: message`). An
+    unknown key gets the nearest known one of its model (fact files' and pack.yaml's models, and
+    `models`) as a suggestion."""
+    known = {m.__name__: m for m in (Fact, FactFile, Pack, *models)}
     out = []
     for e in err.errors(include_url=False):
         loc = prefix + tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
@@ -72,7 +76,7 @@ def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ..
             parent, name = loc[:-1], loc[-1]
             line, col = doc.where(loc, key=True)
             where = f"{_fmt_loc(parent)}: " if parent else ""
-            hint = did_you_mean(str(name), known_keys(err.title, loc[len(prefix):-1]))
+            hint = did_you_mean(str(name), known_keys(err.title, loc[len(prefix):-1], known))
             out.append(Problem(doc.path, line, col, f"{where}unknown key '{name}'{hint}"))
             continue
         if kind == "missing":

@@ -167,7 +167,7 @@ def load_recipe(path: str | Path) -> LoadedRecipe:
     try:
         recipe = Recipe.model_validate(nfc(doc.data))
     except ValidationError as err:
-        raise Problems(pydantic_problems(doc, err)) from None
+        raise Problems(pydantic_problems(doc, err, models=(Recipe,))) from None
     return LoadedRecipe(name=Path(path).stem, path=shown, recipe=recipe, doc=doc)
 
 

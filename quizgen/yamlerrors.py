@@ -189,17 +189,16 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def known_keys(title: str, loc: tuple) -> list[str]:
+def known_keys(title: str, loc: tuple, models: dict[str, type]) -> list[str]:
     """The keys allowed where an unknown key was found: the fields of the model at `loc` inside
-    the model a validation error is titled with (`Fact`, `list[Fact]`, `Pack`, `Recipe`...)."""
+    the model a validation error is titled with (`Fact`, `list[Fact]`, `Pack`, `Recipe`...), looked
+    up by name in `models`."""
     import typing
 
     from pydantic import BaseModel
 
-    from . import model, recipe
-
     name = title[5:-1] if title.startswith("list[") else title
-    current = getattr(model, name, None) or getattr(recipe, name, None)
+    current = models.get(name)
     for part in loc:
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return []

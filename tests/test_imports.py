@@ -18,15 +18,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "quizgen"
 STAGES: list[tuple[str, set[str]]] = [
     ("foundations: problems, models, YAML, paths, writing files", {
         "problems", "paths", "model", "yamlfast", "yamlio", "normalize", "source", "gcpause",
-        "progress", "formats", "writer", "archive", "schema"}),
+        "progress", "formats", "writer", "archive", "schema", "yamlerrors", "nearest"}),
     ("load and validate", {"loader", "validate", "recipe"}),
     ("select", {"select"}),
     ("generate: notes, quiz items and the rule book, coverage, changes", {
         "quiz", "quiz.*", "anki", "anki.*", "coverage", "changes"}),
     ("one build of a recipe", {"pipeline"}),
     ("lint", {"lint", "lint.*"}),
-    ("render and export", {"render", "render.*", "export.*", "coverage_html"}),
+    ("render and export", {"render", "render.*", "export.*", "coverage_html", "sheet", "sheet.*"}),
     ("write the outputs", {"anki.deck", "export.files", "export"}),
+    ("read back: scanned answer sheets, a class's answers", {"grade", "grade.*", "analyze", "analyze.*"}),
+    ("the live preview", {"serve", "serve.*"}),
     ("the command line and the package's API", {
         "commands", "commands.*", "cli", "__main__", "scaffold", ""}),
 ]

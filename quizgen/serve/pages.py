@@ -53,7 +53,7 @@ def fact_views(preview: Preview, file: str | None, facts: list) -> tuple[list[Fa
     from ..anki.notes import build_notes
     from ..anki.notetype import CARD_ORD, FIELDS, TEMPLATES, load_notetype
     from ..lint.cards import cards_of_notes
-    from ..lint.context import LintContext
+    from ..quiz.checks import RuleContext as LintContext
     from ..lint.findings import format_finding
     from ..lint.run import check_cards
     from ..model import CardKind
@@ -124,7 +124,7 @@ def cards_page(preview: Preview, file: str | None, start: int | None = None) -> 
 
 def quiz_page(preview: Preview, seed: int | None) -> str:
     """The quiz of `seed`: sheet and key of its first version, and the item checks' findings."""
-    from ..lint.context import LintContext
+    from ..quiz.checks import RuleContext as LintContext
     from ..lint.findings import format_finding
     from ..lint.run import check_items
 
