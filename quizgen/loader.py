@@ -105,6 +105,9 @@ def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ..
 def read_pack_file(folder: Path, display: str) -> tuple[Pack | None, Document | None, list[Problem]]:
     path = folder / PACK_FILE
     shown = os.path.join(display, PACK_FILE)
+    linked = link_problem(path, shown)
+    if linked is not None:
+        return None, None, [linked]
     if not path.is_file():
         return None, None, [Problem(shown, 1, 1, "missing pack.yaml: every pack folder needs one")]
     try:
@@ -121,6 +124,9 @@ def read_pack_file(folder: Path, display: str) -> tuple[Pack | None, Document | 
 
 def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Document | None, list[Problem]]:
     """Validate one fact file; return its facts with their record indexes, and its problems."""
+    linked = link_problem(path, display)
+    if linked is not None:
+        return [], None, [linked]
     try:
         doc = load_yaml(path, display)
     except Problem as p:
@@ -173,7 +179,23 @@ def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Do
 
 
 def fact_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.yaml") if p.name != PACK_FILE and p.is_file())
+    """The pack's fact files: every *.yaml beside pack.yaml (links too, even broken ones, so that
+    `read_fact_file` can say what is wrong with them)."""
+    return sorted(p for p in folder.glob("*.yaml") if p.name != PACK_FILE and (p.is_file() or p.is_symlink()))
+
+
+def link_problem(path: Path, display: str) -> Problem | None:
+    """A file of the pack that is a link out of the pack folder, or a broken link, as a problem: a
+    shared pack is data, and may not make quizgen read (and echo in its errors) another file."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(display, 1, 1, "a broken link (or a loop of links): nothing to read")
+    if not target.is_relative_to(path.parent.resolve()):
+        return Problem(display, 1, 1, "a link to a file outside the pack folder: refused (copy the file in)")
+    return None
 
 
 @without_cyclic_gc

@@ -24,6 +24,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 
+#: The longest key YAML allows (libyaml: a simple key is at most 1,024 characters).
+MAX_KEY = 1024
+
+
 class Unsupported(Exception):
     """The text uses YAML this reader leaves to PyYAML (or may be invalid)."""
 
@@ -316,6 +320,8 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
             if not name:
                 raise Unsupported
             mapping = top[1]
+        if len(name) > MAX_KEY:
+            raise Unsupported  # libyaml refuses a key this long: PyYAML reports it
         key = key_of(name)  # the cache `_key` fills: a call per line costs ~10% of the parse
         if key.__class__ is not str:
             key = _key(name)

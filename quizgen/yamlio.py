@@ -167,6 +167,40 @@ def _check_expansion(path: str, root: yaml.Node) -> None:
                       f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values: refused")
 
 
+#: Tags whose values are no value of a pack or recipe (a set, ordered pairs): refused, not read.
+_REFUSED_TAGS = {"tag:yaml.org,2002:set": "!!set", "tag:yaml.org,2002:omap": "!!omap",
+                 "tag:yaml.org,2002:pairs": "!!pairs"}
+
+
+def _check_mappings(path: str, root: yaml.Node) -> None:
+    """Refuse a key written twice in one mapping (PyYAML would keep the last one silently) and
+    the tags of values no field holds. Walks the node tree without recursion."""
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if node.tag in _REFUSED_TAGS:
+            mark = node.start_mark
+            raise Problem(path, mark.line + 1, mark.column + 1,
+                          f"YAML: {_REFUSED_TAGS[node.tag]} values are not read here: write a list")
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in first:
+                        mark, before = key.start_mark, first[key.value].start_mark
+                        raise Problem(path, mark.line + 1, mark.column + 1,
+                                      f"'{key.value}' is written twice in one mapping (first on line "
+                                      f"{before.line + 1}): keep one of them")
+                    first[key.value] = key
+                stack += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+
+
 def _compose(text: str) -> yaml.Node | None:
     loader = _Loader(text)
     try:
@@ -194,6 +228,8 @@ def _parse_with_pyyaml(path: str, text: str) -> Document:
             root = loader.get_single_node()
             if root is not None and "*" in text:
                 _check_expansion(path, root)
+            if root is not None:
+                _check_mappings(path, root)
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()

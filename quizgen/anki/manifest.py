@@ -49,20 +49,24 @@ def manifest_bytes(record: dict) -> bytes:
 def read_manifest(path: Path) -> dict | None:
     """The recorded manifest, or None if there is none yet."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise Problem(str(path), 1, 1, f"cannot read: {exc.strerror}") from None
     try:
-        data = json.loads(text)
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise Problem(str(path), 1, 1, "not UTF-8 text; restore it from git") from None
     except ValueError as exc:
         raise Problem(
             str(path),
             getattr(exc, "lineno", 1),
             getattr(exc, "colno", 1),
-            f"not valid JSON ({exc.msg}); restore it from git",
+            f"not valid JSON ({getattr(exc, 'msg', exc)}); restore it from git",
         ) from None
+    except RecursionError:
+        raise Problem(str(path), 1, 1, "nested too deeply to be a manifest; restore it from git") from None
     if (
         not isinstance(data, dict)
         or not {"model_id", "model_version", "fields", "templates"} <= data.keys()
