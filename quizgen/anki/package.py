@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from ..problems import Problem
 from ..archive import ZIP_EPOCH, write_zip
 from ..writer import scratch_file
 from .notes import AnkiNote
@@ -170,11 +171,14 @@ def _collection_file(spec: PackageSpec, out: Path) -> Iterator[Path]:
     """The collection as a temporary SQLite file next to the output `out` (removed afterwards;
     a `writer.scratch_file`, so one left behind by a killed build is removed by the next)."""
     with scratch_file(out) as tmp:
-        conn = sqlite3.connect(tmp, isolation_level=None)
         try:
-            _fill(conn, spec)
-        finally:
-            conn.close()
+            conn = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                _fill(conn, spec)
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:  # "database or disk is full", an I/O error: the disk, not us
+            raise Problem(str(out), 1, 1, f"cannot write: {exc} (is there space left on the device?)") from None
         yield tmp
 
 
