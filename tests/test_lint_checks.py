@@ -131,6 +131,11 @@ CASES = {
         tf("The Rhine rises in Austria.", False, fact="rhine-source"),
     ),
     "fill-blank-unique": (fill("guatemala"), fill("capital")),
+    "written-closed": (
+        # a term: 'the Portuguese language', 'Portuguese (the language)' ... no list covers them
+        short("portuguese", "Portuguese"),
+        short("rhine", "North Sea"),
+    ),
     "written-takes-no-wrong": (
         # an answer written as bare "Sea" marks the Volga's "Caspian Sea" right for the Rhine (an
         # answer may sit inside a longer one)

@@ -39,6 +39,7 @@ from .rules import (
     absolute_words,
     accepts_wrong,
     blank_missing,
+    closed_answer,
     candidate_problem,
     dated_by_evidence,
     has_initials,
@@ -472,6 +473,17 @@ def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:
         yield f"the source writes {other!r} (another answer of group {lf.fact.group}) where the blank is"
 
 
+def written_closed(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """A written item asks for a name, a number or a date: a term is a phrase a student who knows
+    it words in many ways, which no accepted-forms list covers (`rules.closed_answer`)."""
+    if item.type not in (ItemType.fill_blank, ItemType.short_answer):
+        return
+    lf = _first(item, ctx)
+    if lf is not None and not closed_answer(lf.fact):
+        yield (f"the answer {lf.fact.answer!r} is a {lf.fact.answer_type.value}: a phrase students word "
+               "in many ways; ask it with options")
+
+
 def written_takes_no_wrong(item: Item, ctx: RuleContext) -> Iterable[str]:
     """A written answer's accepted forms do not let a wrong answer through: no distractor of the
     fact and no other answer of its group passes the marking rule (`rules.accepts_wrong`)."""
@@ -597,6 +609,8 @@ RULES = [
     Rule("tf-swap", ERROR, "A false statement keeps its grammar and does not refute itself.", tf_swap),
     Rule("fill-blank-unique", ERROR, "A blank has one answer: the sentence keeps the question's years "
          "and names, and no other group answer fits it in the source.", blank_unique),
+    Rule("written-closed", ERROR, "A fill-in or short-answer item asks for a name, a number or a date, "
+         "not a term (a phrase students word in many ways).", written_closed),
     Rule("written-takes-no-wrong", ERROR, "A written answer's accepted forms mark no distractor and no "
          "other answer of its group right.", written_takes_no_wrong),
     Rule("matching-shape", ERROR, "Matching has 4 to 8 premises, at least 2 extra responses, one "

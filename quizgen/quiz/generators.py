@@ -186,8 +186,8 @@ def _unit_follows(after: str, unit: str) -> bool:
 def fill_blank(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
     """The fact's sentence with its answer blanked, when one answer fits the blank: the sentence
     keeps the question's years and names, and no other answer of its group fits (`rules`)."""
-    if (rules.blank_missing(lf.fact) or rules.self_refuting(lf.fact) or rules.in_a_list(lf.fact)
-            or rules.second_fit(lf, ctx.base)):
+    if (not rules.closed_answer(lf.fact) or rules.blank_missing(lf.fact) or rules.self_refuting(lf.fact)
+            or rules.in_a_list(lf.fact) or rules.second_fit(lf, ctx.base)):
         return None
     before, after = lf.fact.blanked_parts
     return _item(ItemType.fill_blank, [lf], ctx, prompt=f"{before}{Item.BLANK}{after}",
@@ -195,7 +195,11 @@ def fill_blank(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None
                  accept=_written_accept(lf))
 
 
-def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item:
+def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
+    """The fact's question, answered in writing: only for names, numbers and dates
+    (`rules.closed_answer`)."""
+    if not rules.closed_answer(lf.fact):
+        return None
     return _item(ItemType.short_answer, [lf], ctx, prompt=lf.fact.ask,
                  answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
                  accept=_written_accept(lf))

@@ -589,3 +589,17 @@ def accepts_wrong(lf: LocatedFact, accepted: list[str], base: FactBase) -> str |
             return cand
     return None
 
+
+#: Answer types a written item may ask for: names, numbers and dates, which a student writes in
+#: few ways. A term ("sever diplomatic relations", "a cultural void") is a phrase a student who
+#: knows it words in many: asked with options (multiple choice, true/false) and on cards, where
+#: the learner judges the answer, but not marked as written text (Haladyna, Downing & Rodriguez
+#: 2002: a completion item has one short answer).
+WRITTEN_TYPES = frozenset({"person", "place", "country", "organization", "work", "event", "year",
+                           "date", "period", "number", "quantity"})
+
+
+def closed_answer(fact: Fact) -> bool:
+    """Can a written answer to this fact be marked by rule (`written_answer_ok`)?"""
+    return fact.answer_type.value in WRITTEN_TYPES
+
