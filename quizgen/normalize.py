@@ -110,10 +110,40 @@ _POSSESSIVE = re.compile(r"(\w)['’]s\b")  # "the UN's Charter", "the 1700's"
 _OPENERS = [tuple(o.split()) for o in ECHO_OPENERS]
 
 
+_NUMBER_WORDS = {w: n for n in range(100) if (w := spelled(n)) and " " not in w}
+_TENS_WORDS = {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _numbers(words: list[str]) -> list[str]:
+    """Numbers written in words as digits: ['twenty', 'two'] -> ['22'], ['two'] -> ['2'],
+    ['22', 'thousand'] -> ['22000']."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in _TENS_WORDS and i + 1 < len(words) and words[i + 1] in _NUMBER_WORDS \
+                and 0 < _NUMBER_WORDS[words[i + 1]] < 10:
+            out.append(str(_TENS_WORDS[w] + _NUMBER_WORDS[words[i + 1]]))
+            i += 2
+            continue
+        out.append(str(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else w)
+        i += 1
+    scaled: list[str] = []  # "22 thousand" -> "22000"
+    for w in out:
+        if w in _SCALES and scaled and scaled[-1].isdigit():
+            scaled[-1] = str(int(scaled[-1]) * _SCALES[w])
+        else:
+            scaled.append(str(_SCALES[w]) if w in _SCALES else w)  # "a hundred" -> "100"
+    return scaled
+
+
 def marking_words(text: str) -> list[str]:
-    """The words a written answer is judged by: normalised, a possessive 's dropped, and no
-    determiner ("The UN's Charter" -> ['un', 'charter'])."""
-    return [w for w in normalize_answer(_POSSESSIVE.sub(r"\1", text)).split() if w not in DETERMINERS]
+    """The words a written answer is judged by: normalised, a possessive 's dropped, no
+    determiner, numbers up to 99 as digits ("The UN's Charter" -> ['un', 'charter'], "twenty-two
+    thousand" -> ['22', 'thousand'])."""
+    words = normalize_answer(_POSSESSIVE.sub(r"\1", text)).split()
+    return _numbers([w for w in words if w not in DETERMINERS])
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -78,10 +78,14 @@ def shown(lf: LocatedFact, value: str) -> str:
     return with_unit(value, lf.fact.unit) if lf.fact.answer_type.value == "quantity" else value.strip()
 
 
-def _written_accept(lf: LocatedFact) -> list[str]:
-    """Accepted written answers besides the answer: aliases, and for a quantity each with its unit."""
+def _written_accept(lf: LocatedFact, base: FactBase | None = None) -> list[str]:
+    """Accepted written answers besides the answer: aliases, a person's last name when no one else
+    in the fact base has it (`rules.surname_alone`), and for a quantity each with its unit."""
     fact = lf.fact
     out = list(fact.also_accept)
+    surname = rules.surname_alone(lf, base) if base is not None else None
+    if surname:
+        out.append(surname)
     if fact.answer_type.value == "quantity" and fact.unit:
         out += [shown(lf, a) for a in [fact.answer, *fact.also_accept]]
     return list(dict.fromkeys(out))
@@ -192,7 +196,7 @@ def fill_blank(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None
     before, after = lf.fact.blanked_parts
     return _item(ItemType.fill_blank, [lf], ctx, prompt=f"{before}{Item.BLANK}{after}",
                  answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
-                 accept=_written_accept(lf))
+                 accept=_written_accept(lf, ctx.base))
 
 
 def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
@@ -202,7 +206,7 @@ def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | No
         return None
     return _item(ItemType.short_answer, [lf], ctx, prompt=lf.fact.ask,
                  answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
-                 accept=_written_accept(lf))
+                 accept=_written_accept(lf, ctx.base))
 
 
 def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item | None:

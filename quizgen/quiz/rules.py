@@ -596,10 +596,44 @@ def accepts_wrong(lf: LocatedFact, accepted: list[str], base: FactBase) -> str |
 #: the learner judges the answer, but not marked as written text (Haladyna, Downing & Rodriguez
 #: 2002: a completion item has one short answer).
 WRITTEN_TYPES = frozenset({"person", "place", "country", "organization", "work", "event", "year",
-                           "date", "period", "number", "quantity"})
+                           "period", "number", "quantity"})  # not dates: "10 December 2007" and
+                                                            # "December 10, 2007" are one answer
 
 
 def closed_answer(fact: Fact) -> bool:
     """Can a written answer to this fact be marked by rule (`written_answer_ok`)?"""
     return fact.answer_type.value in WRITTEN_TYPES
+
+
+def _surname_counts(base: FactBase) -> dict[str, int]:
+    """How many different people of the fact base (answers and distractors of person facts) have
+    each last name (counted once per fact base, kept on it)."""
+    cached = getattr(base, "_surname_counts", None)
+    if cached is not None:
+        return cached
+    names: set[str] = set()
+    for lf in base.facts:
+        f = lf.fact
+        if f.answer_type.value == "person":
+            names.update(normalize_answer(n) for n in (f.answer, *f.distractors))
+    counts: dict[str, int] = {}
+    for name in names:
+        parts = name.split()
+        if len(parts) >= 2:
+            counts[parts[-1]] = counts.get(parts[-1], 0) + 1
+    base._surname_counts = counts
+    return counts
+
+
+def surname_alone(lf: LocatedFact, base: FactBase) -> str | None:
+    """The last name of a person answer, accepted on its own in writing ("Ivanova" for "Valentina
+    Ivanova") when no other person of the fact base has it (not "Castro" where Fidel and Raúl
+    both are)."""
+    if lf.fact.answer_type.value != "person":
+        return None
+    parts = lf.fact.answer.split()
+    if len(parts) < 2:
+        return None
+    last = parts[-1]
+    return last if _surname_counts(base).get(normalize_answer(last), 0) == 1 else None
 
