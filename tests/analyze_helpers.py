@@ -82,9 +82,11 @@ def _points_of(q: dict, a: dict) -> float:
     return a.get("points", 0)
 
 
-def write_grades(path: Path, quiz_files: list[Path], students: list[dict]) -> None:
-    """grades.csv as `quizgen grade` writes it: letters as printed on the student's version."""
+def write_grades(path: Path, quiz_files: list[Path], students: list[dict], quiz_id: str | None = None) -> None:
+    """grades.csv as `quizgen grade` writes it: letters as printed on the student's version, the
+    quiz id of the quiz JSON (or `quiz_id`) in its quiz column."""
     docs = {json.loads(p.read_text())["version"]: json.loads(p.read_text()) for p in quiz_files}
+    quiz_id = quiz_id or docs["A"].get("quiz", "q1")
     order = [q["id"] for q in docs["A"]["questions"]]
     head = list(GRADES_HEAD)
     for item_id in order:
@@ -95,7 +97,7 @@ def write_grades(path: Path, quiz_files: list[Path], students: list[dict]) -> No
         w.writerow(head)
         for n, s in enumerate(students):
             printed = _printed(docs[s["version"]])
-            row = ["scans.pdf", n + 1, "q1", s["version"], s["student"], ""]
+            row = ["scans.pdf", n + 1, quiz_id, s["version"], s["student"], ""]
             total = 0.0
             for item_id in order:
                 q, a = printed[item_id], s["answers"][item_id]

@@ -271,7 +271,7 @@ def test_a_grades_row_of_another_quiz_is_refused(quiz, tmp_path):
         tagged.append(path)
     students = draw_class(files, 4, seed=1)
     grades = tmp_path / "grades.csv"
-    write_grades(grades, files, students)  # its quiz column says "q1"
+    write_grades(grades, files, students, quiz_id="q1")  # its quiz column says "q1"
     r = _run("analyze", grades, "--quiz", tagged[0], "--quiz", tagged[1], "-o", tmp_path)
     assert r.exit_code == 1
     assert f"{grades}:2:3: this sheet is of quiz q1, the --quiz files of quiz 0123456789" in r.output

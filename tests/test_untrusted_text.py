@@ -65,7 +65,7 @@ def write_hostile_pack(root: Path) -> Path:
             f"  - id: {name}\n"
             f"    text: {_q(f'Item {name} number {i} reads [[{bad} {i}]] today.')}\n"
             f"    ask: {_q(f'What does item {name} ({bad}) read?')}\n"
-            f"    answer_type: term\n"
+            f"    answer_type: work\n"  # a title: asked in writing (terms are asked with options)
             f"    evidence: {_q(sentence[:-1])}\n"
             # (not the bare payload: it sits inside both distractors, which would mark them right)
             f"    also_accept: [{_q(f'item {i}: {bad}')}]\n"
