@@ -3,8 +3,9 @@
 Hypothesis feeds the loader (`load_pack`) and `quizgen validate` random text, random structures
 dumped as YAML with wrong types, and mutations of a valid fact file (lines deleted, duplicated or
 swapped, random characters and bytes inserted). Each run either loads, or fails with `Problems` whose
-every line is located as `path:line:col: message`; no other exception, no traceback. About 2,100
-examples in a normal run.
+every line is located as `path:line:col: message`; no other exception, no traceback. 700 random
+texts, 700 random structures and 2,000 mutants of a valid file in a normal run, all from fixed
+seeds.
 """
 
 from __future__ import annotations
@@ -124,7 +125,11 @@ def test_loader_survives_wrong_types(data: object) -> None:
     check_load(yaml.safe_dump(data, allow_unicode=True).encode("utf-8"))
 
 
-@FUZZ
+#: The mutation fuzz: 2,000 mutants of a valid fact file, from a fixed seed (derandomized).
+MUTANTS = settings(FUZZ, max_examples=2000)
+
+
+@MUTANTS
 @given(mutations())
 def test_loader_survives_mutated_fact_files(data: bytes) -> None:
     check_load(data)

@@ -215,6 +215,18 @@ def test_round_trip_with_overrides(printed, tmp_path) -> None:
             total += int(answer) if q["type"] not in ("multiple_choice", "true_false") and answer else (
                 q["points"] if correct == "1" else 0)
         assert float(row["total"]) == total
+    # quizgen analyze reads this grades.csv as it is: versions pooled by item id, each choice
+    # item's facility the share of sheets marked right, the mean the sheets' mean total
+    analysis = tmp_path / "analysis"
+    analyzed = CliRunner().invoke(main, ["analyze", str(out / "grades.csv"), *quizzes, "-o", str(analysis)])
+    assert analyzed.exit_code == 0, analyzed.output
+    report = json.loads(next(analysis.glob("*-analysis.json")).read_text(encoding="utf-8"))
+    assert report["figures"]["students"] == len(rows)
+    assert abs(report["figures"]["mean"] - sum(float(r["total"]) for r in rows) / len(rows)) < 1e-9
+    for item in report["items"]:
+        if item["type"] in ("multiple_choice", "true_false"):
+            right = [int(r[f"{item['id']}:correct"]) for r in rows]
+            assert item["n"] == len(rows) and abs(item["facility"] - sum(right) / len(right)) < 1e-9, item["id"]
 
 
 def test_unreadable_pages_are_reported_not_skipped(printed, tmp_path) -> None:
