@@ -103,6 +103,9 @@ ECHO_OPENERS = ("because of", "due to", "in", "at", "on", "by", "to", "from", "u
 #: America" for "military bases"), and no word that negates it.
 EXTRA_WORDS = 4
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "without", "non"})
+#: Titles a name may be written with: "President Bush" for an accepted "Bush".
+TITLES = frozenset({"president", "general", "patriarch", "tsar", "czar", "emperor", "king", "queen",
+                    "minister", "ambassador", "comrade", "dr", "mr", "mrs", "ms", "sir", "senator"})
 #: Words a written answer is judged without, wherever they stand ("sever its ties" is "sever ties").
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "my", "your"})
 
@@ -186,7 +189,11 @@ def written_answer_ok(given: str, accepted: list[str]) -> bool:
             continue
         if _same(want, mine) or _same(want, bare) or _same(_drop_opener(want), bare):
             return True
-        if (i and len(want) == 1) or not 0 <= len(bare) - len(want) <= EXTRA_WORDS:
+        if i and len(want) == 1:  # a one-word form counts on its own, or after a title ("President Bush")
+            if len(bare) == 2 and bare[0] in TITLES and _same_word(bare[1], want[0]):
+                return True
+            continue
+        if not 0 <= len(bare) - len(want) <= EXTRA_WORDS:
             continue
         for at in range(len(bare) - len(want) + 1):
             if _same(bare[at:at + len(want)], want):

@@ -112,6 +112,9 @@ WRITTEN_CASES = [
     ("twenty-two thousand", ["22,000"]),
     ("a hundred times", ["100 times"]),
     ("twenty", ["two"]),
+    ("President Bush", ["George Bush", "Bush"]),
+    ("Senator Walker", ["George Walker", "Walker"]),
+    ("the Atlantic Bush", ["George Bush", "Bush"]),
 ]
 
 
@@ -123,7 +126,8 @@ def test_written_answers_are_judged_alike_in_python_and_on_the_page(chromium: st
 
     expected = [written_answer_ok(given, accepted) for given, accepted in WRITTEN_CASES]
     assert expected == [True, True, True, True, False, False, False, True, False, True, True, False, True, True,
-                        True, True, True, True, True, False, True, True, True, False]
+                        True, True, True, True, True, False, True, True, True, False,
+                        True, True, False]
     path, _answers = self_check
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)

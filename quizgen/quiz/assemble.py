@@ -202,7 +202,7 @@ class _Picker:
 
     def ordering(self) -> bool:
         events = self._live(self.events)
-        return any(self.accept(gen.ordering(events, self.ctx, self.rng, events=True)) for _ in range(3))
+        return any(self.accept(gen.ordering(events, self.ctx, self.rng, events=True)) for _ in range(10))
 
     def make(self, kind: ItemType, *, true: bool = True) -> bool:
         if kind is ItemType.matching:
