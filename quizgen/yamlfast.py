@@ -193,7 +193,10 @@ def _flow_list(text: str) -> list[Any]:
             if not re.match(r"(?: +#.*| *)$", rest[pos:]):
                 raise Unsupported
             return items
-        if rest[pos:].lstrip(" ")[:1] in ("]", ""):  # `[a, ]` or a list going on past the line
+        ahead = pos
+        while ahead < len(rest) and rest[ahead] == " ":  # (no slice of the rest: a slice per item
+            ahead += 1                                   # made long lists quadratic)
+        if ahead == len(rest) or rest[ahead] == "]":  # `[a, ]` or a list going on past the line
             raise Unsupported
 
 

@@ -201,6 +201,28 @@ def _check_mappings(path: str, root: yaml.Node) -> None:
             stack += node.value
 
 
+def _bad_tagged_value(root: yaml.Node | None) -> tuple[int, int]:
+    """Where the scalar stands that PyYAML could not construct (`!!int x`, `!!bool maybe`):
+    each tagged scalar is constructed alone until one fails; (1, 1) if none does."""
+    stack = [root] if root is not None else []
+    loader = _Loader("")
+    try:
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node, deep=True)
+                except (ValueError, TypeError, OverflowError, KeyError, yaml.YAMLError):
+                    return node.start_mark.line + 1, node.start_mark.column + 1
+            elif isinstance(node, yaml.MappingNode):
+                stack += [n for pair in reversed(node.value) for n in reversed(pair)]
+            elif isinstance(node, yaml.SequenceNode):
+                stack += reversed(node.value)
+    finally:
+        loader.dispose()
+    return 1, 1
+
+
 def _compose(text: str) -> yaml.Node | None:
     loader = _Loader(text)
     try:
@@ -221,6 +243,7 @@ def parse_yaml(path: str, text: str) -> Document:
 
 def _parse_with_pyyaml(path: str, text: str) -> Document:
     """What `yamlfast` leaves: PyYAML's node tree (kept, to locate problems), then its values."""
+    root = None
     try:
         _count_aliases(path, text)
         loader = _Loader(text)
@@ -245,7 +268,8 @@ def _parse_with_pyyaml(path: str, text: str) -> Document:
     except RecursionError:
         raise Problem(path, 1, 1, "YAML nested too deeply") from None
     except (ValueError, TypeError, OverflowError, KeyError) as exc:  # a tagged value that is not one (!!int x, !!bool maybe)
-        raise Problem(path, 1, 1, f"YAML: invalid value: {exc}") from None
+        line, col = _bad_tagged_value(root)
+        raise Problem(path, line, col, f"YAML: invalid value: {exc}") from None
     return Document(path, data, root)
 
 

@@ -78,3 +78,19 @@ def test_hostile_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert any(LOCATED.match(line) for line in lines), text[-2000:]
     assert took < TIME_LIMIT, f"{took:.1f} s"
     assert peak_mb() < MEMORY_LIMIT_MB, f"peak {peak_mb():.0f} MB"
+
+
+@pytest.mark.parametrize("tagged", ["difficulty: !!int abc", "difficulty: !!bool maybe", "tags: [a, !!float x]"])
+def test_an_invalid_tagged_value_is_located_at_its_line(tagged: str, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML cannot build `!!int abc`; the problem names the value's line and column (it was 1:1)."""
+    from hostile_corpus import GOOD, HEAD, fact_file
+
+    case = Case("yaml", "tagged", fact_file(HEAD + GOOD + f"    {tagged}\n"))
+    lay_out(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, case.argv)
+    line = (HEAD + GOOD).count("\n") + 1
+    col = len("    ") + tagged.index("!!") + 1
+    assert result.exit_code == 1
+    assert f"packs/rivers/hostile.yaml:{line}:{col}: YAML: invalid value" in result.stderr, result.stderr
