@@ -186,7 +186,7 @@ CASES = {
     ),
     "tagged-value-that-is-none": (
         facts(GOOD_FACT + "    difficulty: !!bool maybe\n"),
-        ["volc/eruptions.yaml:1:1: YAML: invalid value: 'maybe'"],
+        ["volc/eruptions.yaml:8:17: YAML: invalid value: 'maybe'"],  # at the value (was 1:1)
     ),
     "empty-answer-span": (
         facts(GOOD_FACT.replace("[[79]]", "[[ ]] 79")),
