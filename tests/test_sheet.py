@@ -118,7 +118,8 @@ def test_a_quiz_too_long_for_one_page_is_refused(quiz) -> None:
     from quizgen.quiz.items import Version
 
     items = quiz.versions[0].items
-    long = Version(letter="A", items=(items * 5)[:70])
+    choice = [i for i in items if i.type.value in ("multiple_choice", "true_false")]  # bubble rows
+    long = Version(letter="A", items=(choice * 10)[:70])
     assert len(sheet_layout(quiz, long).rows) == 70
     with pytest.raises(Problem, match="more than one answer sheet page holds"):
         sheet_layout(quiz, Version(letter="A", items=items * 6))
