@@ -187,10 +187,16 @@ def fact_files(folder: Path) -> list[Path]:
 
 
 def link_problem(path: Path, display: str) -> Problem | None:
-    """A file of the pack that is a link out of the pack folder, or a broken link, as a problem: a
-    shared pack is data, and may not make quizgen read (and echo in its errors) another file."""
+    """A file of the pack that is a link out of the pack folder (`paths.inside`), or a broken
+    link, as a problem: a shared pack is data, and may not make quizgen read (and echo in its
+    errors) another file."""
     if not path.is_symlink():
         return None
+    if not path.exists():  # a dangling link, or a loop of links
+        return Problem(display, 1, 1, "a broken link (or a loop of links): nothing to read")
+    if paths.inside(path.parent, path.name) is None:
+        return Problem(display, 1, 1, "a link to a file outside the pack folder: refused (copy the file in)")
+    return None
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):

@@ -54,6 +54,7 @@ class FactBase:
         self._key_sentences: dict[str, list] = {}
         self._spots: dict[str, frozenset] = {}
         self._root_df: dict[str, int] | None = None
+        self._surnames: dict[str, int] | None = None
         self.same: dict[str, frozenset[str]] = {}
         for lp in packs:
             for names in lp.pack.aliases:
@@ -156,6 +157,19 @@ class FactBase:
             self._root_df = counts
         limit = max(3, int(rules.RARE_ROOT_SHARE * len(self.facts)))
         return self._root_df.get(root, 0) <= limit
+
+    def surname_is_unique(self, surname: str) -> bool:
+        """Does exactly one person of the fact base (the answers and distractors of person facts)
+        have this last name?"""
+        if self._surnames is None:
+            names = {normalize_answer(n) for lf in self.facts if lf.fact.answer_type.value == "person"
+                     for n in (lf.fact.answer, *lf.fact.distractors)}
+            counts: dict[str, int] = {}
+            for parts in (n.split() for n in names):
+                if len(parts) >= 2:
+                    counts[parts[-1]] = counts.get(parts[-1], 0) + 1
+            self._surnames = counts
+        return self._surnames.get(normalize_answer(surname), 0) == 1
 
     def spots(self, key: str) -> frozenset:
         """`rules.evidence_spots` of the fact with this key (made once; empty for an unknown key

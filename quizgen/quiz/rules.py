@@ -605,26 +605,6 @@ def closed_answer(fact: Fact) -> bool:
     return fact.answer_type.value in WRITTEN_TYPES
 
 
-def _surname_counts(base: FactBase) -> dict[str, int]:
-    """How many different people of the fact base (answers and distractors of person facts) have
-    each last name (counted once per fact base, kept on it)."""
-    cached = getattr(base, "_surname_counts", None)
-    if cached is not None:
-        return cached
-    names: set[str] = set()
-    for lf in base.facts:
-        f = lf.fact
-        if f.answer_type.value == "person":
-            names.update(normalize_answer(n) for n in (f.answer, *f.distractors))
-    counts: dict[str, int] = {}
-    for name in names:
-        parts = name.split()
-        if len(parts) >= 2:
-            counts[parts[-1]] = counts.get(parts[-1], 0) + 1
-    base._surname_counts = counts
-    return counts
-
-
 def surname_alone(lf: LocatedFact, base: FactBase) -> str | None:
     """The last name of a person answer, accepted on its own in writing ("Ivanova" for "Valentina
     Ivanova") when no other person of the fact base has it (not "Castro" where Fidel and Raúl
@@ -634,6 +614,5 @@ def surname_alone(lf: LocatedFact, base: FactBase) -> str | None:
     parts = lf.fact.answer.split()
     if len(parts) < 2:
         return None
-    last = parts[-1]
-    return last if _surname_counts(base).get(normalize_answer(last), 0) == 1 else None
+    return parts[-1] if base.surname_is_unique(parts[-1]) else None
 
