@@ -610,7 +610,7 @@ RULES = [
     Rule("fill-blank-unique", ERROR, "A blank has one answer: the sentence keeps the question's years "
          "and names, and no other group answer fits it in the source.", blank_unique),
     Rule("written-closed", ERROR, "A fill-in or short-answer item asks for a name, a number or a year, "
-         "not a term (a phrase students word in many ways) or a date (written in many forms).", written_closed),
+         "not a term (a phrase students word in many ways) or a date or period (written in many forms).", written_closed),
     Rule("written-takes-no-wrong", ERROR, "A written answer's accepted forms mark no distractor and no "
          "other answer of its group right.", written_takes_no_wrong),
     Rule("matching-shape", ERROR, "Matching has 4 to 8 premises, at least 2 extra responses, one "

@@ -596,8 +596,9 @@ def accepts_wrong(lf: LocatedFact, accepted: list[str], base: FactBase) -> str |
 #: the learner judges the answer, but not marked as written text (Haladyna, Downing & Rodriguez
 #: 2002: a completion item has one short answer).
 WRITTEN_TYPES = frozenset({"person", "place", "country", "organization", "work", "event", "year",
-                           "period", "number", "quantity"})  # not dates: "10 December 2007" and
-                                                            # "December 10, 2007" are one answer
+                           "number", "quantity"})  # not dates or periods: "10 December 2007" and
+                                                  # "December 10, 2007", "1976–1982" and "1976 to
+                                                  # 1982" are one answer each
 
 
 def closed_answer(fact: Fact) -> bool:
