@@ -4,26 +4,25 @@ Loading never stops at the first problem: each file is read, each record is vali
 pack-wide checks in `validate.py` run. If anything is wrong, `Problems` is raised with all of them,
 each located as `path:line:col: message`.
 
-Fact files are read in this one process. On the shared 2-core development machine, whose second
-core is rarely free, reading them with a forked helper as well measured no faster (100k facts:
-0.88x the wall time of the helper version, interleaved rounds). Its CPU time splits about evenly
-(3.5 s here against 1.9 s + 1.8 s), so on an idle machine with free cores a process pool would
-take roughly a third off a large pack's load (README, "Performance"); it would have to send
-validated facts back, which costs about 1 s of unpickling per 100k facts in this process.
-Measured later on a quiet machine (interleaved rounds, 100k facts): load+validate 3.10 s here
-against 1.73 s with the forked helper (1.81x), end to end 1.25x: over the 15% a deletion may cost.
+A large pack's fact files are read by a pool of processes (`read_files`), one file per task;
+each worker parses, validates and checks its file, and sends back the facts, their problems and
+a document that can still locate them (its text, not its parsed data). Measured on a quiet 2-core
+machine against reading in this one process (interleaved rounds, 100k facts): see README,
+"Performance". Small packs, and platforms without `fork`, are read here.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import paths
+from . import paths, workers
 from .gcpause import without_cyclic_gc
 from .model import Fact, FactFile, LoadedPack, LocatedFact, Pack
 from .problems import Problem, Problems
@@ -197,13 +196,40 @@ def link_problem(path: Path, display: str) -> Problem | None:
     if paths.inside(path.parent, path.name) is None:
         return Problem(display, 1, 1, "a link to a file outside the pack folder: refused (copy the file in)")
     return None
-    try:
-        target = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return Problem(display, 1, 1, "a broken link (or a loop of links): nothing to read")
-    if not target.is_relative_to(path.parent.resolve()):
-        return Problem(display, 1, 1, "a link to a file outside the pack folder: refused (copy the file in)")
-    return None
+
+
+def read_checked(path: Path, shown: str, pack: Pack | None, texts: dict[str, Any]
+                 ) -> tuple[str, list[tuple[Fact, int]], Document | None, list[Problem]]:
+    """One fact file read, validated and its evidence checked (when the pack file could be read)."""
+    facts, doc, found = read_fact_file(path, shown)
+    if pack is not None and doc is not None:
+        found += evidence_problems(pack, texts, facts, doc, shown)
+    return shown, facts, doc, found
+
+
+def read_files(files: list[tuple[Path, str]], pack: Pack | None, texts: dict[str, Any]
+               ) -> Iterator[tuple[str, list[tuple[Fact, int]], Document | None, list[Problem]]]:
+    """`read_checked` for each file, in order. When the files are large enough to gain from it
+    (`workers.count`), worker processes read the later files while this one reads its share of
+    the first ones (what it reads itself need not be sent back)."""
+    jobs = min(workers.count(sum(path.stat().st_size for path, _ in files if path.is_file())), len(files))
+    if jobs < 2:
+        yield from (read_checked(path, shown, pack, texts) for path, shown in files)
+        return
+    mine = len(files) // jobs
+    for text in texts.values():
+        text.word_counts()  # built once here, before the fork, rather than once in each process
+    with workers.pool(jobs - 1, functools.partial(_read_for_parent, pack=pack, texts=texts)) as run:
+        theirs = run(files[mine:])  # started now, read meanwhile
+        yield from (read_checked(path, shown, pack, texts) for path, shown in files[:mine])
+        yield from theirs
+
+
+def _read_for_parent(file: tuple[Path, str], *, pack: Pack | None, texts: dict[str, Any]):
+    """`read_checked` in a worker: the document goes back without its parsed data (the facts
+    are the data, validated), which halves what is sent."""
+    shown, facts, doc, found = read_checked(*file, pack, texts)
+    return shown, facts, doc and doc.without_data(), found
 
 
 @without_cyclic_gc
@@ -223,10 +249,7 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
     # located from them, without searching for the fact again.
     records: list[tuple[LocatedFact, Document, int]] = []
     complete = True
-    for path, shown in files:
-        facts, doc, found = read_fact_file(path, shown)
-        if pack is not None and doc is not None:
-            found += evidence_problems(pack, texts, facts, doc, shown)
+    for shown, facts, doc, found in read_files(files, pack, texts):
         problems += found
         complete = complete and doc is not None and not any(p.path == shown for p in found)
         if pack is not None and doc is not None:

@@ -60,6 +60,11 @@ class Document:
             self._composed = True
         return self._root
 
+    def without_data(self) -> Document:
+        """This document without its parsed data, still able to locate (sent between processes)."""
+        return Document(self.path, None, None if self.text is not None else self._root, text=self.text,
+                        item_marks=self.item_marks, verbatim=self.verbatim)
+
     def item_lines(self, key: str, indexes: list[int]) -> list[int]:
         """The line where each of the given items of top-level list `key` starts (as `where`
         gives it, taken straight from the item marks for the many items of a large file)."""
