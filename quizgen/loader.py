@@ -153,20 +153,18 @@ def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Do
     file_tags = list(header.tags) if header else []
     # Text read verbatim from an NFC file is NFC in every piece (a piece of NFC text is NFC), so
     # the per-string pass is only for other files: a large pack usually skips it. Records are
-    # completed in place (the document's data is not read again: problems are located from its
-    # text), so a large pack copies none.
+    # completed in place, so the document's facts list holds what was validated.
     already_nfc = doc.verbatim and unicodedata.is_normalized("NFC", doc.text)
-    records = []
-    for raw in data["facts"]:
+    records = data["facts"]
+    for i, raw in enumerate(records):
         if isinstance(raw, dict):
             if not already_nfc:
-                raw = nfc(raw)
+                raw = records[i] = nfc(raw)
             if topic is not None and "topic" not in raw:
                 raw["topic"] = topic
             if file_tags:
                 tags = raw.get("tags", [])
                 raw["tags"] = file_tags + [t for t in tags if t not in file_tags] if isinstance(tags, list) else tags
-        records.append(raw)
     try:
         facts = list(zip(_FACTS.validate_python(records), range(len(records))))
     except ValidationError as err:
@@ -210,26 +208,38 @@ def read_checked(path: Path, shown: str, pack: Pack | None, texts: dict[str, Any
 def read_files(files: list[tuple[Path, str]], pack: Pack | None, texts: dict[str, Any]
                ) -> Iterator[tuple[str, list[tuple[Fact, int]], Document | None, list[Problem]]]:
     """`read_checked` for each file, in order. When the files are large enough to gain from it
-    (`workers.count`), worker processes read the later files while this one reads its share of
-    the first ones (what it reads itself need not be sent back)."""
+    (`workers.count`), worker processes read the later files while this one reads the first ones
+    (what it reads itself need not be sent back)."""
     jobs = min(workers.count(sum(path.stat().st_size for path, _ in files if path.is_file())), len(files))
     if jobs < 2:
         yield from (read_checked(path, shown, pack, texts) for path, shown in files)
         return
-    mine = len(files) // jobs
+    mine = len(files) // (jobs + 1)  # a smaller share: this process also does the pack-wide work
     for text in texts.values():
         text.word_counts()  # built once here, before the fork, rather than once in each process
     with workers.pool(jobs - 1, functools.partial(_read_for_parent, pack=pack, texts=texts)) as run:
         theirs = run(files[mine:])  # started now, read meanwhile
         yield from (read_checked(path, shown, pack, texts) for path, shown in files[:mine])
-        yield from theirs
+        yield from map(_from_worker, theirs)
 
 
-def _read_for_parent(file: tuple[Path, str], *, pack: Pack | None, texts: dict[str, Any]):
-    """`read_checked` in a worker: the document goes back without its parsed data (the facts
-    are the data, validated), which halves what is sent."""
+def _read_for_parent(file: tuple[Path, str], *, pack: Pack | None, texts: dict[str, Any]
+                     ) -> tuple[str, list[int], list[dict[str, Any]], Document | None, list[Problem]]:
+    """`read_checked` in a worker. What goes back is each valid fact's record as it was validated,
+    not the `Fact` (this process validates the records again: cheaper than unpickling models),
+    and the document without its parsed data."""
     shown, facts, doc, found = read_checked(*file, pack, texts)
-    return shown, facts, doc and doc.without_data(), found
+    if doc is None:
+        return shown, [], [], None, found
+    records = doc.data["facts"]
+    indexes = [i for _, i in facts]
+    return shown, indexes, [records[i] for i in indexes], doc.without_data(), found
+
+
+def _from_worker(sent: tuple[str, list[int], list[dict[str, Any]], Document | None, list[Problem]]
+                 ) -> tuple[str, list[tuple[Fact, int]], Document | None, list[Problem]]:
+    shown, indexes, records, doc, found = sent
+    return shown, list(zip(_FACTS.validate_python(records), indexes)), doc, found
 
 
 @without_cyclic_gc

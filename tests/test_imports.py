@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "quizgen"
 #: ending in `.*` stands for every module of that package not named elsewhere.
 STAGES: list[tuple[str, set[str]]] = [
     ("foundations: problems, models, YAML, paths, writing files", {
-        "problems", "paths", "model", "yamlfast", "yamlio", "normalize", "source", "gcpause",
+        "problems", "paths", "model", "yamlfast", "yamlio", "normalize", "source", "gcpause", "workers",
         "progress", "formats", "writer", "archive", "schema", "yamlerrors", "nearest"}),
     ("load and validate", {"loader", "validate", "recipe"}),
     ("select", {"select"}),

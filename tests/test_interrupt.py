@@ -36,8 +36,9 @@ class Project:
         self.tmpdir = root / "tmpdir"
         self.tmpdir.mkdir()
         self.recipe = write_pack(root, FACTS)
+        # QUIZGEN_JOBS=2: the fact files are read by a worker process, which must not outlive the build
         self.env = {**os.environ, "TMPDIR": str(self.tmpdir), "SOURCE_DATE_EPOCH": "1767225600",
-                    "PYTHONPATH": str(ROOT)}
+                    "PYTHONPATH": str(ROOT), "QUIZGEN_JOBS": "2"}
         self.env.pop("CI", None)
 
     def start(self, out: Path) -> subprocess.Popen:
