@@ -14,6 +14,7 @@ _EXPORTS = {
     "load_pack": "loader",
     "load_packs": "loader",
     "find_packs": "loader",
+    "make_pack": "loader",
     "AnswerType": "model",
     "CardKind": "model",
     "Fact": "model",

@@ -26,6 +26,7 @@ from . import paths, workers
 from .gcpause import without_cyclic_gc
 from .model import Fact, FactFile, LoadedPack, LocatedFact, Pack
 from .problems import Problem, Problems
+from .source import SourceText
 from .validate import check_fact, check_pack, evidence_problems, fact_problem, read_sources
 from .yamlerrors import comment_hints, did_you_mean, known_keys
 from .yamlio import Document, load_yaml
@@ -165,6 +166,15 @@ def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Do
             if file_tags:
                 tags = raw.get("tags", [])
                 raw["tags"] = file_tags + [t for t in tags if t not in file_tags] if isinstance(tags, list) else tags
+    facts, found = validate_records(records, doc, display)
+    problems += found
+    problems = comment_hints(doc.text, problems) if doc.text is not None and problems else problems
+    return facts, doc, problems
+
+
+def validate_records(records: list[Any], doc: Document, display: str) -> tuple[list[tuple[Fact, int]], list[Problem]]:
+    """Each record as a `Fact` with its index, if valid and passing `check_fact`; and the problems."""
+    problems = []
     try:
         facts = list(zip(_FACTS.validate_python(records), range(len(records))))
     except ValidationError as err:
@@ -173,8 +183,7 @@ def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Do
         facts = [(Fact.model_validate(raw), i) for i, raw in enumerate(records) if i not in bad]
     problems += [fact_problem(display, doc, i, key, message)
                  for fact, i in facts for key, message in check_fact(fact)]
-    problems = comment_hints(doc.text, problems) if doc.text is not None and problems else problems
-    return facts, doc, problems
+    return facts, problems
 
 
 def fact_files(folder: Path) -> list[Path]:
@@ -274,6 +283,35 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
     # Every part was validated above (validating 100,000 facts again as a list costs a quarter second).
     return LoadedPack.model_construct(pack=pack, folder=str(folder), facts=[r[0] for r in records],
                                       sources=texts)
+
+
+def make_pack(pack: Pack | dict[str, Any], facts: list[Fact | dict[str, Any]], *, folder: str | Path = ".",
+              sources: dict[str, str] | None = None) -> LoadedPack:
+    """A pack built in Python, with every check `load_pack` makes of a pack read from disk: each
+    fact's fields and form, its evidence quote in its source, and the checks across the pack.
+    `sources` maps source ids to their texts; sources not given are read from `folder` (as
+    pack.yaml's `file` says). Problems are named `<pack id> (built in Python)` with the fact's
+    index (`facts[3].evidence: ...`); raise `Problems` listing all of them."""
+    display = f"{pack.get('id', 'pack') if isinstance(pack, dict) else pack.id} (built in Python)"
+    doc = Document(display, None)  # no text to locate in: problems name the field instead
+    try:
+        pack = Pack.model_validate(nfc(pack) if isinstance(pack, dict) else pack)
+    except ValidationError as err:
+        raise Problems(pydantic_problems(doc, err)) from None
+    given = {sid: SourceText(text, next((s.skip_sections for s in pack.sources if s.id == sid), ()))
+             for sid, text in (sources or {}).items()}
+    texts, problems = read_sources(pack.model_copy(update={"sources": [s for s in pack.sources if s.id not in given]}),
+                                   None, Path(folder), display) if len(given) < len(pack.sources) else ({}, [])
+    texts.update(given)
+    records = [nfc(f) if isinstance(f, dict) else f for f in facts]
+    checked, found = validate_records(records, doc, display)
+    problems += found + evidence_problems(pack, texts, checked, doc, display)
+    # a fact's "line" is its position in `facts`, from 1
+    located = [(LocatedFact(pack=pack.id, fact=f, file=display, line=i + 1), doc, i) for f, i in checked]
+    problems += check_pack(pack, located, complete=len(checked) == len(records))
+    if problems:
+        raise Problems(problems)
+    return LoadedPack.model_construct(pack=pack, folder=str(folder), facts=[r[0] for r in located], sources=texts)
 
 
 def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tuple[str, ...] = ()) -> list[Path]:
