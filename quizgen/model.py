@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -221,10 +221,11 @@ class FactFile(Frozen):
     facts: list[dict] = Field(min_length=1)
 
 
-class LocatedFact(Frozen):
-    """A fact with the pack it belongs to and where it was written."""
+class LocatedFact(NamedTuple):
+    """A fact with the pack it belongs to and where it was written. A plain record, not a model:
+    a load makes one per fact from values already validated."""
 
-    pack: Id
+    pack: str
     fact: Fact
     file: str
     line: int

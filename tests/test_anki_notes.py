@@ -41,9 +41,7 @@ def test_guid_is_pinned_and_depends_only_on_pack_and_id():
     assert note_guid("rivers", "nile-mouth") != note_guid("other", "nile-mouth")
     recipe, packs, facts = rivers()
     notes, _ = build_notes(recipe.recipe.deck, packs, facts)
-    edited = facts[0].model_copy(
-        update={"fact": facts[0].fact.model_copy(update={"ask": "Changed?"})}
-    )
+    edited = facts[0]._replace(fact=facts[0].fact.model_copy(update={"ask": "Changed?"}))
     again, _ = build_notes(recipe.recipe.deck, packs, [edited])
     assert again[0].guid == notes[0].guid and again[0].content_hash != notes[0].content_hash
 

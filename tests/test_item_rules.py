@@ -236,8 +236,8 @@ def test_a_question_that_names_its_answer_is_refused(ask, answer, given):
 
 def test_reverse_and_cloze_cards_are_made_only_where_one_answer_fits():
     settings = DeckSettings(name="T", deck_id=1764201600001, model_id=1764201600002, cards=["qa", "cloze", "reverse"])
-    facts = [f.model_copy(update={"fact": f.fact.model_copy(update={"cards": (CardKind.qa, CardKind.cloze,
-                                                                              CardKind.reverse)})})
+    facts = [f._replace(fact=f.fact.model_copy(update={"cards": (CardKind.qa, CardKind.cloze,
+                                                                 CardKind.reverse)}))
              for f in FACTS]
     notes, _ = build_notes(settings, [PACK], facts)
     ords = {n.key: n.ords for n in notes}

@@ -38,7 +38,7 @@ def test_cloze_card_that_shows_its_answer():
         "Which lake is called a sea?",
         "place",
         evidence="the Caspian Sea is a lake, though it is called a sea",
-    ).model_copy(update={"pack": "rivers"})
+    )._replace(pack="rivers")
     pack = LoadedPack(pack=rivers.pack, folder=rivers.folder, facts=[bad])
     cards = deck_cards(recipe.recipe.deck, [pack], [bad])
     found = check_cards(cards, RuleContext.of([bad]))

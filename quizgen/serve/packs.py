@@ -111,5 +111,5 @@ class PackReader:
             return [], problems, doc is not None
         problems += evidence_problems(self._pack, self._texts, facts, doc, shown)
         lines = doc.item_lines("facts", [i for _, i in facts])
-        return ([(LocatedFact.model_construct(pack=self._pack.id, fact=f, file=shown, line=line), doc, i)
+        return ([(LocatedFact(pack=self._pack.id, fact=f, file=shown, line=line), doc, i)
                  for (f, i), line in zip(facts, lines)], problems, True)
