@@ -4,11 +4,11 @@ Loading never stops at the first problem: each file is read, each record is vali
 pack-wide checks in `validate.py` run. If anything is wrong, `Problems` is raised with all of them,
 each located as `path:line:col: message`.
 
-A large pack's fact files are read by a pool of processes (`read_files`), one file per task;
-each worker parses, validates and checks its file, and sends back the facts, their problems and
-a document that can still locate them (its text, not its parsed data). Measured on a quiet 2-core
-machine against reading in this one process (interleaved rounds, 100k facts): see README,
-"Performance". Small packs, and platforms without `fork`, are read here.
+A large pack's fact files are read by worker processes as well as this one (`read_files`, through
+`workers.pool`): a worker parses, validates and checks whole files, and sends back each valid
+fact's record and the problems; this process validates the records again (cheaper than receiving
+pydantic models) and runs the pack-wide checks. Small packs, and platforms without `fork`, are
+read here only. Measured against the code before issue 15: README, "Performance".
 """
 
 from __future__ import annotations
