@@ -30,11 +30,13 @@ class Build:
 
     @classmethod
     def open(cls, recipe: str | Path, search: list[str] | tuple[str, ...] = ()) -> Build:
-        """Load a recipe and the packs it names (searched in `search`, then the usual places)."""
-        from .recipe import load_recipe
+        """Load a recipe (a file, or a name in decks/) and the packs it names (searched in
+        `search`, then the usual places)."""
+        from .recipe import find_recipes, load_recipe
         from .select import recipe_packs
 
-        loaded = load_recipe(recipe)
+        [path] = find_recipes([str(recipe)])
+        loaded = load_recipe(path)
         return cls(loaded, recipe_packs(loaded, search))
 
     @classmethod
@@ -104,10 +106,7 @@ def make_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None
     quiz once."""
     from .problems import Problem
 
-    settings = recipe.recipe.quiz
-    if settings is None:
-        raise Problem(recipe.path, 1, 1, "quiz: this recipe has no quiz section")
-    letters = list(settings.versions)
+    letters = None
     if versions is not None:
         if not 1 <= versions <= 26:
             raise Problem(recipe.path, 1, 1, f"versions: {versions} is not between 1 and 26")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option
 from .examples import Command
 
 
@@ -27,7 +27,6 @@ from .examples import Command
 @click.option("--min-responses", type=click.IntRange(1), default=20, show_default=True,
               help="Flag nothing unless at least this many students answered.")
 @facts_option
-@reports_problems
 def command(responses: tuple[str, ...], quizzes: tuple[str, ...], out_dir: str, name: str | None,
             formats: tuple[str, ...], with_suggestions: bool, templates: str | None,
             min_responses: int, facts_dirs: tuple[str, ...]) -> None:

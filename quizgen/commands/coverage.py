@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option
 from .examples import Command
 
 
@@ -19,7 +19,6 @@ from .examples import Command
 @click.option("--min", "minimum", type=float, default=None, metavar="PERCENT",
               help="Exit 1 when coverage is below PERCENT.")
 @facts_option
-@reports_problems
 def command(pack: str | None, as_json: bool, html_file: str | None, minimum: float | None, facts_dirs: tuple[str, ...]) -> None:
     """Show which factual sentences of a pack's source no fact cites yet.
 

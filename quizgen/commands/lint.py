@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option, open_builds
 from .examples import Command
 
 
@@ -47,7 +47,6 @@ def parse_seeds(value: str | None) -> list[int] | None:
          "as warnings next to the findings for the same item.",
 )
 @facts_option
-@reports_problems
 def command(
     recipes: tuple[str, ...],
     as_json: bool,
@@ -78,26 +77,14 @@ def command(
     import json
 
     from ..lint.findings import format_finding
-    from ..lint.run import Report, context_for, lint_deck, lint_quiz, sort_findings
-    from ..pipeline import Build
-    from ..recipe import find_recipes, load_recipe
-    from ..select import recipe_packs
+    from ..lint.run import Report, lint_build, sort_findings
 
     if seed is not None and seed_range is not None:
         raise click.UsageError("use --seed or --seeds, not both")
     seeds = parse_seeds(seed_range) or [seed]
-    files = find_recipes(recipes)
-    if not files:
-        raise click.ClickException("no recipes found (looked for decks/*.yaml)")
     report = Report()
-    for path in files:
-        recipe = load_recipe(path)
-        packs = recipe_packs(recipe, facts_dirs)
-        build = Build(recipe, packs)
-        ctx = context_for(packs, build)
-        report.extend(lint_deck(recipe, packs, ctx=ctx, build=build))  # cards do not depend on the seed
-        for s in seeds:
-            report.extend(lint_quiz(recipe, packs, seed=s, ctx=ctx, questions=questions, build=build))
+    for build in open_builds(recipes, facts_dirs):
+        report.extend(lint_build(build, seeds=seeds, questions=questions))
     findings = sort_findings(report.findings)
     if responses is not None:
         from ..lint.field import beside_rules, read_field_findings

@@ -6,13 +6,11 @@ import json
 
 import click
 
-from .common import reports_problems
 from .examples import Command
 
 
 @click.command("schema", cls=Command)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead.")
-@reports_problems
 def command(output: str | None) -> None:
     """Print the JSON Schema of a fact file, for editors.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option
 from .examples import Command
 
 
@@ -13,7 +13,6 @@ from .examples import Command
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
 @facts_option
-@reports_problems
 def command(target: str | None, port: int, facts_dirs: tuple[str, ...]) -> None:
     """Preview cards and quiz at http://127.0.0.1:PORT/ while you edit; Ctrl-C stops it.
 

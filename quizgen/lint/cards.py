@@ -13,27 +13,16 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from ..anki.notes import BLANK, AnkiNote, build_notes
-from ..model import AnswerType, CardKind, LoadedPack, LocatedFact
+from ..anki.notes import BLANK, AnkiNote
+from ..model import CardKind, LocatedFact
 from ..normalize import normalize_answer, words
-from ..recipe import DeckSettings
 from ..quiz import rules
 from ..quiz.checks import RuleContext
 from .findings import ERROR, WARNING, Check, Scope
 
-#: The answer side's key: at most this many words, unless it is one named entity.
+#: The answer side's key: at most this many words, unless it is one name however long (an answer
+#: of the rule book's `NAME_TYPES`: "Patrice Lumumba Peoples' Friendship University").
 MAX_ANSWER_WORDS = 8
-#: Answer types whose answer is one name however long ("Patrice Lumumba Peoples' Friendship University").
-NAMED_TYPES = frozenset(
-    {
-        AnswerType.person,
-        AnswerType.place,
-        AnswerType.country,
-        AnswerType.organization,
-        AnswerType.work,
-        AnswerType.event,
-    }
-)
 #: What stands for a deletion on the front of a fill-in-the-blank card.
 DELETION = "[...]"
 
@@ -96,14 +85,6 @@ def cards_of_notes(notes: list[AnkiNote], facts: list[LocatedFact]) -> list[Card
     return [c for n in notes for c in cards_of(n, by_key[n.key])]
 
 
-def deck_cards(
-    settings: DeckSettings, packs: list[LoadedPack], facts: list[LocatedFact]
-) -> list[Card]:
-    """The cards a deck of these settings would have (notes built here)."""
-    notes, _cardless = build_notes(settings, packs, facts)
-    return cards_of_notes(notes, facts)
-
-
 def answer_short(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """The answer to recall is at most 8 words, or one named entity (minimum information principle).
 
@@ -113,7 +94,7 @@ def answer_short(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, st
         if c.kind is CardKind.reverse:
             continue
         n = len(words(c.answer))
-        if n > MAX_ANSWER_WORDS and c.answer_type not in NAMED_TYPES:
+        if n > MAX_ANSWER_WORDS and c.answer_type not in rules.NAME_TYPES:
             yield (
                 c,
                 f"answer has {n} words (at most {MAX_ANSWER_WORDS} unless one name): {c.answer!r}",
@@ -194,46 +175,18 @@ def evidence_carries_claim(cards: list[Card], ctx: RuleContext) -> Iterable[tupl
 
 
 CHECKS = [
-    Check(
-        "card-answer-short",
-        WARNING,
-        Scope.card,
-        "The answer side's key is at most 8 words or one named entity.",
-        answer_short,
-    ),
-    Check(
-        "card-cloze-single",
-        ERROR,
-        Scope.card,
-        "A cloze card has exactly one deletion and its deleted text appears nowhere else on it.",
-        cloze_single,
-    ),
-    Check(
-        "card-duplicate-front",
-        ERROR,
-        Scope.card,
-        "No two cards have the same normalised front and different backs.",
-        duplicate_front,
-    ),
-    Check(
-        "card-reverse-unique",
-        ERROR,
-        Scope.card,
-        "A reverse card's cue is the answer of no other fact in the deck.",
-        reverse_unique,
-    ),
-    Check(
-        "fact-evidence-short",
-        WARNING,
-        Scope.card,
-        "A fact's evidence is more than its answer and three words.",
-        evidence_carries_claim,
-    ),
-    Check(
-        "card-cloze-unique",
-        ERROR,
-        Scope.card,
-        "A cloze card keeps its question's years and names, and deletes no member of a list.",
-        cloze_unique,
-    ),
+    Check("card-answer-short", WARNING, Scope.card,
+          "The answer side's key is at most 8 words or one named entity.", answer_short),
+    Check("card-cloze-single", ERROR, Scope.card,
+          "A cloze card has exactly one deletion and its deleted text appears nowhere else on it.",
+          cloze_single),
+    Check("card-duplicate-front", ERROR, Scope.card,
+          "No two cards have the same normalised front and different backs.", duplicate_front),
+    Check("card-reverse-unique", ERROR, Scope.card,
+          "A reverse card's cue is the answer of no other fact in the deck.", reverse_unique),
+    Check("fact-evidence-short", WARNING, Scope.card,
+          "A fact's evidence is more than its answer and three words.", evidence_carries_claim),
+    Check("card-cloze-unique", ERROR, Scope.card,
+          "A cloze card keeps its question's years and names, and deletes no member of a list.",
+          cloze_unique),
 ]

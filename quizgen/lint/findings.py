@@ -2,8 +2,8 @@
 
 A `Finding` is one flaw in one item (or one quiz): its severity, the check that found it, a message,
 the item id and fact ids it concerns, and where it was seen (the deck, or a quiz version and seed).
-A `Check` is a plain function with an id, a severity and a one-line description; the modules
-`cards`, `items` and `quiz` each list theirs, and `run.CHECKS` is all of them.
+A `Check` is a plain function with an id, a severity and a one-line description; `cards` and
+`quiz` list theirs, and `run.CHECKS` is all of them with the rule book's item rules.
 """
 
 from __future__ import annotations

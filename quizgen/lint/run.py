@@ -1,9 +1,10 @@
 """Run every check over a recipe's deck and quiz: `lint_recipe` is what `quizgen lint` and
 `quizgen build` call.
 
-Cards are built with the deck writer's pure functions, the quiz with `make_quiz` (every version);
-nothing touches the disk. Item and quiz checks run on each version, and a finding seen the same way
-in several versions is reported once, with all their letters (`[quiz A,B]`).
+Cards and quizzes are the build's own (`quizgen.pipeline.Build`): the notes the deck is written
+from, the quiz of each seed with every version; nothing touches the disk. Item and quiz checks run
+on each version, and a finding seen the same way in several versions is reported once, with all
+their letters (`[quiz A,B]`).
 """
 
 from __future__ import annotations
@@ -44,14 +45,6 @@ class Report:
     @property
     def warnings(self) -> int:
         return sum(f.severity is Severity.warning for f in self.findings)
-
-
-def context_for(packs: list[LoadedPack], build=None) -> RuleContext:
-    """The fact base checks read: every fact of the recipe's packs, as distractors are drawn (the
-    build's own, when a `quizgen.pipeline.Build` is given)."""
-    if build is not None:
-        return RuleContext.of_base(build.factbase)
-    return RuleContext.of([lf for lp in packs for lf in lp.facts], packs)
 
 
 def _finding(check: Check, message: str, subject, version: str | None) -> Finding:
@@ -101,48 +94,23 @@ def _merge_versions(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def lint_deck(
-    recipe: LoadedRecipe, packs: list[LoadedPack], *, ctx: RuleContext | None = None, build=None
-) -> Report:
-    """Check the cards of the recipe's deck (an empty report when it has no deck section)."""
-    settings = recipe.recipe.deck
-    if settings is None:
-        return Report()
-    from ..pipeline import Build
-
-    build = Build.of(recipe, packs, build)
-    ctx = ctx or context_for(packs, build)
-    cards = card_checks.cards_of_notes(build.notes[0], build.selected)
-    findings = [f.model_copy(update={"recipe": recipe.path}) for f in check_cards(cards, ctx)]
-    return Report(findings, len(cards))
-
-
-def lint_quiz(
-    recipe: LoadedRecipe,
-    packs: list[LoadedPack],
-    *,
-    seed: int | None = None,
-    ctx: RuleContext | None = None,
-    questions: int | None = None,
-    build=None,
-) -> Report:
-    """Check every version of the recipe's quiz at `seed` (default: the recipe's own), of
-    `questions` questions (default: the recipe's)."""
-    from ..pipeline import make_quiz
-
-    if recipe.recipe.quiz is None:
-        return Report()
-    from ..pipeline import Build
-
-    build = Build.of(recipe, packs, build)
-    ctx = ctx or context_for(packs, build)
-    quiz = make_quiz(recipe, packs, seed=seed, questions=questions, build=build)
-    found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
-    findings = [
-        f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
-        for f in _merge_versions(found)
-    ]
-    return Report(findings, len(quiz.items))
+def lint_build(build, *, seeds: Iterable[int | None] = (None,), questions: int | None = None) -> Report:
+    """Check the cards of a `quizgen.pipeline.Build`'s deck, and every version of its quiz at each
+    of `seeds` (None: the recipe's own) with `questions` questions (default: the recipe's)."""
+    recipe = build.recipe
+    ctx = RuleContext.of_base(build.factbase)
+    report = Report()
+    if recipe.recipe.deck is not None:
+        cards = card_checks.cards_of_notes(build.notes[0], build.selected)
+        report.findings += [f.model_copy(update={"recipe": recipe.path}) for f in check_cards(cards, ctx)]
+        report.items += len(cards)
+    for seed in seeds if recipe.recipe.quiz is not None else ():
+        quiz = build.quiz(seed=seed, questions=questions)
+        found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
+        report.findings += [f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
+                            for f in _merge_versions(found)]
+        report.items += len(quiz.items)
+    return report
 
 
 def lint_recipe(
@@ -152,11 +120,7 @@ def lint_recipe(
     recipe's `quizgen.pipeline.Build`, whose notes and quiz the outputs then reuse."""
     from ..pipeline import Build
 
-    build = Build.of(recipe, packs, build)
-    ctx = context_for(packs, build)
-    report = lint_deck(recipe, packs, ctx=ctx, build=build)
-    report.extend(lint_quiz(recipe, packs, seed=seed, ctx=ctx, build=build))
-    return sort_findings(report.findings)
+    return sort_findings(lint_build(Build.of(recipe, packs, build), seeds=[seed]).findings)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
