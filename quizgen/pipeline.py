@@ -17,7 +17,9 @@ from functools import cached_property
 from pathlib import Path
 
 from .model import LoadedPack, LocatedFact
-from .recipe import LoadedRecipe
+from .problems import Problem
+from .recipe import LoadedRecipe, find_recipes, load_recipe
+from .select import recipe_packs, select_facts
 
 
 class Build:
@@ -32,9 +34,6 @@ class Build:
     def open(cls, recipe: str | Path, search: list[str] | tuple[str, ...] = ()) -> Build:
         """Load a recipe (a file, or a name in decks/) and the packs it names (searched in
         `search`, then the usual places)."""
-        from .recipe import find_recipes, load_recipe
-        from .select import recipe_packs
-
         [path] = find_recipes([str(recipe)])
         loaded = load_recipe(path)
         return cls(loaded, recipe_packs(loaded, search))
@@ -51,8 +50,6 @@ class Build:
 
     @cached_property
     def selected(self) -> list[LocatedFact]:
-        from .select import select_facts
-
         return select_facts(self.packs, self.recipe.recipe.select)
 
     @cached_property
@@ -71,7 +68,6 @@ class Build:
     def notes(self):
         """(notes, facts that make no card) of the recipe's deck (`anki.notes.build_notes`)."""
         from .anki import notes as anki_notes
-        from .problems import Problem
 
         settings = self.recipe.recipe.deck
         if settings is None:
@@ -83,7 +79,6 @@ class Build:
         """The recipe's quiz at `seed` (default: the recipe's) with these version letters and
         number of questions (defaults: the recipe's), made once per set of arguments."""
         from .quiz import assemble
-        from .problems import Problem
 
         settings = self.recipe.recipe.quiz
         if settings is None:
@@ -104,8 +99,6 @@ def make_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None
     """The recipe's quiz as a model (no rendering, no disk), with `versions` versions lettered
     from A (default: the recipe's letters). `build`: the recipe's `Build`, which makes each seeded
     quiz once."""
-    from .problems import Problem
-
     letters = None
     if versions is not None:
         if not 1 <= versions <= 26:

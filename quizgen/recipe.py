@@ -176,22 +176,14 @@ def find_recipes(targets: list[str] | tuple[str, ...] = ()) -> list[Path]:
     (falling back to the recipes shipped with quizgen)."""
     from .paths import data_dir
 
-    if targets:
-        out = []
-        for t in targets:
-            p = Path(t)
-            if not p.is_file():
-                for folder in (Path("decks"), data_dir("decks")):
-                    cand = folder / f"{t}.yaml"
-                    if cand.is_file():
-                        p = cand
-                        break
-                else:
-                    raise Problems([Problem(t, 1, 1, "no such recipe (a .yaml file, or a name in decks/)")])
-            out.append(p)
-        return out
-    for folder in (Path("decks"), data_dir("decks")):
-        found = sorted(folder.glob("*.yaml"))
-        if found:
-            return found
-    return []
+    folders = (Path("decks"), data_dir("decks"))
+    if not targets:
+        return next((found for folder in folders if (found := sorted(folder.glob("*.yaml")))), [])
+    out = []
+    for t in targets:
+        candidates = [Path(t), *(folder / f"{t}.yaml" for folder in folders)]
+        path = next((c for c in candidates if c.is_file()), None)
+        if path is None:
+            raise Problems([Problem(t, 1, 1, "no such recipe (a .yaml file, or a name in decks/)")])
+        out.append(path)
+    return out

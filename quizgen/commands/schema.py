@@ -23,7 +23,7 @@ def command(output: str | None) -> None:
       # first line of a fact file:
       # yaml-language-server: $schema=../fact-file.schema.json
     """
-    from ..schema import fact_file_schema
+    from ..scaffold import fact_file_schema
     from ..writer import write_text
 
     text = json.dumps(fact_file_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -47,36 +47,21 @@ def plain(field_html: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", field_html)).split())
 
 
+#: Each card kind's front and answer side: the note fields they show.
+_SIDES = {CardKind.qa: ("Ask", "Answer"), CardKind.cloze: ("Blanked", "Answer"),
+          CardKind.reverse: ("Reverse", "Question")}
+
+
 def cards_of(note: AnkiNote, lf: LocatedFact) -> list[Card]:
     """The cards one note makes, by the note type's switch fields (see `anki.notetype`)."""
     from ..anki.notetype import CARD_ORD, FIELDS
 
     field = dict(zip(FIELDS, note.fields, strict=True))
-    blanked = field["Blanked"].replace(BLANK, DELETION)
-    fronts = {
-        CardKind.qa: field["Ask"],
-        CardKind.cloze: blanked,
-        CardKind.reverse: field["Reverse"],
-    }
-    answers = {
-        CardKind.qa: field["Answer"],
-        CardKind.cloze: field["Answer"],
-        CardKind.reverse: field["Question"],
-    }
-    out = []
-    for kind, ord_ in CARD_ORD.items():
-        if ord_ in note.ords:
-            out.append(
-                Card(
-                    id=f"{kind.value}-{lf.fact.id}",
-                    kind=kind,
-                    fact_ids=[note.key],
-                    front=plain(fronts[kind]),
-                    answer=plain(answers[kind]),
-                    answer_type=lf.fact.answer_type.value,
-                )
-            )
-    return out
+    field["Blanked"] = field["Blanked"].replace(BLANK, DELETION)
+    return [Card(id=f"{kind.value}-{lf.fact.id}", kind=kind, fact_ids=[note.key],
+                 front=plain(field[_SIDES[kind][0]]), answer=plain(field[_SIDES[kind][1]]),
+                 answer_type=lf.fact.answer_type.value)
+            for kind, ord_ in CARD_ORD.items() if ord_ in note.ords]
 
 
 def cards_of_notes(notes: list[AnkiNote], facts: list[LocatedFact]) -> list[Card]:
@@ -95,10 +80,7 @@ def answer_short(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, st
             continue
         n = len(words(c.answer))
         if n > MAX_ANSWER_WORDS and c.answer_type not in rules.NAME_TYPES:
-            yield (
-                c,
-                f"answer has {n} words (at most {MAX_ANSWER_WORDS} unless one name): {c.answer!r}",
-            )
+            yield c, f"answer has {n} words (at most {MAX_ANSWER_WORDS} unless one name): {c.answer!r}"
 
 
 def cloze_single(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
