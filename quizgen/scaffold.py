@@ -63,10 +63,6 @@ def stable_id(*parts: str) -> int:
     return (1 << 40) + int.from_bytes(digest[:6], "big")
 
 
-def _title_case(pack_id: str) -> str:
-    return pack_id.replace("-", " ").capitalize()
-
-
 def _word_start(sentence: str, at: int) -> int:
     """The start of the first whole word at or after `at`, so a quote never opens mid-word."""
     if at <= 0:
@@ -122,7 +118,7 @@ def new_pack(pack_id: str, *, title: str | None, source_file: Path | None,
     else:
         text, source_name = SAMPLE_SOURCE, "source.md"
     fact = _example_fact(SourceText(text))
-    title = title or _title_case(pack_id)
+    title = title or pack_id.replace("-", " ").capitalize()
 
     pack_yaml = {
         "id": pack_id,

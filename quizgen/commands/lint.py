@@ -76,37 +76,36 @@ def command(
     """
     import json
 
-    from ..lint.findings import format_finding
-    from ..lint.run import Report, lint_build, sort_findings
+    from ..lint.findings import Severity, format_finding
+    from ..lint.run import lint_build, sort_findings
 
     if seed is not None and seed_range is not None:
         raise click.UsageError("use --seed or --seeds, not both")
     seeds = parse_seeds(seed_range) or [seed]
-    report = Report()
+    findings, items = [], 0
     for build in open_builds(recipes, facts_dirs):
-        report.extend(lint_build(build, seeds=seeds, questions=questions))
-    findings = sort_findings(report.findings)
+        found, checked = lint_build(build, seeds=seeds, questions=questions)
+        findings += found
+        items += checked
+    findings = sort_findings(findings)
     if responses is not None:
         from ..lint.field import beside_rules, read_field_findings
 
-        field = read_field_findings(responses)
-        report.findings += field
-        findings = beside_rules(findings, field)
-    summary = (
-        f"{report.errors} error{'s' * (report.errors != 1)}, "
-        f"{report.warnings} warning{'s' * (report.warnings != 1)} in {report.items} items"
-    )
+        findings = beside_rules(findings, read_field_findings(responses))
+    errors = sum(f.severity is Severity.error for f in findings)
+    warnings = sum(f.severity is Severity.warning for f in findings)
     if as_json:
         doc = {
             "findings": [f.model_dump(mode="json") for f in findings],
-            "errors": report.errors,
-            "warnings": report.warnings,
-            "items": report.items,
+            "errors": errors,
+            "warnings": warnings,
+            "items": items,
         }
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         for f in findings:
             click.echo(format_finding(f))
-        click.echo(summary)
-    if report.errors:
+        click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+                   f"in {items} items")
+    if errors:
         raise SystemExit(1)

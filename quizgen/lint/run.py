@@ -10,7 +10,6 @@ their letters (`[quiz A,B]`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from ..model import LoadedPack
 from ..quiz.checks import RULES, RuleContext
@@ -25,26 +24,6 @@ from .findings import Check, Finding, Scope, Severity
 ITEM_CHECKS = [Check(r.id, Severity(r.severity), Scope.item, r.description, r.func) for r in RULES]
 #: Every check, in report order: cards, then items, then whole quizzes.
 CHECKS: list[Check] = [*card_checks.CHECKS, *ITEM_CHECKS, *quiz_checks.CHECKS]
-
-
-@dataclass
-class Report:
-    """Findings, and how many cards and quiz items were checked (for the summary line)."""
-
-    findings: list[Finding] = field(default_factory=list)
-    items: int = 0
-
-    def extend(self, other: Report) -> None:
-        self.findings += other.findings
-        self.items += other.items
-
-    @property
-    def errors(self) -> int:
-        return sum(f.severity is Severity.error for f in self.findings)
-
-    @property
-    def warnings(self) -> int:
-        return sum(f.severity is Severity.warning for f in self.findings)
 
 
 def _finding(check: Check, message: str, subject, version: str | None) -> Finding:
@@ -94,23 +73,25 @@ def _merge_versions(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def lint_build(build, *, seeds: Iterable[int | None] = (None,), questions: int | None = None) -> Report:
-    """Check the cards of a `quizgen.pipeline.Build`'s deck, and every version of its quiz at each
-    of `seeds` (None: the recipe's own) with `questions` questions (default: the recipe's)."""
+def lint_build(build, *, seeds: Iterable[int | None] = (None,),
+               questions: int | None = None) -> tuple[list[Finding], int]:
+    """The findings on the cards of a `quizgen.pipeline.Build`'s deck and on every version of its
+    quiz at each of `seeds` (None: the recipe's own) with `questions` questions (default: the
+    recipe's); and how many cards and quiz items were checked."""
     recipe = build.recipe
     ctx = RuleContext.of_base(build.factbase)
-    report = Report()
+    findings, checked = [], 0
     if recipe.recipe.deck is not None:
         cards = card_checks.cards_of_notes(build.notes[0], build.selected)
-        report.findings += [f.model_copy(update={"recipe": recipe.path}) for f in check_cards(cards, ctx)]
-        report.items += len(cards)
+        findings += [f.model_copy(update={"recipe": recipe.path}) for f in check_cards(cards, ctx)]
+        checked += len(cards)
     for seed in seeds if recipe.recipe.quiz is not None else ():
         quiz = build.quiz(seed=seed, questions=questions)
         found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
-        report.findings += [f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
-                            for f in _merge_versions(found)]
-        report.items += len(quiz.items)
-    return report
+        findings += [f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
+                     for f in _merge_versions(found)]
+        checked += len(quiz.items)
+    return findings, checked
 
 
 def lint_recipe(
@@ -120,7 +101,7 @@ def lint_recipe(
     recipe's `quizgen.pipeline.Build`, whose notes and quiz the outputs then reuse."""
     from ..pipeline import Build
 
-    return sort_findings(lint_build(Build.of(recipe, packs, build), seeds=[seed]).findings)
+    return sort_findings(lint_build(Build.of(recipe, packs, build), seeds=[seed])[0])
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
