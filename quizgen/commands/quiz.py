@@ -79,14 +79,13 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     else:
         quiz = make_quiz(loaded, packs, seed=seed, versions=versions, questions=questions, build=build)
         asked = [v if v.lower() == "all" else v.upper() for v in export_versions]
-        letters = [v.letter for v in quiz.versions]
-        wanted = letters if "all" in asked else list(dict.fromkeys(asked))
+        wanted = [v.letter for v in quiz.versions] if "all" in asked else list(dict.fromkeys(asked))
         exported = Exported()
         if any(f in EXPORT_FORMATS for f in chosen):
             exported = export_quiz(quiz, loaded, packs, chosen, wanted or None)
         # Everything in memory first: a template error or a refused item writes nothing.
         files = render_quiz(quiz, chosen, template_dirs(loaded, templates),
-                            student_digits=loaded.recipe.quiz.student_digits if loaded.recipe.quiz else 6)
+                            student_digits=loaded.recipe.quiz.student_digits)
         files.update(exported.files)
         for note in quiz.notes:
             click.echo(f"{loaded.name}: note: {note}", err=True)

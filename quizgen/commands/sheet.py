@@ -46,9 +46,7 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     build = Build.open(recipe, facts_dirs)
     loaded = build.recipe
     quiz = make_quiz(loaded, build.packs, seed=seed, versions=versions, questions=questions, build=build)
-    settings = loaded.recipe.quiz
     files = render_sheet_files(quiz, template_dirs(loaded, templates),
-                               digits=digits or (settings.student_digits if settings else 6),
-                               pdf="pdf" in chosen)
+                               digits=digits or loaded.recipe.quiz.student_digits, pdf="pdf" in chosen)
     for p in write_files(Path(out_dir), files):
         click.echo(str(p))

@@ -1,5 +1,5 @@
-"""Run every check over a recipe's deck and quiz: `lint_recipe` is what `quizgen lint` and
-`quizgen build` call.
+"""Run every check over a recipe's deck and quiz: `lint_build` is what `quizgen lint` calls,
+`lint_recipe` what `quizgen build` and the Python API call.
 
 Cards and quizzes are the build's own (`quizgen.pipeline.Build`): the notes the deck is written
 from, the quiz of each seed with every version; nothing touches the disk. Item and quiz checks run
