@@ -30,20 +30,17 @@ def command(target: str | None, port: int, facts_dirs: tuple[str, ...]) -> None:
       quizgen serve {recipe_file} --port 8001
       quizgen serve {pack}
     """
+    import signal
+
     from ..serve import Preview, start, stop
 
     preview = Preview(target, facts_dirs)
-
-    def report(line: str) -> None:
-        click.echo(line, err=True)
-
-    import signal
 
     def interrupt(signum, frame):  # noqa: ARG001 - the handler signature
         raise KeyboardInterrupt
 
     try:
-        server, threads = start(preview, port, report)
+        server, threads = start(preview, port, lambda line: click.echo(line, err=True))
     except OSError as err:
         raise click.ClickException(f"cannot listen on 127.0.0.1:{port}: {err.strerror} "
                                    "(choose another with --port)") from None
