@@ -43,10 +43,8 @@ class Build:
         """`build` when it is the build of this recipe and these packs, else a new one: what the
         functions taking `(recipe, packs, build=None)` use, so a caller that passes its build
         shares what it made with every output."""
-        if build is not None and build.recipe is recipe and len(build.packs) == len(packs) and all(
-                a is b for a, b in zip(build.packs, packs)):
-            return build
-        return cls(recipe, packs)
+        same = build is not None and build.recipe is recipe and [*map(id, build.packs)] == [*map(id, packs)]
+        return build if same else cls(recipe, packs)
 
     @cached_property
     def selected(self) -> list[LocatedFact]:
