@@ -41,7 +41,9 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
 
 def _write_all(loaded: list, out: Path) -> None:
     """Write every build's deck, quiz and change report into `out`."""
+    from ..anki.deck import write_deck
     from ..changes import compare, snapshot, snapshot_bytes, snapshot_path
+    from ..export.files import write_quiz
     from ..progress import progress
     from ..writer import write_bytes
 
@@ -50,13 +52,9 @@ def _write_all(loaded: list, out: Path) -> None:
         current = snapshot(build.selected)
         changes = compare(snapshot_path(out, recipe.name), current)
         if recipe.recipe.deck is not None:
-            from ..anki.deck import write_deck
-
             report = write_deck(recipe, packs, out / f"{recipe.name}.apkg", build=build)
             click.echo(f"{recipe.name}: {report}")
         if recipe.recipe.quiz is not None:
-            from ..export.files import write_quiz
-
             written = write_quiz(recipe, packs, out, build=build)
             click.echo(f"{recipe.name}: quiz, {len(written)} files in {out}")
             for note in build.quiz().notes:
