@@ -20,16 +20,32 @@ from .commands.examples import WithExamples
 EXIT_INTERNAL = 70
 
 
+class DataError(click.ClickException):
+    """Bad input: each problem on its own line (`path:line:col: message`), their count, exit 1."""
+
+    def __init__(self, problems: list) -> None:
+        count = len(problems)
+        super().__init__("\n".join(map(str, problems)) + f"\n{count} problem{'s' * (count != 1)} found")
+
+    def show(self, file=None) -> None:
+        click.echo(self.message, file=file, err=True)
+
+
 class _Group(WithExamples, click.Group):
-    """The command group, with the last-resort handler: an exception no command turned into a
-    located message becomes one line and exit 70, never a traceback (`--debug` shows it)."""
+    """The command group, and where every command's errors end: located problems from the library
+    (`Problem`, `Problems`) become their lines and exit 1; any other exception, which no command
+    turned into a message, becomes one line and exit 70, never a traceback (`--debug` shows it)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as err:  # noqa: BLE001 - the one place that catches everything
+            from .problems import Problem, Problems
+
+            if isinstance(err, (Problem, Problems)):
+                raise DataError(err.problems if isinstance(err, Problems) else [err]) from None
             if ctx.params.get("debug") or os.environ.get("QUIZGEN_DEBUG") == "1":
                 raise
             detail = " ".join(str(err).split())[:200]

@@ -113,8 +113,8 @@ _POSSESSIVE = re.compile(r"(\w)['’]s\b")  # "the UN's Charter", "the 1700's"
 _OPENERS = [tuple(o.split()) for o in ECHO_OPENERS]
 
 
-_NUMBER_WORDS = {w: n for n in range(100) if (w := spelled(n)) and " " not in w}
-_TENS_WORDS = {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+#: Whole numbers from 0 to 99 in words, one word or two ("twenty two"), to their digits.
+_NUMBER_WORDS = {spelled(n): str(n) for n in range(100)}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
@@ -124,14 +124,9 @@ def _numbers(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        w = words[i]
-        if w in _TENS_WORDS and i + 1 < len(words) and words[i + 1] in _NUMBER_WORDS \
-                and 0 < _NUMBER_WORDS[words[i + 1]] < 10:
-            out.append(str(_TENS_WORDS[w] + _NUMBER_WORDS[words[i + 1]]))
-            i += 2
-            continue
-        out.append(str(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else w)
-        i += 1
+        step = 2 if " ".join(words[i:i + 2]) in _NUMBER_WORDS else 1
+        out.append(_NUMBER_WORDS.get(" ".join(words[i:i + step]), words[i]))
+        i += step
     scaled: list[str] = []  # "22 thousand" -> "22000"
     for w in out:
         if w in _SCALES and scaled and scaled[-1].isdigit():

@@ -22,13 +22,10 @@ def pack_roots(extra: list[str] | tuple[str, ...] = ()) -> list[Path]:
     roots += [Path(p) for p in os.environ.get("QUIZGEN_PATH", "").split(os.pathsep) if p]
     roots.append(Path("facts"))
     roots.append(data_dir("facts"))
-    seen, out = set(), []
+    unique: dict[Path, Path] = {}  # one folder named twice is searched once, where first named
     for r in roots:
-        key = r.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
+        unique.setdefault(r.resolve(), r)
+    return list(unique.values())
 
 
 def display(path: Path | str) -> str:

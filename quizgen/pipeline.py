@@ -17,7 +17,9 @@ from functools import cached_property
 from pathlib import Path
 
 from .model import LoadedPack, LocatedFact
-from .recipe import LoadedRecipe
+from .problems import Problem
+from .recipe import LoadedRecipe, find_recipes, load_recipe
+from .select import recipe_packs, select_facts
 
 
 class Build:
@@ -30,11 +32,10 @@ class Build:
 
     @classmethod
     def open(cls, recipe: str | Path, search: list[str] | tuple[str, ...] = ()) -> Build:
-        """Load a recipe and the packs it names (searched in `search`, then the usual places)."""
-        from .recipe import load_recipe
-        from .select import recipe_packs
-
-        loaded = load_recipe(recipe)
+        """Load a recipe (a file, or a name in decks/) and the packs it names (searched in
+        `search`, then the usual places)."""
+        [path] = find_recipes([str(recipe)])
+        loaded = load_recipe(path)
         return cls(loaded, recipe_packs(loaded, search))
 
     @classmethod
@@ -42,15 +43,11 @@ class Build:
         """`build` when it is the build of this recipe and these packs, else a new one: what the
         functions taking `(recipe, packs, build=None)` use, so a caller that passes its build
         shares what it made with every output."""
-        if build is not None and build.recipe is recipe and len(build.packs) == len(packs) and all(
-                a is b for a, b in zip(build.packs, packs)):
-            return build
-        return cls(recipe, packs)
+        same = build is not None and build.recipe is recipe and [*map(id, build.packs)] == [*map(id, packs)]
+        return build if same else cls(recipe, packs)
 
     @cached_property
     def selected(self) -> list[LocatedFact]:
-        from .select import select_facts
-
         return select_facts(self.packs, self.recipe.recipe.select)
 
     @cached_property
@@ -69,7 +66,6 @@ class Build:
     def notes(self):
         """(notes, facts that make no card) of the recipe's deck (`anki.notes.build_notes`)."""
         from .anki import notes as anki_notes
-        from .problems import Problem
 
         settings = self.recipe.recipe.deck
         if settings is None:
@@ -81,7 +77,6 @@ class Build:
         """The recipe's quiz at `seed` (default: the recipe's) with these version letters and
         number of questions (defaults: the recipe's), made once per set of arguments."""
         from .quiz import assemble
-        from .problems import Problem
 
         settings = self.recipe.recipe.quiz
         if settings is None:
@@ -102,12 +97,7 @@ def make_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None
     """The recipe's quiz as a model (no rendering, no disk), with `versions` versions lettered
     from A (default: the recipe's letters). `build`: the recipe's `Build`, which makes each seeded
     quiz once."""
-    from .problems import Problem
-
-    settings = recipe.recipe.quiz
-    if settings is None:
-        raise Problem(recipe.path, 1, 1, "quiz: this recipe has no quiz section")
-    letters = list(settings.versions)
+    letters = None
     if versions is not None:
         if not 1 <= versions <= 26:
             raise Problem(recipe.path, 1, 1, f"versions: {versions} is not between 1 and 26")

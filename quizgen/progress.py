@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from typing import IO, TypeVar
 
 T = TypeVar("T")
@@ -37,11 +37,8 @@ def progress(items: Iterable[T], label: str, *, length: int | None = None, after
     if not wanted(stream):
         yield from items
         return
-    if length is None:
-        try:
-            length = len(items)  # type: ignore[arg-type]
-        except TypeError:
-            length = None
+    if length is None and isinstance(items, Sized):
+        length = len(items)
     start = time.monotonic()
     bar = None
     done = 0

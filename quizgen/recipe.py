@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from .model import CardKind, Frozen, Id, NonEmpty, Weight
+from .paths import data_dir, display
 from .problems import Problem, Problems
 from .yamlio import load_yaml
 
@@ -155,7 +156,6 @@ class LoadedRecipe(Frozen):
 def load_recipe(path: str | Path) -> LoadedRecipe:
     """Read and validate one recipe; raise `Problems` with every located problem."""
     from .loader import nfc, pydantic_problems
-    from .paths import display
 
     shown = display(path)
     try:
@@ -174,24 +174,14 @@ def load_recipe(path: str | Path) -> LoadedRecipe:
 def find_recipes(targets: list[str] | tuple[str, ...] = ()) -> list[Path]:
     """Recipe files for the given targets (files, or names in ./decks), or every recipe in ./decks
     (falling back to the recipes shipped with quizgen)."""
-    from .paths import data_dir
-
-    if targets:
-        out = []
-        for t in targets:
-            p = Path(t)
-            if not p.is_file():
-                for folder in (Path("decks"), data_dir("decks")):
-                    cand = folder / f"{t}.yaml"
-                    if cand.is_file():
-                        p = cand
-                        break
-                else:
-                    raise Problems([Problem(t, 1, 1, "no such recipe (a .yaml file, or a name in decks/)")])
-            out.append(p)
-        return out
-    for folder in (Path("decks"), data_dir("decks")):
-        found = sorted(folder.glob("*.yaml"))
-        if found:
-            return found
-    return []
+    folders = (Path("decks"), data_dir("decks"))
+    if not targets:
+        return next((found for folder in folders if (found := sorted(folder.glob("*.yaml")))), [])
+    out = []
+    for t in targets:
+        candidates = [Path(t), *(folder / f"{t}.yaml" for folder in folders)]
+        path = next((c for c in candidates if c.is_file()), None)
+        if path is None:
+            raise Problems([Problem(t, 1, 1, "no such recipe (a .yaml file, or a name in decks/)")])
+        out.append(path)
+    return out

@@ -2,21 +2,27 @@
 
 The example fact is made from the source itself (its first sentence that states a year, else a
 number), so the new pack validates and builds at once; the author then rewrites it in their own words.
+The pack's folder of packs also gets the JSON Schema of a fact file (what `quizgen schema` prints),
+which its fact files name for editor completion (`# yaml-language-server: $schema=...`).
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from .model import Fact, FactFile
 from .problems import Problem
-from .schema import SCHEMA_FILE, fact_file_schema
 from .source import SourceText
+
+SCHEMA_FILE = "fact-file.schema.json"
 
 SAMPLE_SOURCE = """\
 # Notes for a new pack
@@ -24,6 +30,22 @@ SAMPLE_SOURCE = """\
 Replace this file with the text your facts cite. The first printed atlas, the Theatrum Orbis
 Terrarum of Abraham Ortelius, was published in Antwerp in 1570.
 """
+
+
+def fact_file_schema() -> dict[str, Any]:
+    """The JSON Schema of a fact file."""
+    fact = copy.deepcopy(Fact.model_json_schema())
+    # A fact may take its topic from the file, so the schema cannot demand it per fact.
+    fact["required"] = [r for r in fact.get("required", []) if r != "topic"]
+    defs = fact.pop("$defs", {})
+    outer = copy.deepcopy(FactFile.model_json_schema())
+    outer["properties"]["facts"]["items"] = {"$ref": "#/$defs/Fact"}
+    outer.setdefault("$defs", {}).update(defs)
+    outer["$defs"]["Fact"] = fact
+    outer["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    outer["title"] = "quizgen fact file"
+    outer["description"] = "A file of facts: optional file-wide topic and tags, then the facts."
+    return outer
 
 
 @dataclass(frozen=True)
@@ -39,10 +61,6 @@ def stable_id(*parts: str) -> int:
     """A fixed Anki id for this pack: the same every time, so re-running `new` elsewhere agrees."""
     digest = hashlib.sha256("\x1f".join(parts).encode()).digest()
     return (1 << 40) + int.from_bytes(digest[:6], "big")
-
-
-def _title_case(pack_id: str) -> str:
-    return pack_id.replace("-", " ").capitalize()
 
 
 def _word_start(sentence: str, at: int) -> int:
@@ -100,7 +118,7 @@ def new_pack(pack_id: str, *, title: str | None, source_file: Path | None,
     else:
         text, source_name = SAMPLE_SOURCE, "source.md"
     fact = _example_fact(SourceText(text))
-    title = title or _title_case(pack_id)
+    title = title or pack_id.replace("-", " ").capitalize()
 
     pack_yaml = {
         "id": pack_id,

@@ -7,26 +7,16 @@ from .problems import Problem, Problems
 from .recipe import LoadedRecipe, Selection
 
 
-def select_facts(packs: list[LoadedPack], selection: Selection, *, include_disputed: bool | None = None) -> list[LocatedFact]:
-    """Facts that pass the selection, in pack then file order. `include_disputed` overrides it."""
-    disputed_ok = selection.include_disputed if include_disputed is None else include_disputed
+def select_facts(packs: list[LoadedPack], selection: Selection) -> list[LocatedFact]:
+    """Facts that pass the selection, in pack then file order."""
     topics, tags, exclude = set(selection.topics), set(selection.tags), set(selection.exclude_tags)
-    levels = set(selection.difficulty)
-    weights = set(selection.weights)
-    out = []
-    for lp in packs:
-        for lf in lp.facts:
-            f = lf.fact
-            if f.is_disputed and not disputed_ok:
-                continue
-            if topics and f.topic not in topics:
-                continue
-            if tags and not tags.intersection(f.tags):
-                continue
-            if exclude.intersection(f.tags) or f.difficulty not in levels or f.weight not in weights:
-                continue
-            out.append(lf)
-    return out
+    levels, weights = set(selection.difficulty), set(selection.weights)
+    return [lf for lp in packs for lf in lp.facts
+            if (selection.include_disputed or not lf.fact.is_disputed)
+            and (not topics or lf.fact.topic in topics)
+            and (not tags or tags.intersection(lf.fact.tags))
+            and not exclude.intersection(lf.fact.tags)
+            and lf.fact.difficulty in levels and lf.fact.weight in weights]
 
 
 def recipe_packs(loaded: LoadedRecipe, search: list[str] | tuple[str, ...] = ()) -> list[LoadedPack]:
@@ -49,11 +39,10 @@ def recipe_packs(loaded: LoadedRecipe, search: list[str] | tuple[str, ...] = ())
             problems += err.problems
     if problems:
         raise Problems(problems)
-    selection = loaded.recipe.select
-    for key, known in (("topics", {lf.fact.topic for lp in packs for lf in lp.facts}),
-                       ("tags", {t for lp in packs for lf in lp.facts for t in lf.fact.tags}),
-                       ("exclude_tags", {t for lp in packs for lf in lp.facts for t in lf.fact.tags})):
-        for i, value in enumerate(getattr(selection, key)):
+    topics = {lf.fact.topic for lp in packs for lf in lp.facts}
+    tags = {t for lp in packs for lf in lp.facts for t in lf.fact.tags}
+    for key, known in (("topics", topics), ("tags", tags), ("exclude_tags", tags)):
+        for i, value in enumerate(getattr(loaded.recipe.select, key)):
             if value not in known:
                 choices = ", ".join(sorted(known)) or "none"
                 problems.append(loaded.problem(("select", key, i),

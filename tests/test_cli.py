@@ -9,7 +9,7 @@ import click
 from click.testing import CliRunner
 
 from quizgen.cli import main
-from quizgen.schema import fact_file_schema
+from quizgen.scaffold import fact_file_schema
 
 
 def test_every_command_has_help_with_an_example_and_is_in_the_readme(root: Path) -> None:

@@ -10,8 +10,9 @@ from conftest import FIXTURES, ROOT
 from lint_helpers import CTX, FACTS, PACK, located
 
 from quizgen.anki.notes import build_notes
-from quizgen.lint.run import context_for, lint_deck, lint_quiz
+from quizgen.lint.run import lint_build
 from quizgen.model import CardKind, LoadedPack, Pack
+from quizgen.pipeline import Build
 from quizgen.quiz import rules
 from quizgen.quiz.distractors import FactBase, pick_distractors
 from quizgen.recipe import DeckSettings, load_recipe
@@ -261,9 +262,5 @@ def test_no_lint_error_in_any_generated_quiz(path, search):
     """Seeds 1-50 of every recipe, 40 questions each, every version: no error. And the deck's cards."""
     recipe = load_recipe(path)
     packs = recipe_packs(recipe, search)
-    ctx = context_for(packs)
-    errors = [f for f in lint_deck(recipe, packs, ctx=ctx).findings if f.severity.value == "error"]
-    for seed in range(1, 51):
-        report = lint_quiz(recipe, packs, seed=seed, ctx=ctx, questions=40)
-        errors += [f for f in report.findings if f.severity.value == "error"]
-    assert errors == []
+    findings, _checked = lint_build(Build(recipe, packs), seeds=range(1, 51), questions=40)
+    assert [f for f in findings if f.severity.value == "error"] == []

@@ -5,13 +5,19 @@ from __future__ import annotations
 from conftest import FIXTURES
 from lint_helpers import located
 
-from quizgen.lint.cards import DELETION, deck_cards
+from quizgen.anki.notes import build_notes
+from quizgen.lint.cards import DELETION, cards_of_notes
 from quizgen.quiz.checks import RuleContext
 from quizgen.lint.run import check_cards
 from quizgen.loader import load_packs
 from quizgen.model import CardKind, LoadedPack
 from quizgen.recipe import load_recipe
 from quizgen.select import select_facts
+
+
+def deck_cards(settings, packs, facts):
+    """The cards a deck of these settings would have, from the deck's own notes."""
+    return cards_of_notes(build_notes(settings, packs, facts)[0], facts)
 
 
 def test_rivers_deck_cards_are_clean():

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from quizgen.lint.stats import chi2_sf, chi_square
+from quizgen.lint.quiz import chi2_sf, chi_square
 
 #: (df, critical value, upper-tail probability) from standard chi-square tables.
 TABLE = [

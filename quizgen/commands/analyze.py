@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option, output_option
 from .examples import Command
 
 
@@ -13,8 +13,7 @@ from .examples import Command
 @click.option("--quiz", "quizzes", multiple=True, required=True, type=click.Path(dir_okay=False),
               metavar="JSON", help="The quiz JSON of a version, build/RECIPE-V.json (repeatable: give "
                                    "every version the class answered).")
-@click.option("-o", "--output", "out_dir", default="build", show_default=True,
-              type=click.Path(file_okay=False), help="Folder to write into.")
+@output_option
 @click.option("--name", default=None, metavar="STEM",
               help="Names of the outputs (default: RECIPE-analysis, from the first --quiz).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "json", "csv"]),
@@ -27,7 +26,6 @@ from .examples import Command
 @click.option("--min-responses", type=click.IntRange(1), default=20, show_default=True,
               help="Flag nothing unless at least this many students answered.")
 @facts_option
-@reports_problems
 def command(responses: tuple[str, ...], quizzes: tuple[str, ...], out_dir: str, name: str | None,
             formats: tuple[str, ...], with_suggestions: bool, templates: str | None,
             min_responses: int, facts_dirs: tuple[str, ...]) -> None:
@@ -58,14 +56,12 @@ def command(responses: tuple[str, ...], quizzes: tuple[str, ...], out_dir: str, 
         raise click.ClickException("quizgen analyze needs numpy: pip install 'quizgen[analyze]'") from None
     from ..analyze.run import FORMATS, analyze_files, default_stem, output_files
     from ..export.files import write_files
+    from ..render.templates import make_environment
 
     result = analyze_files(list(responses), list(quizzes), search=facts_dirs,
                            min_responses=min_responses)
-    stem = name or default_stem(quizzes[0])
-    from ..render.templates import make_environment
-
     env = make_environment([templates] if templates else [])
-    files = output_files(result, stem, formats or FORMATS, with_suggestions, env)
+    files = output_files(result, name or default_stem(quizzes[0]), formats or FORMATS, with_suggestions, env)
     for f in result.flags:
         where = f"{f.file}:{f.line}: " if f.file else ""
         click.echo(f"{where}{f.check} item {f.item_id} ({', '.join(f.fact_ids)}): {f.message}")

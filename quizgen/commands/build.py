@@ -6,16 +6,14 @@ from pathlib import Path
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option, open_builds, output_option
 from .examples import Command
 
 
 @click.command("build", cls=Command)
 @click.argument("recipes", nargs=-1)
-@click.option("-o", "--output", "out_dir", default="build", show_default=True,
-              type=click.Path(file_okay=False), help="Folder to write into.")
+@output_option
 @facts_option
-@reports_problems
 def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...]) -> None:
     """Build every recipe (default: every recipe in decks/) into OUTPUT.
 
@@ -29,30 +27,13 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
       quizgen build
       quizgen build {recipe_file} -o out
     """
-    from ..pipeline import Build
-    from ..problems import Problem, Problems
     from ..render.html import template_dirs
-    from ..recipe import find_recipes, load_recipe
-    from ..select import recipe_packs
+    from ..writer import locked
 
-    files = find_recipes(recipes)
-    if not files:
-        raise click.ClickException("no recipes found (looked for decks/*.yaml)")
-    loaded, problems = [], []
-    for path in files:  # validate every recipe and pack before writing anything
-        try:
-            recipe = load_recipe(path)
-            loaded.append(Build(recipe, recipe_packs(recipe, facts_dirs)))
-            template_dirs(recipe, None)  # a missing templates folder stops the build before any file
-        except Problems as err:
-            problems += err.problems
-        except Problem as err:
-            problems.append(err)
-    if problems:
-        raise Problems(problems)
+    # a missing templates folder, too, stops the build before any file is written
+    loaded = open_builds(recipes, facts_dirs, check=lambda build: template_dirs(build.recipe, None))
     _lint_or_stop(loaded)
     out = Path(out_dir)
-    from ..writer import locked
 
     with locked(out):  # another build into this folder waits: outputs stay one consistent set
         _write_all(loaded, out)
@@ -60,7 +41,9 @@ def command(recipes: tuple[str, ...], out_dir: str, facts_dirs: tuple[str, ...])
 
 def _write_all(loaded: list, out: Path) -> None:
     """Write every build's deck, quiz and change report into `out`."""
+    from ..anki.deck import write_deck
     from ..changes import compare, snapshot, snapshot_bytes, snapshot_path
+    from ..export.files import write_quiz
     from ..progress import progress
     from ..writer import write_bytes
 
@@ -69,13 +52,9 @@ def _write_all(loaded: list, out: Path) -> None:
         current = snapshot(build.selected)
         changes = compare(snapshot_path(out, recipe.name), current)
         if recipe.recipe.deck is not None:
-            from ..anki.deck import write_deck
-
             report = write_deck(recipe, packs, out / f"{recipe.name}.apkg", build=build)
             click.echo(f"{recipe.name}: {report}")
         if recipe.recipe.quiz is not None:
-            from ..export.files import write_quiz
-
             written = write_quiz(recipe, packs, out, build=build)
             click.echo(f"{recipe.name}: quiz, {len(written)} files in {out}")
             for note in build.quiz().notes:

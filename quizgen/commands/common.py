@@ -1,47 +1,12 @@
-"""What every command shares: turning located problems into `Error` lines and exit 1, and the
-`--facts` option that adds folders of packs to the search path."""
+"""Options and steps several commands share: `--facts`, the quiz options, where files go, the PDF
+engine check, and opening the builds of the recipes named on the command line."""
 
 from __future__ import annotations
 
-import functools
-import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
-
-#: Exit codes (documented in the README): 0 ok, 1 bad data or a failed check, 2 usage.
-EXIT_DATA = 1
-
-
-class DataError(click.ClickException):
-    """Bad input: each problem on its own line (`path:line:col: message`), then exit 1."""
-
-    exit_code = EXIT_DATA
-
-    def show(self, file: Any = None) -> None:
-        stream = file or sys.stderr
-        for line in self.message.splitlines():
-            click.echo(line, file=stream)
-
-
-def reports_problems(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Run a command; turn `Problems`/`Problem` from the library into located lines and exit 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from ..problems import Problem, Problems
-
-        try:
-            return func(*args, **kwargs)
-        except Problems as err:
-            count = len(err.problems)
-            raise DataError("\n".join(map(str, err.problems)) + f"\n{count} problem{'s' * (count != 1)} found") from None
-        except Problem as err:
-            raise DataError(f"{err}\n1 problem found") from None
-
-    return wrapper
-
 
 facts_option = click.option(
     "--facts",
@@ -51,6 +16,36 @@ facts_option = click.option(
     metavar="DIR",
     help="A folder of packs to search first (repeatable; QUIZGEN_PATH adds more).",
 )
+output_option = click.option("-o", "--output", "out_dir", default="build", show_default=True,
+                             type=click.Path(file_okay=False), help="Folder to write into.")
+
+
+def _options(func: Callable[..., Any], *options: Callable[..., Any]) -> Callable[..., Any]:
+    """`func` with `options` applied, listed in `--help` in the order given."""
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def quiz_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--seed, --versions and --questions: which quiz of a recipe (`quizgen quiz`, `quizgen sheet`;
+    a sheet must be made with the same three as the quiz it answers)."""
+    return _options(
+        func,
+        click.option("--seed", type=int, default=None, help="Seed (default: the recipe's). Same seed, same quiz."),
+        click.option("--versions", type=click.IntRange(1, 26), default=None,
+                     help="Number of versions, lettered A, B, ... (default: the recipe's)."),
+        click.option("--questions", type=click.IntRange(1, 500), default=None,
+                     help="Number of questions; the recipe's mix is scaled to it."),
+    )
+
+
+def template_output_options(templates_help: str) -> Callable[..., Any]:
+    """--templates (its help says which templates it may override), -o/--output and --facts: what
+    the quiz's pages are drawn with and where they go (`quizgen quiz`, `quizgen sheet`)."""
+    templates = click.option("--templates", type=click.Path(file_okay=False, exists=True), default=None,
+                             metavar="DIR", help=templates_help)
+    return lambda func: _options(func, templates, output_option, facts_option)
 
 
 def require_pdf_engine() -> None:
@@ -63,15 +58,26 @@ def require_pdf_engine() -> None:
         raise click.ClickException(str(err)) from None
 
 
-def quiz_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--seed, --versions and --questions: which quiz of a recipe (`quizgen quiz`, `quizgen sheet`;
-    a sheet must be made with the same three as the quiz it answers)."""
-    for option in reversed([
-        click.option("--seed", type=int, default=None, help="Seed (default: the recipe's). Same seed, same quiz."),
-        click.option("--versions", type=click.IntRange(1, 26), default=None,
-                     help="Number of versions, lettered A, B, ... (default: the recipe's)."),
-        click.option("--questions", type=click.IntRange(1, 500), default=None,
-                     help="Number of questions; the recipe's mix is scaled to it."),
-    ]):
-        func = option(func)
-    return func
+def open_builds(recipes: tuple[str, ...], facts_dirs: tuple[str, ...], check=None) -> list:
+    """A `quizgen.pipeline.Build` for each recipe named (default: every recipe in decks/), after
+    `check(build)` if given; every problem of every recipe is raised together, before any work."""
+    from ..pipeline import Build
+    from ..problems import Problem, Problems
+    from ..recipe import find_recipes
+
+    files = find_recipes(recipes)
+    if not files:
+        raise click.ClickException("no recipes found (looked for decks/*.yaml)")
+    builds, problems = [], []
+    for path in files:
+        try:
+            builds.append(Build.open(path, facts_dirs))
+            if check is not None:
+                check(builds[-1])
+        except Problems as err:
+            problems += err.problems
+        except Problem as err:
+            problems.append(err)
+    if problems:
+        raise Problems(problems)
+    return builds

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option
 from .examples import Command
 
 
@@ -19,7 +19,6 @@ from .examples import Command
 @click.option("--min", "minimum", type=float, default=None, metavar="PERCENT",
               help="Exit 1 when coverage is below PERCENT.")
 @facts_option
-@reports_problems
 def command(pack: str | None, as_json: bool, html_file: str | None, minimum: float | None, facts_dirs: tuple[str, ...]) -> None:
     """Show which factual sentences of a pack's source no fact cites yet.
 
@@ -68,26 +67,23 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
         write_text(html_file, render_coverage(packs[0]))
     if as_json:
         click.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
-    elif html_file:  # the map holds the details: one line per source here
-        for r in results:
+    for r in [] if as_json else results:
+        cited = (f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "
+                 f"({r['covered']} of {r['factual_sentences']})")
+        if html_file:  # the map holds the details: one line per source here
             thin = len(r["thin_ideas"])
-            click.echo(f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "
-                       f"({r['covered']} of {r['factual_sentences']}), "
-                       f"{r['factual_sentences'] - r['covered']} not cited"
+            click.echo(f"{cited}, {r['factual_sentences'] - r['covered']} not cited"
                        + (f", {thin} thin key idea{'s' * (thin != 1)}" if thin else "")
                        + f": see {html_file}")
-    else:
-        for r in results:
-            click.echo(f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "
-                       f"({r['covered']} of {r['factual_sentences']})")
-            for text in r["uncovered"]:
-                click.echo(f"  not cited: {text}")
-            total = sum(r["weights"].values()) or 1
-            click.echo("  facts by weight: " + ", ".join(
-                f"{w} {n} ({100 * n / total:.0f}%)" for w, n in r["weights"].items()))
-            for idea in r["ideas"]:
-                if idea["core_facts"] < 2:
-                    click.echo(f"  key idea with fewer than two core facts: {idea['id']} "
-                               f"({idea['core_facts']}): {idea['title']}")
+            continue
+        click.echo(cited)
+        for text in r["uncovered"]:
+            click.echo(f"  not cited: {text}")
+        total = sum(r["weights"].values()) or 1
+        click.echo("  facts by weight: " + ", ".join(
+            f"{w} {n} ({100 * n / total:.0f}%)" for w, n in r["weights"].items()))
+        for idea in (i for i in r["ideas"] if i["core_facts"] < 2):
+            click.echo(f"  key idea with fewer than two core facts: {idea['id']} "
+                       f"({idea['core_facts']}): {idea['title']}")
     if minimum is not None and lowest < minimum:
         raise click.ClickException(f"coverage {lowest:.1f}% is below --min {minimum}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..formats import DECK_FORMATS
-from .common import facts_option, reports_problems
+from .common import facts_option
 from .examples import Command
 
 
@@ -28,7 +28,6 @@ from .examples import Command
     "RECIPE-anki.csv) or quizlet (Quizlet import text, RECIPE-quizlet.txt).",
 )
 @facts_option
-@reports_problems
 def command(recipe: str, out: str | None, formats: tuple[str, ...], facts_dirs: tuple[str, ...]) -> None:
     """Build the Anki deck of RECIPE (a .yaml file, or a name in decks/).
 
@@ -54,15 +53,11 @@ def command(recipe: str, out: str | None, formats: tuple[str, ...], facts_dirs: 
     from ..anki.deck import write_deck
     from ..export.files import export_deck, write_files
     from ..pipeline import Build
-    from ..recipe import find_recipes, load_recipe
-    from ..select import recipe_packs
 
     chosen = formats or ("apkg",)
-    (path,) = find_recipes([recipe])
-    loaded = load_recipe(path)
-    packs = recipe_packs(loaded, facts_dirs)
+    build = Build.open(recipe, facts_dirs)  # the notes are made once, for every format
+    loaded, packs = build.recipe, build.packs
     target = Path(out) if out else Path("build") / f"{loaded.name}.apkg"
-    build = Build(loaded, packs)  # the notes are made once, for every format
     exported = export_deck(loaded, packs, chosen, build)  # in memory: a problem here writes nothing
     if "apkg" in chosen:
         click.echo(f"{loaded.name}: {write_deck(loaded, packs, target, build=build)}")

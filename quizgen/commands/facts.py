@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option
 from .examples import Command
 
 
@@ -46,7 +46,6 @@ def fact_record(lf) -> dict:
 @click.argument("paths", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of facts.")
 @facts_option
-@reports_problems
 def command(paths: tuple[str, ...], as_json: bool, facts_dirs: tuple[str, ...]) -> None:
     """List every fact of the given packs (default: every pack under facts/).
 

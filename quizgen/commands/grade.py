@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from .common import reports_problems
 from .examples import Command
 
 
@@ -17,7 +16,6 @@ from .examples import Command
               help="The teacher's decisions on flagged answers (default: OUTPUT/overrides.csv if it exists).")
 @click.option("-o", "--output", "out_dir", default="build", show_default=True,
               type=click.Path(file_okay=False), help="Folder for grades.csv and review.html.")
-@reports_problems
 def command(scans: tuple[str, ...], quizzes: tuple[str, ...], overrides: str | None, out_dir: str) -> None:
     """Grade answer sheets (PDF scans, JPEG or PNG photos) into OUTPUT/grades.csv.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option, open_builds
 from .examples import Command
 
 
@@ -47,7 +47,6 @@ def parse_seeds(value: str | None) -> list[int] | None:
          "as warnings next to the findings for the same item.",
 )
 @facts_option
-@reports_problems
 def command(
     recipes: tuple[str, ...],
     as_json: bool,
@@ -77,49 +76,36 @@ def command(
     """
     import json
 
-    from ..lint.findings import format_finding
-    from ..lint.run import Report, context_for, lint_deck, lint_quiz, sort_findings
-    from ..pipeline import Build
-    from ..recipe import find_recipes, load_recipe
-    from ..select import recipe_packs
+    from ..lint.findings import Severity, format_finding
+    from ..lint.run import lint_build, sort_findings
 
     if seed is not None and seed_range is not None:
         raise click.UsageError("use --seed or --seeds, not both")
     seeds = parse_seeds(seed_range) or [seed]
-    files = find_recipes(recipes)
-    if not files:
-        raise click.ClickException("no recipes found (looked for decks/*.yaml)")
-    report = Report()
-    for path in files:
-        recipe = load_recipe(path)
-        packs = recipe_packs(recipe, facts_dirs)
-        build = Build(recipe, packs)
-        ctx = context_for(packs, build)
-        report.extend(lint_deck(recipe, packs, ctx=ctx, build=build))  # cards do not depend on the seed
-        for s in seeds:
-            report.extend(lint_quiz(recipe, packs, seed=s, ctx=ctx, questions=questions, build=build))
-    findings = sort_findings(report.findings)
+    findings, items = [], 0
+    for build in open_builds(recipes, facts_dirs):
+        found, checked = lint_build(build, seeds=seeds, questions=questions)
+        findings += found
+        items += checked
+    findings = sort_findings(findings)
     if responses is not None:
         from ..lint.field import beside_rules, read_field_findings
 
-        field = read_field_findings(responses)
-        report.findings += field
-        findings = beside_rules(findings, field)
-    summary = (
-        f"{report.errors} error{'s' * (report.errors != 1)}, "
-        f"{report.warnings} warning{'s' * (report.warnings != 1)} in {report.items} items"
-    )
+        findings = beside_rules(findings, read_field_findings(responses))
+    errors = sum(f.severity is Severity.error for f in findings)
+    warnings = sum(f.severity is Severity.warning for f in findings)
     if as_json:
         doc = {
             "findings": [f.model_dump(mode="json") for f in findings],
-            "errors": report.errors,
-            "warnings": report.warnings,
-            "items": report.items,
+            "errors": errors,
+            "warnings": warnings,
+            "items": items,
         }
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         for f in findings:
             click.echo(format_finding(f))
-        click.echo(summary)
-    if report.errors:
+        click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+                   f"in {items} items")
+    if errors:
         raise SystemExit(1)

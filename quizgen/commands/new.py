@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from .common import reports_problems
 from .examples import Command
 
 
@@ -18,7 +17,6 @@ from .examples import Command
               help="Folder of packs to create it in.")
 @click.option("--decks", "decks_root", default="decks", show_default=True, type=click.Path(file_okay=False),
               help="Folder of recipes to add its recipe to.")
-@reports_problems
 def command(pack: str, title: str | None, source: str | None, facts_root: str, decks_root: str) -> None:
     """Create facts/PACK/ (pack.yaml, your source, an example fact) and decks/PACK.yaml.
 

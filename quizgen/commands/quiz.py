@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from ..formats import EXPORT_FORMATS, FORMATS
-from .common import facts_option, quiz_options, reports_problems, require_pdf_engine
+from .common import quiz_options, require_pdf_engine, template_output_options
 from .examples import Command
 
 
@@ -24,12 +24,8 @@ from .examples import Command
 @click.option("--bank", is_flag=True,
               help="Export every eligible item of every selected fact (a question bank, in "
                    "categories by topic and item type) instead of a quiz; default formats: all four.")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True), default=None, metavar="DIR",
-              help='A folder of templates searched first; {% extends "!default/quiz.html" %} reaches ours.')
-@click.option("-o", "--output", "out_dir", default="build", show_default=True,
-              type=click.Path(file_okay=False), help="Folder to write into.")
-@facts_option
-@reports_problems
+@template_output_options('A folder of templates searched first; {% extends "!default/quiz.html" %} '
+                         "reaches ours.")
 def command(recipe: str, seed: int | None, versions: int | None, questions: int | None,
             formats: tuple[str, ...], export_versions: tuple[str, ...], bank: bool,
             templates: str | None, out_dir: str, facts_dirs: tuple[str, ...]) -> None:
@@ -61,10 +57,8 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     from pathlib import Path
 
     from ..export.files import Exported, export_bank, export_quiz, write_files
-    from ..pipeline import make_quiz
+    from ..pipeline import Build, make_quiz
     from ..render.html import render_quiz, template_dirs
-    from ..recipe import find_recipes, load_recipe
-    from ..select import recipe_packs
 
     printable = [f for f in formats if f in FORMATS]
     if bank:
@@ -77,23 +71,21 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
         chosen = formats or ("html", "json")
     if "pdf" in chosen:
         require_pdf_engine()
-    [path] = find_recipes([recipe])
-    loaded = load_recipe(path)
-    packs = recipe_packs(loaded, facts_dirs)
+    build = Build.open(recipe, facts_dirs)
+    loaded, packs = build.recipe, build.packs
     if bank:
         exported = export_bank(loaded, packs, chosen, seed=seed)
         files = exported.files
     else:
-        quiz = make_quiz(loaded, packs, seed=seed, versions=versions, questions=questions)
+        quiz = make_quiz(loaded, packs, seed=seed, versions=versions, questions=questions, build=build)
         asked = [v if v.lower() == "all" else v.upper() for v in export_versions]
-        letters = [v.letter for v in quiz.versions]
-        wanted = letters if "all" in asked else list(dict.fromkeys(asked))
+        wanted = [v.letter for v in quiz.versions] if "all" in asked else list(dict.fromkeys(asked))
         exported = Exported()
         if any(f in EXPORT_FORMATS for f in chosen):
             exported = export_quiz(quiz, loaded, packs, chosen, wanted or None)
         # Everything in memory first: a template error or a refused item writes nothing.
         files = render_quiz(quiz, chosen, template_dirs(loaded, templates),
-                            student_digits=loaded.recipe.quiz.student_digits if loaded.recipe.quiz else 6)
+                            student_digits=loaded.recipe.quiz.student_digits)
         files.update(exported.files)
         for note in quiz.notes:
             click.echo(f"{loaded.name}: note: {note}", err=True)

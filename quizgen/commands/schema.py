@@ -6,13 +6,11 @@ import json
 
 import click
 
-from .common import reports_problems
 from .examples import Command
 
 
 @click.command("schema", cls=Command)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead.")
-@reports_problems
 def command(output: str | None) -> None:
     """Print the JSON Schema of a fact file, for editors.
 
@@ -25,7 +23,7 @@ def command(output: str | None) -> None:
       # first line of a fact file:
       # yaml-language-server: $schema=../fact-file.schema.json
     """
-    from ..schema import fact_file_schema
+    from ..scaffold import fact_file_schema
     from ..writer import write_text
 
     text = json.dumps(fact_file_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option
 from .examples import Command
 
 
@@ -13,7 +13,6 @@ from .examples import Command
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
 @facts_option
-@reports_problems
 def command(target: str | None, port: int, facts_dirs: tuple[str, ...]) -> None:
     """Preview cards and quiz at http://127.0.0.1:PORT/ while you edit; Ctrl-C stops it.
 
@@ -31,20 +30,17 @@ def command(target: str | None, port: int, facts_dirs: tuple[str, ...]) -> None:
       quizgen serve {recipe_file} --port 8001
       quizgen serve {pack}
     """
+    import signal
+
     from ..serve import Preview, start, stop
 
     preview = Preview(target, facts_dirs)
-
-    def report(line: str) -> None:
-        click.echo(line, err=True)
-
-    import signal
 
     def interrupt(signum, frame):  # noqa: ARG001 - the handler signature
         raise KeyboardInterrupt
 
     try:
-        server, threads = start(preview, port, report)
+        server, threads = start(preview, port, lambda line: click.echo(line, err=True))
     except OSError as err:
         raise click.ClickException(f"cannot listen on 127.0.0.1:{port}: {err.strerror} "
                                    "(choose another with --port)") from None

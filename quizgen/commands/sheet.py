@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import facts_option, quiz_options, reports_problems, require_pdf_engine
+from .common import quiz_options, require_pdf_engine, template_output_options
 from .examples import Command
 
 
@@ -15,12 +15,7 @@ from .examples import Command
               help="Digits of the student number (default: the recipe's quiz.student_digits, 6).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "pdf"]),
               help="html (default) and/or pdf (printed by the system Chromium).")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True), default=None, metavar="DIR",
-              help="A folder of templates searched first (sheet.html).")
-@click.option("-o", "--output", "out_dir", default="build", show_default=True,
-              type=click.Path(file_okay=False), help="Folder to write into.")
-@facts_option
-@reports_problems
+@template_output_options("A folder of templates searched first (sheet.html).")
 def command(recipe: str, seed: int | None, versions: int | None, questions: int | None,
             digits: int | None, formats: tuple[str, ...], templates: str | None, out_dir: str,
             facts_dirs: tuple[str, ...]) -> None:
@@ -41,22 +36,17 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     from pathlib import Path
 
     from ..export.files import write_files
-    from ..pipeline import make_quiz
+    from ..pipeline import Build, make_quiz
     from ..render.html import template_dirs
-    from ..recipe import find_recipes, load_recipe
-    from ..select import recipe_packs
     from ..sheet.render import render_sheet_files
 
     chosen = formats or ("html",)
     if "pdf" in chosen:
         require_pdf_engine()
-    [path] = find_recipes([recipe])
-    loaded = load_recipe(path)
-    packs = recipe_packs(loaded, facts_dirs)
-    quiz = make_quiz(loaded, packs, seed=seed, versions=versions, questions=questions)
-    settings = loaded.recipe.quiz
+    build = Build.open(recipe, facts_dirs)
+    loaded = build.recipe
+    quiz = make_quiz(loaded, build.packs, seed=seed, versions=versions, questions=questions, build=build)
     files = render_sheet_files(quiz, template_dirs(loaded, templates),
-                               digits=digits or (settings.student_digits if settings else 6),
-                               pdf="pdf" in chosen)
+                               digits=digits or loaded.recipe.quiz.student_digits, pdf="pdf" in chosen)
     for p in write_files(Path(out_dir), files):
         click.echo(str(p))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import click
 
-from .common import facts_option, reports_problems
+from .common import facts_option
 from .examples import Command
 
 
 @click.command("validate", cls=Command)
 @click.argument("paths", nargs=-1)
 @facts_option
-@reports_problems
 def command(paths: tuple[str, ...], facts_dirs: tuple[str, ...]) -> None:
     """Check packs: every problem is printed as FILE:LINE:COL: MESSAGE, then exit 1.
 

@@ -1,9 +1,8 @@
 """Item quality checks (`quizgen lint`): measurable flaws in cards and quiz items.
 
 `findings` (the Finding and Check models), `cards` (Anki cards), `quiz` (a whole quiz version),
-`stats` (the chi-square test), `run` (every check over a recipe, one item's checks being the rules
-of `quizgen.quiz.checks`). Pure:
-cards and quizzes are built in memory, nothing is written.
+`run` (every check over a recipe, one item's checks being the rules of `quizgen.quiz.checks`).
+Pure: cards and quizzes are built in memory, nothing is written.
 """
 
 from .findings import Check, Finding, Severity, format_finding

@@ -13,27 +13,16 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from ..anki.notes import BLANK, AnkiNote, build_notes
-from ..model import AnswerType, CardKind, LoadedPack, LocatedFact
+from ..anki.notes import BLANK, AnkiNote
+from ..model import CardKind, LocatedFact
 from ..normalize import normalize_answer, words
-from ..recipe import DeckSettings
 from ..quiz import rules
 from ..quiz.checks import RuleContext
 from .findings import ERROR, WARNING, Check, Scope
 
-#: The answer side's key: at most this many words, unless it is one named entity.
+#: The answer side's key: at most this many words, unless it is one name however long (an answer
+#: of the rule book's `NAME_TYPES`: "Patrice Lumumba Peoples' Friendship University").
 MAX_ANSWER_WORDS = 8
-#: Answer types whose answer is one name however long ("Patrice Lumumba Peoples' Friendship University").
-NAMED_TYPES = frozenset(
-    {
-        AnswerType.person,
-        AnswerType.place,
-        AnswerType.country,
-        AnswerType.organization,
-        AnswerType.work,
-        AnswerType.event,
-    }
-)
 #: What stands for a deletion on the front of a fill-in-the-blank card.
 DELETION = "[...]"
 
@@ -58,50 +47,27 @@ def plain(field_html: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", field_html)).split())
 
 
+#: Each card kind's front and answer side: the note fields they show.
+_SIDES = {CardKind.qa: ("Ask", "Answer"), CardKind.cloze: ("Blanked", "Answer"),
+          CardKind.reverse: ("Reverse", "Question")}
+
+
 def cards_of(note: AnkiNote, lf: LocatedFact) -> list[Card]:
     """The cards one note makes, by the note type's switch fields (see `anki.notetype`)."""
     from ..anki.notetype import CARD_ORD, FIELDS
 
     field = dict(zip(FIELDS, note.fields, strict=True))
-    blanked = field["Blanked"].replace(BLANK, DELETION)
-    fronts = {
-        CardKind.qa: field["Ask"],
-        CardKind.cloze: blanked,
-        CardKind.reverse: field["Reverse"],
-    }
-    answers = {
-        CardKind.qa: field["Answer"],
-        CardKind.cloze: field["Answer"],
-        CardKind.reverse: field["Question"],
-    }
-    out = []
-    for kind, ord_ in CARD_ORD.items():
-        if ord_ in note.ords:
-            out.append(
-                Card(
-                    id=f"{kind.value}-{lf.fact.id}",
-                    kind=kind,
-                    fact_ids=[note.key],
-                    front=plain(fronts[kind]),
-                    answer=plain(answers[kind]),
-                    answer_type=lf.fact.answer_type.value,
-                )
-            )
-    return out
+    field["Blanked"] = field["Blanked"].replace(BLANK, DELETION)
+    return [Card(id=f"{kind.value}-{lf.fact.id}", kind=kind, fact_ids=[note.key],
+                 front=plain(field[_SIDES[kind][0]]), answer=plain(field[_SIDES[kind][1]]),
+                 answer_type=lf.fact.answer_type.value)
+            for kind, ord_ in CARD_ORD.items() if ord_ in note.ords]
 
 
 def cards_of_notes(notes: list[AnkiNote], facts: list[LocatedFact]) -> list[Card]:
     """Every card of the deck's notes (of these facts), as `cards_of` makes them."""
     by_key = {lf.key: lf for lf in facts}
     return [c for n in notes for c in cards_of(n, by_key[n.key])]
-
-
-def deck_cards(
-    settings: DeckSettings, packs: list[LoadedPack], facts: list[LocatedFact]
-) -> list[Card]:
-    """The cards a deck of these settings would have (notes built here)."""
-    notes, _cardless = build_notes(settings, packs, facts)
-    return cards_of_notes(notes, facts)
 
 
 def answer_short(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
@@ -113,11 +79,8 @@ def answer_short(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, st
         if c.kind is CardKind.reverse:
             continue
         n = len(words(c.answer))
-        if n > MAX_ANSWER_WORDS and c.answer_type not in NAMED_TYPES:
-            yield (
-                c,
-                f"answer has {n} words (at most {MAX_ANSWER_WORDS} unless one name): {c.answer!r}",
-            )
+        if n > MAX_ANSWER_WORDS and c.answer_type not in rules.NAME_TYPES:
+            yield c, f"answer has {n} words (at most {MAX_ANSWER_WORDS} unless one name): {c.answer!r}"
 
 
 def cloze_single(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
@@ -194,46 +157,18 @@ def evidence_carries_claim(cards: list[Card], ctx: RuleContext) -> Iterable[tupl
 
 
 CHECKS = [
-    Check(
-        "card-answer-short",
-        WARNING,
-        Scope.card,
-        "The answer side's key is at most 8 words or one named entity.",
-        answer_short,
-    ),
-    Check(
-        "card-cloze-single",
-        ERROR,
-        Scope.card,
-        "A cloze card has exactly one deletion and its deleted text appears nowhere else on it.",
-        cloze_single,
-    ),
-    Check(
-        "card-duplicate-front",
-        ERROR,
-        Scope.card,
-        "No two cards have the same normalised front and different backs.",
-        duplicate_front,
-    ),
-    Check(
-        "card-reverse-unique",
-        ERROR,
-        Scope.card,
-        "A reverse card's cue is the answer of no other fact in the deck.",
-        reverse_unique,
-    ),
-    Check(
-        "fact-evidence-short",
-        WARNING,
-        Scope.card,
-        "A fact's evidence is more than its answer and three words.",
-        evidence_carries_claim,
-    ),
-    Check(
-        "card-cloze-unique",
-        ERROR,
-        Scope.card,
-        "A cloze card keeps its question's years and names, and deletes no member of a list.",
-        cloze_unique,
-    ),
+    Check("card-answer-short", WARNING, Scope.card,
+          "The answer side's key is at most 8 words or one named entity.", answer_short),
+    Check("card-cloze-single", ERROR, Scope.card,
+          "A cloze card has exactly one deletion and its deleted text appears nowhere else on it.",
+          cloze_single),
+    Check("card-duplicate-front", ERROR, Scope.card,
+          "No two cards have the same normalised front and different backs.", duplicate_front),
+    Check("card-reverse-unique", ERROR, Scope.card,
+          "A reverse card's cue is the answer of no other fact in the deck.", reverse_unique),
+    Check("fact-evidence-short", WARNING, Scope.card,
+          "A fact's evidence is more than its answer and three words.", evidence_carries_claim),
+    Check("card-cloze-unique", ERROR, Scope.card,
+          "A cloze card keeps its question's years and names, and deletes no member of a list.",
+          cloze_unique),
 ]

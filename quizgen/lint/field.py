@@ -46,15 +46,10 @@ def beside_rules(rule_findings: list[Finding], field: list[Finding]) -> list[Fin
     by_item: dict[str | None, list[Finding]] = {}
     for f in field:
         by_item.setdefault(f.item_id, []).append(f)
-    last: dict[str | None, int] = {}
-    for n, f in enumerate(rule_findings):
-        if f.item_id in by_item:
-            last[f.item_id] = n
+    last = {f.item_id: n for n, f in enumerate(rule_findings) if f.item_id in by_item}
     out: list[Finding] = []
     for n, f in enumerate(rule_findings):
         out.append(f)
         if last.get(f.item_id) == n:
             out += by_item.pop(f.item_id)
-    for rest in by_item.values():
-        out += rest
-    return out
+    return out + [f for rest in by_item.values() for f in rest]

@@ -2,8 +2,8 @@
 
 A `Finding` is one flaw in one item (or one quiz): its severity, the check that found it, a message,
 the item id and fact ids it concerns, and where it was seen (the deck, or a quiz version and seed).
-A `Check` is a plain function with an id, a severity and a one-line description; the modules
-`cards`, `items` and `quiz` each list theirs, and `run.CHECKS` is all of them.
+A `Check` is a plain function with an id, a severity and a one-line description; `cards` and
+`quiz` list theirs, and `run.CHECKS` is all of them with the rule book's item rules.
 """
 
 from __future__ import annotations
@@ -45,22 +45,16 @@ class Finding(BaseModel):
     seed: int | None = None
     recipe: str = ""
 
-    def where(self) -> str:
-        """`[quiz A]`, `[quiz A,B seed 7]` or `[deck]`."""
-        if self.version in ("deck", "field"):
-            return f"[{self.version}]"
-        parts = ["quiz"] + ([self.version] if self.version else [])
-        if self.seed is not None:
-            parts.append(f"seed {self.seed}")
-        return "[" + " ".join(parts) + "]"
-
 
 def format_finding(f: Finding) -> str:
-    """One line for people: `decks/x.yaml: error mc-distinct [quiz A] item mc-foo (pack/foo): message`."""
+    """One line for people: `decks/x.yaml: error mc-distinct [quiz A] item mc-foo (pack/foo): message`;
+    where it was seen is `[deck]`, `[field]`, `[quiz A]` or `[quiz A,B seed 7]`."""
     head = f"{f.recipe}: " if f.recipe else ""
+    seen = ["quiz", f.version, None if f.seed is None else f"seed {f.seed}"]
+    where = f.version if f.version in ("deck", "field") else " ".join(filter(None, seen))
     item = f"item {f.item_id}" if f.item_id else "quiz"
     facts = f" ({', '.join(f.fact_ids)})" if f.fact_ids else ""
-    return f"{head}{f.severity.value} {f.check} {f.where()} {item}{facts}: {f.message}"
+    return f"{head}{f.severity.value} {f.check} [{where}] {item}{facts}: {f.message}"
 
 
 @dataclass(frozen=True)

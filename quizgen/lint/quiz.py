@@ -2,15 +2,15 @@
 
 These are the flaws no single item shows: keys that are too often the longest option, key positions
 that are not random (Attali & Bar-Hillel 2003), lopsided true/false keys, and one item giving away
-another's answer.
+another's answer. Key positions are tested with Pearson's chi-square goodness of fit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
 
 from ..normalize import content_words
-from ..quiz.assemble import keys_of, stems_of
 from ..quiz.checks import RuleContext
 from ..quiz.items import Item
 from ..quiz.rules import (
@@ -21,15 +21,51 @@ from ..quiz.rules import (
     TF_MIN_ITEMS,
     TF_TRUE_MAX,
     TF_TRUE_MIN,
-    key_strictly_longest,
     answer_keys,
+    key_strictly_longest,
+    keys_of,
     mentions,
     rare_key_roots,
+    stems_of,
 )
 from ..recipe import ItemType
 from .findings import ERROR, Check, Scope
-from .stats import chi_square
 
+
+def chi2_sf(x: float, df: int) -> float:
+    """P(X >= x) for X ~ chi-square with `df` degrees of freedom (df a positive integer), exact,
+    without scipy: Q(df/2, x/2), the regularised upper incomplete gamma function, which for integer
+    df has a closed form. df even, s = df/2: Q(s, y) = e^-y * sum_{i<s} y^i / i!. df odd:
+    Q(1/2, y) = erfc(sqrt y), and Q(a + 1, y) = Q(a, y) + y^a e^-y / Gamma(a + 1)."""
+    if df < 1:
+        raise ValueError(f"degrees of freedom must be at least 1, not {df}")
+    if x <= 0:
+        return 1.0
+    y = x / 2.0
+    if df % 2 == 0:
+        term, total = 1.0, 1.0
+        for i in range(1, df // 2):
+            term *= y / i
+            total += term
+        return min(1.0, math.exp(-y) * total)
+    q = math.erfc(math.sqrt(y))
+    a = 0.5
+    while a < df / 2.0:
+        q += math.exp(a * math.log(y) - y - math.lgamma(a + 1.0))
+        a += 1.0
+    return min(1.0, q)
+
+
+def chi_square(observed: Sequence[float], expected: Sequence[float]) -> tuple[float, int, float]:
+    """(statistic, degrees of freedom, p-value) of observed against expected counts.
+
+    Cells with no expected count are left out (a 4th position in a quiz of 3-option items)."""
+    cells = [(o, e) for o, e in zip(observed, expected, strict=True) if e > 0]
+    if len(cells) < 2:
+        return 0.0, 0, 1.0
+    stat = sum((o - e) ** 2 / e for o, e in cells)
+    df = len(cells) - 1
+    return stat, df, chi2_sf(stat, df)
 
 
 def _mc(items: list[Item]) -> list[Item]:
@@ -151,53 +187,19 @@ def key_root_elsewhere(items: list[Item], ctx: RuleContext) -> Iterable[tuple[It
 
 
 CHECKS = [
-    Check(
-        "quiz-key-longest",
-        ERROR,
-        Scope.quiz,
-        "With 10+ MC items, the key is the strictly longest option in at most 1/k + 10% of them.",
-        key_longest,
-    ),
-    Check(
-        "quiz-key-positions",
-        ERROR,
-        Scope.quiz,
-        "With 30+ MC items, a chi-square test on key positions gives p >= 0.05.",
-        key_positions,
-    ),
-    Check(
-        "quiz-tf-balance",
-        ERROR,
-        Scope.quiz,
-        "With 5+ true/false items, 40 to 60% are true.",
-        tf_balance,
-    ),
-    Check(
-        "quiz-same-passage",
-        ERROR,
-        Scope.quiz,
-        "No two items rest on one sentence of the source.",
-        same_passage,
-    ),
-    Check(
-        "quiz-repeated-answer",
-        ERROR,
-        Scope.quiz,
-        "No two items of a quiz have one answer.",
-        repeated_answer,
-    ),
-    Check(
-        "quiz-key-root-elsewhere",
-        ERROR,
-        Scope.quiz,
-        "No item's answer shares a rare word root with another item's stem or options.",
-        key_root_elsewhere,
-    ),
-    Check(
-        "quiz-key-in-stem",
-        ERROR,
-        Scope.quiz,
-        "No item's key appears in another item's stem.",
-        key_in_stem,
-    ),
+    Check("quiz-key-longest", ERROR, Scope.quiz, "With 10+ MC items, the key is the strictly longest "
+          "option in at most 1/k + 10% of them.", key_longest),
+    Check("quiz-key-positions", ERROR, Scope.quiz,
+          "With 30+ MC items, a chi-square test on key positions gives p >= 0.05.", key_positions),
+    Check("quiz-tf-balance", ERROR, Scope.quiz, "With 5+ true/false items, 40 to 60% are true.",
+          tf_balance),
+    Check("quiz-same-passage", ERROR, Scope.quiz, "No two items rest on one sentence of the source.",
+          same_passage),
+    Check("quiz-repeated-answer", ERROR, Scope.quiz, "No two items of a quiz have one answer.",
+          repeated_answer),
+    Check("quiz-key-root-elsewhere", ERROR, Scope.quiz,
+          "No item's answer shares a rare word root with another item's stem or options.",
+          key_root_elsewhere),
+    Check("quiz-key-in-stem", ERROR, Scope.quiz, "No item's key appears in another item's stem.",
+          key_in_stem),
 ]

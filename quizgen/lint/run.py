@@ -1,15 +1,15 @@
-"""Run every check over a recipe's deck and quiz: `lint_recipe` is what `quizgen lint` and
-`quizgen build` call.
+"""Run every check over a recipe's deck and quiz: `lint_build` is what `quizgen lint` calls,
+`lint_recipe` what `quizgen build` and the Python API call.
 
-Cards are built with the deck writer's pure functions, the quiz with `make_quiz` (every version);
-nothing touches the disk. Item and quiz checks run on each version, and a finding seen the same way
-in several versions is reported once, with all their letters (`[quiz A,B]`).
+Cards and quizzes are the build's own (`quizgen.pipeline.Build`): the notes the deck is written
+from, the quiz of each seed with every version; nothing touches the disk. Item and quiz checks run
+on each version, and a finding seen the same way in several versions is reported once, with all
+their letters (`[quiz A,B]`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from ..model import LoadedPack
 from ..quiz.checks import RULES, RuleContext
@@ -24,34 +24,6 @@ from .findings import Check, Finding, Scope, Severity
 ITEM_CHECKS = [Check(r.id, Severity(r.severity), Scope.item, r.description, r.func) for r in RULES]
 #: Every check, in report order: cards, then items, then whole quizzes.
 CHECKS: list[Check] = [*card_checks.CHECKS, *ITEM_CHECKS, *quiz_checks.CHECKS]
-
-
-@dataclass
-class Report:
-    """Findings, and how many cards and quiz items were checked (for the summary line)."""
-
-    findings: list[Finding] = field(default_factory=list)
-    items: int = 0
-
-    def extend(self, other: Report) -> None:
-        self.findings += other.findings
-        self.items += other.items
-
-    @property
-    def errors(self) -> int:
-        return sum(f.severity is Severity.error for f in self.findings)
-
-    @property
-    def warnings(self) -> int:
-        return sum(f.severity is Severity.warning for f in self.findings)
-
-
-def context_for(packs: list[LoadedPack], build=None) -> RuleContext:
-    """The fact base checks read: every fact of the recipe's packs, as distractors are drawn (the
-    build's own, when a `quizgen.pipeline.Build` is given)."""
-    if build is not None:
-        return RuleContext.of_base(build.factbase)
-    return RuleContext.of([lf for lp in packs for lf in lp.facts], packs)
 
 
 def _finding(check: Check, message: str, subject, version: str | None) -> Finding:
@@ -101,48 +73,25 @@ def _merge_versions(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def lint_deck(
-    recipe: LoadedRecipe, packs: list[LoadedPack], *, ctx: RuleContext | None = None, build=None
-) -> Report:
-    """Check the cards of the recipe's deck (an empty report when it has no deck section)."""
-    settings = recipe.recipe.deck
-    if settings is None:
-        return Report()
-    from ..pipeline import Build
-
-    build = Build.of(recipe, packs, build)
-    ctx = ctx or context_for(packs, build)
-    cards = card_checks.cards_of_notes(build.notes[0], build.selected)
-    findings = [f.model_copy(update={"recipe": recipe.path}) for f in check_cards(cards, ctx)]
-    return Report(findings, len(cards))
-
-
-def lint_quiz(
-    recipe: LoadedRecipe,
-    packs: list[LoadedPack],
-    *,
-    seed: int | None = None,
-    ctx: RuleContext | None = None,
-    questions: int | None = None,
-    build=None,
-) -> Report:
-    """Check every version of the recipe's quiz at `seed` (default: the recipe's own), of
-    `questions` questions (default: the recipe's)."""
-    from ..pipeline import make_quiz
-
-    if recipe.recipe.quiz is None:
-        return Report()
-    from ..pipeline import Build
-
-    build = Build.of(recipe, packs, build)
-    ctx = ctx or context_for(packs, build)
-    quiz = make_quiz(recipe, packs, seed=seed, questions=questions, build=build)
-    found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
-    findings = [
-        f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
-        for f in _merge_versions(found)
-    ]
-    return Report(findings, len(quiz.items))
+def lint_build(build, *, seeds: Iterable[int | None] = (None,),
+               questions: int | None = None) -> tuple[list[Finding], int]:
+    """The findings on the cards of a `quizgen.pipeline.Build`'s deck and on every version of its
+    quiz at each of `seeds` (None: the recipe's own) with `questions` questions (default: the
+    recipe's); and how many cards and quiz items were checked."""
+    recipe = build.recipe
+    ctx = RuleContext.of_base(build.factbase)
+    findings, checked = [], 0
+    if recipe.recipe.deck is not None:
+        cards = card_checks.cards_of_notes(build.notes[0], build.selected)
+        findings += [f.model_copy(update={"recipe": recipe.path}) for f in check_cards(cards, ctx)]
+        checked += len(cards)
+    for seed in seeds if recipe.recipe.quiz is not None else ():
+        quiz = build.quiz(seed=seed, questions=questions)
+        found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
+        findings += [f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
+                     for f in _merge_versions(found)]
+        checked += len(quiz.items)
+    return findings, checked
 
 
 def lint_recipe(
@@ -152,11 +101,7 @@ def lint_recipe(
     recipe's `quizgen.pipeline.Build`, whose notes and quiz the outputs then reuse."""
     from ..pipeline import Build
 
-    build = Build.of(recipe, packs, build)
-    ctx = context_for(packs, build)
-    report = lint_deck(recipe, packs, ctx=ctx, build=build)
-    report.extend(lint_quiz(recipe, packs, seed=seed, ctx=ctx, build=build))
-    return sort_findings(report.findings)
+    return sort_findings(lint_build(Build.of(recipe, packs, build), seeds=[seed])[0])
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
