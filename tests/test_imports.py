@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "quizgen"
 STAGES: list[tuple[str, set[str]]] = [
     ("foundations: problems, models, YAML, paths, writing files", {
         "problems", "paths", "model", "yamlfast", "yamlio", "normalize", "source", "gcpause", "workers",
-        "progress", "formats", "writer", "archive", "schema", "yamlerrors", "nearest"}),
+        "progress", "formats", "writer", "archive", "yamlerrors", "nearest"}),
     ("load and validate", {"loader", "validate", "recipe"}),
     ("select", {"select"}),
     ("generate: notes, quiz items and the rule book, coverage, changes", {
