@@ -1,19 +1,13 @@
 """The one shape every platform emitter reads: items as platform-neutral questions, in sets.
 
 Emitters never look at `Item` directly (text2qti's lesson: one parsed model, several emitters that
-only read it). This module decides, once for all formats:
-
-* which platform question kind an item becomes: `choice` (multiple choice), `truefalse`, `text`
-  (fill in the blank and short answer), `numerical` (a written answer that is a number), `matching`;
-* that an ordering item becomes a matching item (each event matched to its position, 1 = earliest),
-  because neither GIFT, Moodle XML's standard types nor Canvas's classic QTI have an ordering type;
-  `ordered` marks it, so formats that can keep its positions in order do;
-* each item's category (the topic of its first fact; in a bank, also its item type) and tags;
-* what a file holds: a `QuestionSet` is one quiz version or one bank, with the names the files,
-  categories and platform identifiers derive from, and a build stamp (a hash of the questions)
-  that names the Moodle category of one build (docs/exports.md, "Re-importing");
-* what both Moodle formats share: category paths, questions grouped by category, and short answers
-  with Moodle's wildcard `*` made literal.
+only read it). This module decides, once for all formats, which platform kind an item becomes
+(`choice`, `truefalse`, `text` for fill in the blank and short answer, `numerical` for a written
+number, `matching`), and that an ordering item becomes a matching item (each event matched to its
+position, 1 = earliest; `ordered` marks it), because neither GIFT, Moodle XML's standard types nor
+Canvas's classic QTI have an ordering type. A `QuestionSet` is what one file holds (one quiz
+version or one bank), with a build stamp that names the Moodle category of one build
+(docs/exports.md, "Re-importing"); both Moodle formats share its category paths and `*` escaping.
 """
 
 from __future__ import annotations
@@ -28,7 +22,7 @@ from typing import Literal
 
 from ..model import LoadedPack
 from ..problems import Problem
-from ..quiz.items import Item, Quiz, Version
+from ..quiz.items import Item, Quiz
 from ..recipe import ItemType, LoadedRecipe
 
 Kind = Literal["choice", "truefalse", "text", "numerical", "matching"]
@@ -205,26 +199,13 @@ def question(item: Item, context: ExportContext, *, by_type: bool = False) -> Qu
     )
 
 
-def pick_version(quiz: Quiz, version: Version | str | None) -> Version:
-    """The version to export: given, by letter, or the first."""
-    if isinstance(version, Version):
-        return version
-    if version is None:
-        return quiz.versions[0]
-    for v in quiz.versions:
-        if v.letter == version:
-            return v
-    letters = ", ".join(v.letter for v in quiz.versions)
-    raise Problem(
-        "--export-version", 1, 1, f"no version {version!r} in this quiz (it has {letters})"
-    )
-
-
-def quiz_set(
-    quiz: Quiz, context: ExportContext, version: Version | str | None = None
-) -> QuestionSet:
-    """One version of a quiz: its items in the version's order and option order."""
-    v = pick_version(quiz, version)
+def quiz_set(quiz: Quiz, context: ExportContext, letter: str) -> QuestionSet:
+    """One version of a quiz, by letter: its items in the version's order and option order."""
+    v = next((v for v in quiz.versions if v.letter == letter), None)
+    if v is None:
+        letters = ", ".join(v.letter for v in quiz.versions)
+        raise Problem("--export-version", 1, 1,
+                      f"no version {letter!r} in this quiz (it has {letters})")
     return QuestionSet(
         name=f"{quiz.name}-{v.letter}",
         title=quiz.title,
@@ -253,16 +234,11 @@ def bank_set(
     )
 
 
-def category_parts(qset: QuestionSet, q: Question) -> list[str]:
-    """A question's category levels, top first, each on one line."""
-    parts = [qset.category, q.topic, q.section]
-    return [" ".join(p.split()) for p in parts if p]
-
-
 def category_path(qset: QuestionSet, q: Question) -> str:
-    """A question's Moodle category path (`$course$/top/...`; a `/` inside a name is doubled,
-    Moodle's rule in `split_category_path`)."""
-    return "$course$/top/" + "/".join(p.replace("/", "//") for p in category_parts(qset, q))
+    """A question's Moodle category path, `$course$/top/` then its levels, each on one line (a `/`
+    inside a name is doubled, Moodle's rule in `split_category_path`)."""
+    parts = (" ".join(p.split()).replace("/", "//") for p in (qset.category, q.topic, q.section) if p)
+    return "$course$/top/" + "/".join(parts)
 
 
 def by_category(qset: QuestionSet) -> Iterator[tuple[str, list[Question]]]:
