@@ -11,29 +11,6 @@ each platform imports of it and how to import it.
 
 from __future__ import annotations
 
-from .files import EXPORT_FORMATS, Exported, export_bank, export_deck, export_files, export_quiz
-from .questions import (
-    ExportContext,
-    ExportRefused,
-    Question,
-    QuestionSet,
-    bank_set,
-    export_context,
-    quiz_set,
-)
+from .files import export_files  # `quizgen.export_files`
 
-__all__ = [
-    "EXPORT_FORMATS",
-    "ExportContext",
-    "ExportRefused",
-    "Exported",
-    "Question",
-    "QuestionSet",
-    "bank_set",
-    "export_bank",
-    "export_context",
-    "export_deck",
-    "export_files",
-    "export_quiz",
-    "quiz_set",
-]
+__all__ = ["export_files"]

@@ -1,15 +1,6 @@
 """Every file of a quiz, a bank or a deck, by format name, made in memory, then written: what
-`quizgen quiz --format ...` (versions or `--bank`) and `quizgen deck --format ...` write.
-
-A quiz's own files (`write_quiz`, documented in docs/recipes.md): per version V the student sheet
-`<recipe>-quiz-V.html`, the key `<recipe>-key-V.html` (+ .pdf with "pdf"), `<recipe>-V.json`
-(with "json"); one `<recipe>-self-check.html`. Its exports for learning platforms, and the deck's:
-
-    quiz, per exported version V        bank (--bank)                  deck
-    <recipe>-V.gift          gift        <recipe>-bank.gift             <recipe>-anki.csv     csv
-    <recipe>-V-moodle.xml    moodle-xml  <recipe>-bank-moodle.xml       <recipe>-quizlet.txt  quizlet
-    <recipe>-V-qti.zip       qti         <recipe>-bank-qti.zip
-    <recipe>-V-kahoot.xlsx   kahoot      <recipe>-bank-kahoot.xlsx
+`quizgen quiz --format ...` (versions or `--bank`) and `quizgen deck --format ...` write. The
+file names are in docs/recipes.md (the quiz's own pages) and docs/exports.md (the exports).
 
 Every file is bytes before any is written; a refused item raises before anything is written.
 What a format leaves out (Kahoot's length limits, Quizlet's separators) comes back as `notes`, one

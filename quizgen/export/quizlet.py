@@ -1,14 +1,10 @@
-"""Quizlet import text: the deck's notes as flashcards, one card a line, term and definition
-separated by a tab (the default separators of Quizlet's Import box: "Tab" between term and
-definition, "New line" between cards).
+"""Quizlet import text: the deck's notes as flashcards, one card a line, term (the note's
+question) and definition (its answer, with the unit of a quantity) separated by a tab, the default
+separators of Quizlet's Import box. Both are plain text, unescaped from the notes' HTML fields.
 
-Term: the note's question; definition: its answer (with the unit of a quantity), both as plain
-text, taken from the very notes the .apkg holds (`build_notes`), unescaped from their HTML fields.
-
-Quizlet's import has no escape: whatever stands between two separators is the text. A card whose
-term or definition holds a tab or a line break would be split into other cards, so it is left out
-and reported by its fact key (`quizlet: left out pack/id: ...`). Nothing else is special: `<`, `&`,
-quotes, commas and semicolons arrive as written.
+Quizlet's import has no escape: a card whose term or definition holds a tab or a line break would
+be split into other cards, so it is left out and reported by its fact key. Nothing else is
+special: `<`, `&`, quotes, commas and semicolons arrive as written.
 """
 
 from __future__ import annotations
