@@ -54,8 +54,8 @@ def write_zip(out: IO[bytes], members: list[tuple[str, bytes | Path]], when: dt.
                 shutil.copyfileobj(source, target, 1 << 20)
 
 
-def zip_bytes(members: list[tuple[str, bytes]], when: dt.datetime | None = None) -> bytes:
+def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
     """`write_zip` into memory."""
     buffer = io.BytesIO()
-    write_zip(buffer, list(members), when)
+    write_zip(buffer, members)
     return buffer.getvalue()

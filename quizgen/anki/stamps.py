@@ -84,17 +84,10 @@ def _int(value: object) -> int:
 
 
 def _stamp(raw: object) -> Stamp:
-    """A stamp from its parsed JSON; ValueError if it is not one."""
-    # The common case, as written by `to_bytes`, decided without the general checks below.
-    if type(raw) is dict and len(raw) == 2 and type(raw.get("hash")) is str and type(
-        raw.get("mod")
-    ) is int and 0 <= raw["mod"] <= MAX_MOD:
-        return Stamp(raw["hash"], raw["mod"])
-    if not isinstance(raw, dict) or raw.keys() != {"hash", "mod"} or not isinstance(
-        raw["hash"], str
-    ):
+    """A stamp from its parsed JSON (exactly the keys `hash` and `mod`); ValueError if it is not one."""
+    if type(raw) is not dict or len(raw) != 2 or type(raw.get("hash")) is not str:
         raise ValueError("not a stamp")
-    return Stamp(raw["hash"], _int(raw["mod"]))
+    return Stamp(raw["hash"], _int(raw.get("mod")))
 
 
 def state_path(apkg: Path) -> Path:

@@ -59,7 +59,7 @@ class ExportContext:
 def export_context(recipe: LoadedRecipe, packs: list[LoadedPack]) -> ExportContext:
     """Topics and tags of every fact in the packs, by `pack/id` key; topic titles from the recipe
     (`deck.topic_titles`), else the pack's (`topics:` in pack.yaml), else the id made readable."""
-    from ..anki.decks import readable_topic
+    from ..anki.notes import readable_topic
 
     given = dict(recipe.recipe.deck.topic_titles) if recipe.recipe.deck else {}
     facts = [lf for lp in packs for lf in lp.facts]

@@ -33,11 +33,7 @@ def find_chromium() -> str | None:
     configured = os.environ.get("QUIZGEN_CHROMIUM")
     if configured:
         return configured if os.path.exists(configured) else shutil.which(configured)
-    for name in BROWSER_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    return next(filter(None, map(shutil.which, BROWSER_NAMES)), None)
 
 
 def check_engine() -> str:

@@ -49,19 +49,15 @@ def make_environment(user_dirs: list[str | Path] = ()) -> Environment:
     return env
 
 
-def _not_found(env: Environment, name: str) -> Problem:
-    searched = ", ".join(display(d) for d in env.globals["searched"])
-    return Problem(name, 1, 1, f"template not found; searched: {searched} "
-                               f"(and !default/ = {display(default_dir())})")
-
-
 def render(env: Environment, name: str, **context: object) -> str:
     """Render template `name`. A template missing (this one, or one it extends or includes)
     becomes a Problem naming every folder searched; a syntax error, one located at its line."""
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as err:
-        raise _not_found(env, err.name or name) from None
+        searched = ", ".join(display(d) for d in env.globals["searched"])
+        raise Problem(err.name or name, 1, 1, f"template not found; searched: {searched} "
+                                              f"(and !default/ = {display(default_dir())})") from None
     except TemplateSyntaxError as err:
         raise Problem(err.filename or err.name or name, err.lineno or 1, 1,
                       f"template syntax: {err.message}") from None
