@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from genanki import guid_for
 
@@ -52,16 +52,13 @@ class AnkiNote:
     deck: str  # full deck name (Parent::Topic)
     ords: tuple[int, ...]  # card template ords this note makes
     due: int  # position in pack order: new cards are studied in this order
-    _hash: str | None = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def content_hash(self) -> str:
         """Everything an import updates in the learner's copy: fields, tags, and the cards and deck
         it should have. Only a change here may advance the note's modification time."""
-        if self._hash is None:
-            blob = json.dumps([self.fields, self.tags, self.deck, self.ords], ensure_ascii=False)
-            self._hash = hashlib.sha256(blob.encode("utf-8")).hexdigest()
-        return self._hash
+        blob = json.dumps([self.fields, self.tags, self.deck, self.ords], ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def readable_topic(topic: str) -> str:

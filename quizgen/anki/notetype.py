@@ -220,18 +220,11 @@ def check_manifest(
             f"recorded in {manifest}; versions only go up",
             key=True,
         )
-    same = recorded["fields"] == schema["fields"] and recorded["templates"] == schema["templates"]
     if deck.model_version == old_version:
-        if same:
+        changes = (_changes(recorded[what], schema[what], what) for what in ("fields", "templates"))
+        changed = "; ".join(c for c in changes if c)
+        if not changed:
             return None
-        changed = "; ".join(
-            c
-            for c in (
-                _changes(recorded["fields"], schema["fields"], "fields"),
-                _changes(recorded["templates"], schema["templates"], "templates"),
-            )
-            if c
-        )
         raise recipe.problem(
             ("deck", "model_version"),
             f"note type fields/templates changed since version "

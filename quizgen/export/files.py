@@ -9,7 +9,7 @@ line each, for the command to print.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,26 +28,24 @@ class Exported:
     notes: list[str] = field(default_factory=list)
 
 
+#: The file name of each format's export of a question set, after the set's name.
+SUFFIXES = {"gift": ".gift", "moodle-xml": "-moodle.xml", "qti": "-qti.zip", "kahoot": "-kahoot.xlsx"}
+
+
 def _set_files(qset: QuestionSet, wanted: list[str], out: Exported) -> None:
     from .gift import gift_bytes
     from .kahoot import kahoot_sheet
     from .moodle_xml import moodle_xml_bytes
     from .qti import qti_bytes
 
-    def kahoot() -> bytes:
-        sheet = kahoot_sheet(qset)
-        out.notes.extend(sheet.notes)
-        return sheet.data
-
-    writers: dict[str, tuple[str, Callable[[], bytes]]] = {
-        "gift": (f"{qset.name}.gift", lambda: gift_bytes(qset)),
-        "moodle-xml": (f"{qset.name}-moodle.xml", lambda: moodle_xml_bytes(qset)),
-        "qti": (f"{qset.name}-qti.zip", lambda: qti_bytes(qset)),
-        "kahoot": (f"{qset.name}-kahoot.xlsx", kahoot),
-    }
     for f in wanted:
-        name, write = writers[f]
-        out.files[name] = write()
+        if f == "kahoot":
+            sheet = kahoot_sheet(qset)
+            out.notes.extend(sheet.notes)
+            data = sheet.data
+        else:
+            data = {"gift": gift_bytes, "moodle-xml": moodle_xml_bytes, "qti": qti_bytes}[f](qset)
+        out.files[qset.name + SUFFIXES[f]] = data
 
 
 def export_quiz(
@@ -130,9 +128,7 @@ def write_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
     """Write every file into `out_dir`, each atomically (`quizgen.writer`); return the paths."""
     from ..writer import write_bytes
 
-    paths = []
-    for name, data in files.items():
-        path = Path(out_dir) / name
+    paths = [Path(out_dir) / name for name in files]
+    for path, data in zip(paths, files.values(), strict=True):
         write_bytes(path, data)
-        paths.append(path)
     return paths

@@ -217,7 +217,7 @@ def assessment_meta_xml(qset: QuestionSet, ident: str) -> bytes:
     _sub(root, "shuffle_answers", "false")
     _sub(root, "scoring_policy", "keep_highest")
     _sub(root, "quiz_type", "assignment")
-    _sub(root, "points_possible", f"{qset.total_points:.1f}")
+    _sub(root, "points_possible", f"{sum(q.points for q in qset.questions):.1f}")
     _sub(root, "allowed_attempts", "1")
     _sub(root, "available", "false")
     return _xml(root)

@@ -138,15 +138,6 @@ class QuestionSet:
         data = json.dumps([q.content() for q in self.questions], ensure_ascii=False)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:8]
 
-    @property
-    def category(self) -> str:
-        """The top category of this set in Moodle: title, label and build stamp."""
-        return f"{self.title} — {self.label} (build {self.stamp})"
-
-    @property
-    def total_points(self) -> int:
-        return sum(q.points for q in self.questions)
-
 
 def _kind_and_fields(item: Item) -> dict:
     t = item.type
@@ -235,9 +226,11 @@ def bank_set(
 
 
 def category_path(qset: QuestionSet, q: Question) -> str:
-    """A question's Moodle category path, `$course$/top/` then its levels, each on one line (a `/`
-    inside a name is doubled, Moodle's rule in `split_category_path`)."""
-    parts = (" ".join(p.split()).replace("/", "//") for p in (qset.category, q.topic, q.section) if p)
+    """A question's Moodle category path: `$course$/top/`, the set's title, label and build stamp,
+    then its topic and section; each level on one line, a `/` inside one doubled (Moodle's rule in
+    `split_category_path`)."""
+    top = f"{qset.title} — {qset.label} (build {qset.stamp})"
+    parts = (" ".join(p.split()).replace("/", "//") for p in (top, q.topic, q.section) if p)
     return "$course$/top/" + "/".join(parts)
 
 
