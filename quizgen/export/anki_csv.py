@@ -19,21 +19,7 @@ import csv
 import io
 
 from ..anki.notes import AnkiNote
-from ..anki.notetype import FIELDS, notetype_name
-from ..model import LoadedPack
-from ..recipe import LoadedRecipe
-
-
-def anki_csv_bytes(recipe: LoadedRecipe, packs: list[LoadedPack], build=None) -> bytes:
-    """The recipe's deck as Anki CSV (UTF-8, comma separated, HTML fields): the build's notes
-    (`Build.notes` refuses a recipe without a `deck:` section)."""
-    from ..pipeline import Build
-
-    notes, _cardless = Build.of(recipe, packs, build).notes
-    settings = recipe.recipe.deck
-    return notes_csv(
-        notes, notetype_name(recipe), settings.name, subdecks=settings.subdecks_by_topic
-    )
+from ..anki.notetype import FIELDS
 
 
 def notes_csv(notes: list[AnkiNote], notetype: str, deck: str, *, subdecks: bool) -> bytes:

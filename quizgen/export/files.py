@@ -86,18 +86,25 @@ def export_bank(
 
 
 def export_deck(recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable[str], build=None) -> Exported:
-    """The deck's notes as Anki CSV and/or Quizlet import text."""
-    from .anki_csv import anki_csv_bytes
-    from .quizlet import quizlet_bytes
+    """The deck's notes, the very ones the .apkg holds, as Anki CSV and/or Quizlet import text
+    (`Build.notes` refuses a recipe without a `deck:` section)."""
+    from ..anki.notetype import notetype_name
+    from ..pipeline import Build
+    from .anki_csv import notes_csv
+    from .quizlet import quizlet_text
 
     out = Exported()
-    for f in (f for f in DECK_EXPORT_FORMATS if f in formats):
-        if f == "csv":
-            out.files[f"{recipe.name}-anki.csv"] = anki_csv_bytes(recipe, packs, build)
-        else:
-            text = quizlet_bytes(recipe, packs, build)
-            out.files[f"{recipe.name}-quizlet.txt"] = text.data
-            out.notes.extend(text.notes)
+    if not any(f in formats for f in DECK_EXPORT_FORMATS):
+        return out
+    notes, _cardless = Build.of(recipe, packs, build).notes
+    if "csv" in formats:
+        settings = recipe.recipe.deck
+        out.files[f"{recipe.name}-anki.csv"] = notes_csv(
+            notes, notetype_name(recipe), settings.name, subdecks=settings.subdecks_by_topic)
+    if "quizlet" in formats:
+        text = quizlet_text(notes)
+        out.files[f"{recipe.name}-quizlet.txt"] = text.data
+        out.notes.extend(text.notes)
     return out
 
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 
 from ..anki.notes import AnkiNote
 from ..anki.notetype import FIELDS
-from ..model import LoadedPack
-from ..recipe import LoadedRecipe
 
 TERM_SEPARATOR = "\t"
 CARD_SEPARATOR = "\n"
@@ -59,12 +57,3 @@ def quizlet_text(notes: list[AnkiNote]) -> QuizletText:
         cards.append((term, definition))
     body = "".join(f"{t}{TERM_SEPARATOR}{d}{CARD_SEPARATOR}" for t, d in cards)
     return QuizletText(body.encode("utf-8"), tuple(cards), tuple(report))
-
-
-def quizlet_bytes(recipe: LoadedRecipe, packs: list[LoadedPack], build=None) -> QuizletText:
-    """The recipe's deck as Quizlet import text (UTF-8): the build's notes (`Build.notes`
-    refuses a recipe without a `deck:` section)."""
-    from ..pipeline import Build
-
-    notes, _cardless = Build.of(recipe, packs, build).notes
-    return quizlet_text(notes)
