@@ -70,13 +70,8 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
     settings = recipe.recipe.deck
     facts = build.selected
     if not notes:
-        raise Problem(
-            recipe.path,
-            1,
-            1,
-            f"the deck would be empty: {len(facts)} facts selected, "
-            "none makes a card of the kinds in deck.cards",
-        )
+        raise Problem(recipe.path, 1, 1, f"the deck would be empty: {len(facts)} facts selected, "
+                                          "none makes a card of the kinds in deck.cards")
 
     notetype = load_notetype()
     manifest = manifest_path(recipe)

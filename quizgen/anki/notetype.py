@@ -163,17 +163,10 @@ def read_manifest(path: Path) -> dict | None:
         ) from None
     except RecursionError:
         raise Problem(str(path), 1, 1, "nested too deeply to be a manifest; restore it from git") from None
-    if (
-        not isinstance(data, dict)
-        or not {"model_id", "model_version", "fields", "templates"} <= data.keys()
-    ):
-        raise Problem(
-            str(path),
-            1,
-            1,
-            "not a note-type manifest (model_id, model_version, fields, "
-            "templates); restore it from git",
-        )
+    keys = {"model_id", "model_version", "fields", "templates"}
+    if not isinstance(data, dict) or not keys <= data.keys():
+        raise Problem(str(path), 1, 1, "not a note-type manifest (model_id, model_version, fields, "
+                                       "templates); restore it from git")
     return data
 
 

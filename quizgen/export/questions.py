@@ -175,17 +175,15 @@ def _kind_and_fields(item: Item) -> dict:
 def question(item: Item, context: ExportContext, *, by_type: bool = False) -> Question:
     """An item as a question; `by_type` puts its item type as a second category level (banks)."""
     first = item.fact_ids[0]
-    tags = [context.topic_ids.get(first, "")]
-    for fid in item.fact_ids:
-        tags += list(context.fact_tags.get(fid, ()))
-    tags = list(dict.fromkeys(t for t in tags if t))
+    own = (t for fid in item.fact_ids for t in context.fact_tags.get(fid, ()))
+    tags = tuple(dict.fromkeys(t for t in (context.topic_ids.get(first, ""), *own) if t))
     return Question(
         item=item,
         prompt=item.prompt,
         topic=context.topics.get(first, ""),
         topic_id=context.topic_ids.get(first, ""),
         section=TYPE_TITLES[item.type] if by_type else "",
-        tags=tuple(tags),
+        tags=tags,
         **_kind_and_fields(item),
     )
 

@@ -55,8 +55,7 @@ def check_engine() -> str:
 def _offline(route) -> None:
     """Let the page itself load (`set_content` is about:blank, inline data stays inline); refuse
     every other request a page or template might make."""
-    url = route.request.url
-    if url.startswith(("about:", "data:")):
+    if route.request.url.startswith(("about:", "data:")):
         route.continue_()
     else:
         route.abort()

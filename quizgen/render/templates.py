@@ -30,14 +30,10 @@ from ..paths import data_dir, display
 from ..problems import Problem
 
 
-def default_dir() -> Path:
-    return data_dir("templates")
-
-
 def make_environment(user_dirs: list[str | Path] = ()) -> Environment:
     """An environment searching `user_dirs` first, then the shipped templates."""
     dirs = [Path(d) for d in user_dirs]
-    default = default_dir()
+    default = data_dir("templates")
     loader = ChoiceLoader([
         *(FileSystemLoader(str(d)) for d in dirs),
         FileSystemLoader(str(default)),
@@ -55,9 +51,10 @@ def render(env: Environment, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as err:
-        searched = ", ".join(display(d) for d in env.globals["searched"])
-        raise Problem(err.name or name, 1, 1, f"template not found; searched: {searched} "
-                                              f"(and !default/ = {display(default_dir())})") from None
+        searched = env.globals["searched"]  # the user's folders, then the shipped templates
+        raise Problem(err.name or name, 1, 1,
+                      f"template not found; searched: {', '.join(display(d) for d in searched)} "
+                      f"(and !default/ = {display(searched[-1])})") from None
     except TemplateSyntaxError as err:
         raise Problem(err.filename or err.name or name, err.lineno or 1, 1,
                       f"template syntax: {err.message}") from None
