@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..archive import build_time, zip_bytes
 from .questions import Question, QuestionSet
@@ -62,7 +62,7 @@ class KahootSheet:
 
     data: bytes
     rows: tuple[KahootRow, ...]
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
 
 
 def row_of(q: Question) -> KahootRow | str:

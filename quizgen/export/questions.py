@@ -78,6 +78,9 @@ class Question:
     """One item as any platform sees it. Texts are plain text: each emitter escapes them itself."""
 
     item: Item
+    id: str  # the item's
+    fact_ids: tuple[str, ...]
+    points: int
     kind: Kind
     prompt: str
     choices: tuple[str, ...] = ()  # choice: the options, in the version's order
@@ -91,18 +94,6 @@ class Question:
     topic_id: str = ""  # the topic's id (stable where the title may change)
     section: str = ""  # a second category level (a bank's item type), or ""
     tags: tuple[str, ...] = ()  # topic id, then the facts' own tags, each once
-
-    @property
-    def id(self) -> str:
-        return self.item.id
-
-    @property
-    def fact_ids(self) -> list[str]:
-        return list(self.item.fact_ids)
-
-    @property
-    def points(self) -> int:
-        return self.item.points
 
     def content(self) -> dict:
         """Everything a platform receives of this question, as JSON-ready data (for the stamp)."""
@@ -179,6 +170,9 @@ def question(item: Item, context: ExportContext, *, by_type: bool = False) -> Qu
     tags = tuple(dict.fromkeys(t for t in (context.topic_ids.get(first, ""), *own) if t))
     return Question(
         item=item,
+        id=item.id,
+        fact_ids=tuple(item.fact_ids),
+        points=item.points,
         prompt=item.prompt,
         topic=context.topics.get(first, ""),
         topic_id=context.topic_ids.get(first, ""),

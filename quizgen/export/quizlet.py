@@ -10,7 +10,7 @@ special: `<`, `&`, quotes, commas and semicolons arrive as written.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..anki.notes import AnkiNote
 from ..anki.notetype import FIELDS
@@ -26,7 +26,7 @@ _QUESTION, _ANSWER = FIELDS.index("Question"), FIELDS.index("Answer")
 class QuizletText:
     data: bytes
     cards: tuple[tuple[str, str], ...]
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
 
 
 def card_of(note: AnkiNote) -> tuple[str, str]:
