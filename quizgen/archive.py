@@ -34,7 +34,8 @@ def build_time() -> dt.datetime:
     return dt.datetime.fromtimestamp(max(source_date_epoch() or ZIP_EPOCH, ZIP_EPOCH), dt.UTC)
 
 
-def write_zip(out: IO[bytes], members: list[tuple[str, bytes | Path]], level: int | None = None) -> None:
+def write_zip(out: IO[bytes], members: list[tuple[str, bytes | Path]], level: int | None = None
+              ) -> None:
     """A deflated zip of `members` (contents, or a file streamed in without being read whole)
     into `out`, every entry stamped `build_time()`, at zlib `level` (default 6): the same members
     give the same bytes."""

@@ -83,7 +83,7 @@ def _int(value: object) -> int:
 
 
 def _stamp(raw: object) -> Stamp:
-    """A stamp from its parsed JSON (exactly the keys `hash` and `mod`); ValueError if it is not one."""
+    """A stamp from its parsed JSON (the keys `hash` and `mod`, no other); ValueError if not one."""
     if type(raw) is not dict or len(raw) != 2 or type(raw.get("hash")) is not str:
         raise ValueError("not a stamp")
     return Stamp(raw["hash"], _int(raw.get("mod")))

@@ -29,7 +29,9 @@ class Exported:
 
 
 #: The file name of each format's export of a question set, after the set's name.
-SUFFIXES = {"gift": ".gift", "moodle-xml": "-moodle.xml", "qti": "-qti.zip", "kahoot": "-kahoot.xlsx"}
+SUFFIXES = {
+    "gift": ".gift", "moodle-xml": "-moodle.xml", "qti": "-qti.zip", "kahoot": "-kahoot.xlsx",
+}
 
 
 def _set_files(qset: QuestionSet, wanted: list[str], out: Exported) -> None:

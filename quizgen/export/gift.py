@@ -56,14 +56,15 @@ def _short_answer(text: str, q: Question) -> str:
     """A short answer as `=%100%...`, or refused where Moodle's importer would misread it."""
     placeholder = next((p for p in PLACEHOLDERS if p in text), None)
     if "->" in text:
-        why = "reads a short answer containing '->' as a matching question (use --format moodle-xml or qti)"
+        why = ("reads a short answer containing '->' as a matching question "
+               "(use --format moodle-xml or qti)")
     elif placeholder:
         why = f"turns {placeholder!r} into another character (use --format moodle-xml)"
     else:
         body = escape(wildcard_escape(text))
         return "=%100%" + ("[moodle]" if body.startswith("[") else "") + body
-    raise ExportRefused("--format gift", 1, 1,
-                        f"item {q.id}: GIFT cannot hold the answer {text!r}: Moodle's importer {why}")
+    raise ExportRefused("--format gift", 1, 1, f"item {q.id}: GIFT cannot hold the answer "
+                                               f"{text!r}: Moodle's importer {why}")
 
 
 def _answers(q: Question) -> list[str]:

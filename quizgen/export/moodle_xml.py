@@ -43,9 +43,9 @@ def _text(text: str, fmt: str | None = None, tag: str = "text") -> str:
 
 def _answer(right: bool, text: str, fmt: str = "moodle_auto_format", extra: str = "") -> str:
     """An answer worth 100% or 0%, its text (`<text>` content, already escaped), no feedback."""
-    empty = _text("", "html", "feedback")
-    fraction = "100" if right else "0"
-    return f'    <answer fraction="{fraction}" format="{fmt}"><text>{text}</text>{empty}{extra}</answer>'
+    fraction, feedback = "100" if right else "0", _text("", "html", "feedback")
+    return (f'    <answer fraction="{fraction}" format="{fmt}">'
+            f"<text>{text}</text>{feedback}{extra}</answer>")
 
 
 def _body(q: Question) -> tuple[str, list[str]]:
@@ -74,8 +74,8 @@ def _body(q: Question) -> tuple[str, list[str]]:
     premises += [("<text></text>", r) for r in q.extra]  # an empty premise: an extra wrong choice
     return "match", [
         f"    <shuffleanswers>{'false' if q.ordered else 'true'}</shuffleanswers>",
-        *(f'    <subquestion format="html">{p}<answer><text>{_escaped(r)}</text></answer></subquestion>'
-          for p, r in premises),
+        *(f'    <subquestion format="html">{p}'
+          f"<answer><text>{_escaped(r)}</text></answer></subquestion>" for p, r in premises),
     ]
 
 

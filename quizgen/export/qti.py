@@ -56,11 +56,8 @@ def _xml(root: ET.Element) -> bytes:
 
 
 def _mattext(parent: ET.Element, text: str, *, rich: bool) -> None:
-    material = _sub(parent, "material")
-    if rich:
-        _sub(material, "mattext", html.escape(text, quote=False), texttype="text/html")
-    else:
-        _sub(material, "mattext", text, texttype="text/plain")
+    shown, kind = (html.escape(text, quote=False), "text/html") if rich else (text, "text/plain")
+    _sub(_sub(parent, "material"), "mattext", shown, texttype=kind)
 
 
 def _fields(parent: ET.Element, fields: dict[str, str]) -> None:

@@ -35,25 +35,18 @@ def card_of(note: AnkiNote) -> tuple[str, str]:
 
 
 def quizlet_text(notes: list[AnkiNote]) -> QuizletText:
+    """The notes as Quizlet import text; a card that holds a separator is left out and reported."""
     cards: list[tuple[str, str]] = []
     report: list[str] = []
     for note in notes:
         term, definition = card_of(note)
-        why = next(
-            (
-                f"its {side} contains {name}"
-                for side, text in (("term", term), ("definition", definition))
-                for ch, name in BREAKING.items()
-                if ch in text
-            ),
-            None,
-        )
+        sides = (("term", term), ("definition", definition))
+        why = [f"its {side} contains {name}" for side, text in sides
+               for ch, name in BREAKING.items() if ch in text]
         if why:
-            report.append(
-                f"quizlet: left out {note.key}: {why}, which Quizlet's import would "
-                "read as a separator (it has no escape)"
-            )
-            continue
-        cards.append((term, definition))
+            report.append(f"quizlet: left out {note.key}: {why[0]}, which Quizlet's import would "
+                          "read as a separator (it has no escape)")
+        else:
+            cards.append((term, definition))
     body = "".join(f"{t}{TERM_SEPARATOR}{d}{CARD_SEPARATOR}" for t, d in cards)
     return QuizletText(body.encode("utf-8"), tuple(cards), tuple(report))

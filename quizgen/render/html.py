@@ -101,7 +101,8 @@ def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folde
         if "json" in formats:
             files[f"{quiz.name}-{v}.json"] = json_bytes(quiz, v)
     # one offline page that reveals and scores answers in the browser
-    self_check = render(env, "self-check.html", **_context(quiz, None), answers=self_check_data(quiz))
+    answers = self_check_data(quiz)
+    self_check = render(env, "self-check.html", **_context(quiz, None), answers=answers)
     if "html" in formats or "pdf" in formats:
         for stem, html in pages.items():
             files[f"{stem}.html"] = html.encode("utf-8")
