@@ -19,7 +19,7 @@ from ..model import CardKind, LoadedPack, LocatedFact
 from ..progress import progress
 from ..quiz import rules
 from ..recipe import DeckSettings
-from .notetype import CARD_ORD, FIELDS
+from .notetype import CARD_ORD
 
 #: What a blank looks like on the front of a fill-in-the-blank card (Anki's cloze uses the same).
 BLANK = '<span class="qz-blank">[...]</span>'
@@ -186,12 +186,6 @@ class _NoteMaker:
             ords=ords,
             due=due,
         )
-
-
-assert FIELDS == (
-    "Question", "Ask", "Answer", "Sentence", "Blanked", "Reverse", "AlsoAccept", "Source",
-    "Evidence", "Disputed", "Fact",
-), "_NoteMaker.note lists the fields in this order"
 
 
 def build_notes(

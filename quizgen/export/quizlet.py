@@ -25,7 +25,6 @@ _QUESTION, _ANSWER = FIELDS.index("Question"), FIELDS.index("Answer")
 @dataclass(frozen=True)
 class QuizletText:
     data: bytes
-    cards: tuple[tuple[str, str], ...]
     notes: tuple[str, ...] = ()
 
 
@@ -49,4 +48,4 @@ def quizlet_text(notes: list[AnkiNote]) -> QuizletText:
         else:
             cards.append((term, definition))
     body = "".join(f"{t}{TERM_SEPARATOR}{d}{CARD_SEPARATOR}" for t, d in cards)
-    return QuizletText(body.encode("utf-8"), tuple(cards), tuple(report))
+    return QuizletText(body.encode("utf-8"), tuple(report))
