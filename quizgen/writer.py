@@ -70,12 +70,9 @@ def locked(folder: str | Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-class Terminated(SystemExit):
-    """SIGTERM arrived while a file was being written (exit status 143, like the default)."""
-
-
 def _on_sigterm(signum: int, frame: object) -> None:
-    raise Terminated(128 + signum)
+    """SIGTERM while a file is written: unwind, and exit 143 like the default action."""
+    raise SystemExit(128 + signum)
 
 
 def _catch_sigterm() -> object:

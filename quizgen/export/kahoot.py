@@ -50,7 +50,6 @@ def length(text: str) -> int:
 
 @dataclass(frozen=True)
 class KahootRow:
-    id: str
     question: str
     answers: tuple[str, ...]
     correct: int  # 1-based
@@ -81,7 +80,7 @@ def row_of(q: Question) -> KahootRow | str:
     for text in (q.prompt, *answers):
         if _ILLEGAL.search(text):
             return "a text holds a control character a spreadsheet cannot store"
-    return KahootRow(q.id, q.prompt, answers, correct)
+    return KahootRow(q.prompt, answers, correct)
 
 
 def kahoot_sheet(qset: QuestionSet) -> KahootSheet:

@@ -92,10 +92,13 @@ def _render_choices(lid: ET.Element, offered: list[tuple[str, str]]) -> None:
         _mattext(_sub(render, "response_label", ident=ident), text, rich=False)
 
 
-def _condition(resprocessing: ET.Element, respident: str, value: str, score: str,
+def _condition(resprocessing: ET.Element, respident: str, values: tuple[str, ...], score: str,
                action: str = "Set") -> None:
+    """Score `score` (set, or added) when the response is any of `values`."""
     cond = _sub(resprocessing, "respcondition", **({"continue": "No"} if action == "Set" else {}))
-    _sub(_sub(cond, "conditionvar"), "varequal", value, respident=respident)
+    var = _sub(cond, "conditionvar")
+    for value in values:
+        _sub(var, "varequal", value, respident=respident)
     _sub(cond, "setvar", score, action=action, varname="SCORE")
 
 
@@ -127,15 +130,11 @@ def item_element(qset: QuestionSet, q: Question) -> ET.Element:
         lid = _sub(presentation, "response_lid", ident="response1", rcardinality="Single")
         _render_choices(lid, offered)
         key = q.key if q.kind == "choice" else (0 if q.truth else 1)
-        _condition(processing, "response1", offered[key][0], "100")
+        _condition(processing, "response1", (offered[key][0],), "100")
     elif q.kind in ("text", "numerical"):
         response = _sub(presentation, "response_str", ident="response1", rcardinality="Single")
         _sub(_sub(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
-        cond = _sub(processing, "respcondition", **{"continue": "No"})
-        var = _sub(cond, "conditionvar")
-        for answer in q.answers:
-            _sub(var, "varequal", answer, respident="response1")
-        _sub(cond, "setvar", "100", action="Set", varname="SCORE")
+        _condition(processing, "response1", q.answers, "100")
     else:
         by_text = {text: ident for ident, text in offered}
         share = f"{100 / len(q.pairs):.2f}"
@@ -144,7 +143,7 @@ def item_element(qset: QuestionSet, q: Question) -> ET.Element:
             lid = _sub(presentation, "response_lid", ident=respident)
             _mattext(lid, premise, rich=False)
             _render_choices(lid, offered)
-            _condition(processing, respident, by_text[response], share, action="Add")
+            _condition(processing, respident, (by_text[response],), share, action="Add")
     item.append(processing)
     return item
 
