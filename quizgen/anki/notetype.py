@@ -175,14 +175,9 @@ def _changes(old: list[str], new: list[str], what: str) -> str | None:
         return None
     gone = [x for x in old if x not in new]
     added = [x for x in new if x not in old]
-    parts = []
-    if gone:
-        parts.append("removed or renamed " + ", ".join(map(repr, gone)))
-    if added:
-        parts.append("added " + ", ".join(map(repr, added)))
-    if not parts:
-        parts.append("reordered")
-    return f"{what}: " + "; ".join(parts)
+    parts = [f"{how} " + ", ".join(map(repr, names))
+             for how, names in (("removed or renamed", gone), ("added", added)) if names]
+    return f"{what}: " + "; ".join(parts or ["reordered"])
 
 
 def check_manifest(

@@ -131,30 +131,14 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec) -> None:
         (json.dumps(models, sort_keys=True), json.dumps(decks, sort_keys=True)),
     )
     # pack order, so the file reads in the order cards are studied
-    cur.executemany(
-        "INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,0,0,'')",
-        (
-            (
-                nid,
-                note.guid,
-                model_id,
-                mod,
-                _tags_text(note.tags),
-                "\x1f".join(note.fields),
-                note.sort_field,
-            )
-            for nid, (note, mod) in zip(note_ids, notes)
-        ),
-    )
+    note_rows = ((nid, note.guid, model_id, mod, _tags_text(note.tags), "\x1f".join(note.fields),
+                  note.sort_field) for nid, (note, mod) in zip(note_ids, notes))
+    cur.executemany("INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,0,0,'')", note_rows)
     # type 0 / queue 0: new cards; due: the pack order, shared by siblings.
-    cur.executemany(
-        "INSERT INTO cards VALUES (?,?,?,?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')",
-        (
-            (cid, nid, deck_ids[note.deck], ord_, mod, note.due)
-            for nid, cids, (note, mod) in zip(note_ids, card_ids, notes)
-            for cid, ord_ in zip(cids, note.ords)
-        ),
-    )
+    card_rows = ((cid, nid, deck_ids[note.deck], ord_, mod, note.due)
+                 for nid, cids, (note, mod) in zip(note_ids, card_ids, notes)
+                 for cid, ord_ in zip(cids, note.ords))
+    cur.executemany("INSERT INTO cards VALUES (?,?,?,?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')", card_rows)
 
     for statement in indexes:
         conn.execute(statement)
