@@ -155,12 +155,10 @@ class _NoteMaker:
         fact = lf.fact
         pack_id = lf.pack
         before, answer, after = fact.parts
-        shown_answer = f"{answer} {fact.unit}" if fact.unit else answer
         esc_before, esc_after = _escape(before), _escape(after)
         question = _escape(fact.ask)
-        shown = _escape(shown_answer)
+        shown = _escape(f"{answer} {fact.unit}" if fact.unit else answer)  # a quantity's unit too
         key = lf.key
-        also = ", ".join(fact.also_accept)
         disputed = fact.disputed
         fields = (  # notetype.FIELDS order
             question,  # Question
@@ -169,7 +167,7 @@ class _NoteMaker:
             f'{esc_before}<span class="qz-hl">{_escape(answer)}</span>{esc_after}',  # Sentence
             f"{esc_before}{BLANK}{esc_after}" if CardKind.cloze in kinds else "",  # Blanked
             shown if CardKind.reverse in kinds else "",  # Reverse
-            _escape(also),  # AlsoAccept
+            _escape(", ".join(fact.also_accept)),  # AlsoAccept
             self.source(pack_id, fact.source),  # Source
             _escape(fact.evidence),  # Evidence
             _escape(disputed.note) if disputed else "",  # Disputed

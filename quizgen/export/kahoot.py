@@ -87,16 +87,14 @@ def kahoot_sheet(qset: QuestionSet) -> KahootSheet:
     """The set's multiple-choice and true/false questions as Kahoot's import spreadsheet."""
     rows: list[KahootRow] = []
     notes: list[str] = []
-    others = 0
-    for q in qset.questions:
-        if q.kind not in ("choice", "truefalse"):
-            others += 1
-            continue
+    quiz_questions = [q for q in qset.questions if q.kind in ("choice", "truefalse")]
+    for q in quiz_questions:
         row = row_of(q)
         if isinstance(row, str):
             notes.append(f"kahoot: {qset.name}: left out {q.id}: {row}")
         else:
             rows.append(row)
+    others = len(qset.questions) - len(quiz_questions)
     if others:
         notes.append(
             f"kahoot: {qset.name}: {others} questions of other types (written answers, "
@@ -129,11 +127,9 @@ def workbook_bytes(qset: QuestionSet, rows: list[KahootRow]) -> bytes:
             put(line, col, value)
         put(line, 7, TIME_LIMIT)
         put(line, 8, r.correct)
-    when = build_time()
-    stamp = when.replace(tzinfo=None)
+    when = build_time()  # openpyxl sets `modified` itself when saving: `_reproducible` fixes it
     wb.properties.creator = "quizgen"
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
+    wb.properties.created = when.replace(tzinfo=None)
     buffer = io.BytesIO()
     wb.save(buffer)
     return _reproducible(buffer.getvalue(), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
