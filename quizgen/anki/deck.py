@@ -68,10 +68,9 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
     build = Build.of(recipe, packs, build)
     notes, cardless = build.notes  # refuses a recipe without a `deck:` section
     settings = recipe.recipe.deck
-    facts = build.selected
     if not notes:
-        raise Problem(recipe.path, 1, 1, f"the deck would be empty: {len(facts)} facts selected, "
-                                          "none makes a card of the kinds in deck.cards")
+        raise Problem(recipe.path, 1, 1, f"the deck would be empty: {len(build.selected)} facts "
+                                          "selected, none makes a card of the kinds in deck.cards")
 
     notetype = load_notetype()
     manifest = manifest_path(recipe)
@@ -98,7 +97,6 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
     del previous, previous_notes  # the new state replaces it
 
     decks = deck_tree(settings, [n.deck for n in notes])
-    note_count, card_count = len(notes), sum(len(n.ords) for n in notes)
     spec = PackageSpec(
         notetype=notetype,
         model_id=settings.model_id,
@@ -118,8 +116,8 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         write_bytes(manifest, manifest_bytes(record))
     return DeckReport(
         path=display(out),
-        notes=note_count,
-        cards=card_count,
+        notes=len(notes),
+        cards=sum(len(n.ords) for n in notes),
         decks=[name for _, name in decks],
         changed=changed,
         cardless=[lf.key for lf in cardless],
