@@ -45,12 +45,11 @@ def write_zip(out: IO[bytes], members: list[tuple[str, bytes | Path]], level: in
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            if isinstance(data, bytes):
-                zf.writestr(info, data, compresslevel=level)
-                continue
-            info.file_size = data.stat().st_size  # so zipfile knows at once whether it needs zip64
             info._compresslevel = level  # what `open` deflates at (public as compress_level in 3.13)
-            with open(data, "rb") as source, zf.open(info, "w") as target:
+            # the size first, so zipfile knows at once whether it needs zip64
+            info.file_size = len(data) if isinstance(data, bytes) else data.stat().st_size
+            source = io.BytesIO(data) if isinstance(data, bytes) else open(data, "rb")  # noqa: SIM115
+            with source, zf.open(info, "w") as target:
                 shutil.copyfileobj(source, target, 1 << 20)
 
 
