@@ -34,28 +34,27 @@ def build_time() -> dt.datetime:
     return dt.datetime.fromtimestamp(max(source_date_epoch() or ZIP_EPOCH, ZIP_EPOCH), dt.UTC)
 
 
-def write_zip(out: IO[bytes], members: list[tuple[str, bytes | Path]], when: dt.datetime | None = None,
-              level: int | None = None) -> None:
+def write_zip(out: IO[bytes], members: list[tuple[str, bytes | Path]], level: int | None = None
+              ) -> None:
     """A deflated zip of `members` (contents, or a file streamed in without being read whole)
-    into `out`, every entry stamped `when` (default: `build_time()`), at zlib `level` (default 6):
-    the same members give the same bytes."""
-    stamp = (when or build_time()).timetuple()[:6]
+    into `out`, every entry stamped `build_time()`, at zlib `level` (default 6): the same members
+    give the same bytes."""
+    stamp = build_time().timetuple()[:6]
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, data in members:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            if isinstance(data, bytes):
-                zf.writestr(info, data, compresslevel=level)
-                continue
-            info.file_size = data.stat().st_size  # so zipfile knows at once whether it needs zip64
             info._compresslevel = level  # what `open` deflates at (public as compress_level in 3.13)
-            with open(data, "rb") as source, zf.open(info, "w") as target:
+            # the size first, so zipfile knows at once whether it needs zip64
+            info.file_size = len(data) if isinstance(data, bytes) else data.stat().st_size
+            source = io.BytesIO(data) if isinstance(data, bytes) else open(data, "rb")  # noqa: SIM115
+            with source, zf.open(info, "w") as target:
                 shutil.copyfileobj(source, target, 1 << 20)
 
 
-def zip_bytes(members: list[tuple[str, bytes]], when: dt.datetime | None = None) -> bytes:
+def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
     """`write_zip` into memory."""
     buffer = io.BytesIO()
-    write_zip(buffer, list(members), when)
+    write_zip(buffer, members)
     return buffer.getvalue()

@@ -57,16 +57,14 @@ def pieces(cov: SourceCoverage) -> list[Piece]:
 def render_coverage(loaded: LoadedPack) -> str:
     from .render.templates import make_environment, render
 
-    sources = []
-    for cov in measure(loaded):
-        facts = {lf.fact.id: lf for lf in loaded.facts}
-        sources.append({
-            "id": cov.source_id,
-            "file": cov.file,
-            "percent": round(cov.percent, 1),
-            "covered": sum(r.covered for r in cov.factual),
-            "factual": len(cov.factual),
-            "pieces": pieces(cov),
-            "facts": facts,
-        })
+    facts = {lf.fact.id: lf for lf in loaded.facts}
+    sources = [{
+        "id": cov.source_id,
+        "file": cov.file,
+        "percent": round(cov.percent, 1),
+        "covered": sum(r.covered for r in cov.factual),
+        "factual": len(cov.factual),
+        "pieces": pieces(cov),
+        "facts": facts,
+    } for cov in measure(loaded)]
     return render(make_environment(), "coverage.html", pack=loaded.pack, sources=sources)

@@ -23,16 +23,6 @@ from typing import BinaryIO
 
 from .problems import Problem
 
-#: mkstemp's random part: 8 characters of [a-z0-9_].
-_RANDOM = r"[a-z0-9_]{8}"
-
-
-def temp_pattern(name: str) -> re.Pattern[str]:
-    """What our temp files for output `name` look like (and nothing else does); group 1 is the id
-    of the process that made it."""
-    return re.compile(rf"\.{re.escape(name)}\.(\d+)\.{_RANDOM}\.tmp")
-
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -46,7 +36,9 @@ def _alive(pid: int) -> bool:
 def remove_stale_temps(folder: Path, name: str) -> None:
     """Remove temp files that an earlier, killed write of `folder/name` left behind: those of
     processes that are gone (a build running beside this one keeps its own)."""
-    pattern = temp_pattern(name)
+    # `_temp_file`'s names for `name` and nothing else (mkstemp's random part is 8 characters of
+    # [a-z0-9_]); group 1 is the id of the process that made the file
+    pattern = re.compile(rf"\.{re.escape(name)}\.(\d+)\.[a-z0-9_]{{8}}\.tmp")
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -78,12 +70,9 @@ def locked(folder: str | Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-class Terminated(SystemExit):
-    """SIGTERM arrived while a file was being written (exit status 143, like the default)."""
-
-
 def _on_sigterm(signum: int, frame: object) -> None:
-    raise Terminated(128 + signum)
+    """SIGTERM while a file is written: unwind, and exit 143 like the default action."""
+    raise SystemExit(128 + signum)
 
 
 def _catch_sigterm() -> object:
@@ -107,7 +96,7 @@ def _umask() -> int:
 
 
 def _temp_file(folder: Path, name: str) -> tuple[int, str]:
-    """A new temp file for output `name` in `folder`, named as `temp_pattern` expects."""
+    """A new temp file for output `name` in `folder`, named as `remove_stale_temps` expects."""
     return tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=folder)
 
 

@@ -20,7 +20,7 @@ from anki_helpers import (
 )
 
 from quizgen.anki import notetype as notetype_module
-from quizgen.anki.decks import topic_deck_name
+from quizgen.anki.notes import topic_deck_name
 from quizgen.anki.notes import note_guid
 from quizgen.anki.notetype import CARD_ORD, FIELDS
 from quizgen.model import CardKind

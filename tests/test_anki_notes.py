@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from anki_helpers import rivers_workspace
 from conftest import FIXTURES
 
-from quizgen.anki.manifest import check_manifest, manifest_path
+from quizgen.anki.notetype import check_manifest, manifest_path
 from quizgen.anki.notes import BLANK, build_notes, note_guid
 from quizgen.anki.notetype import CARD_ORD, FIELDS, load_notetype
 from quizgen.anki.stamps import Stamp, restamp
@@ -181,7 +181,7 @@ class TestNoteTypeGuard:
 def test_committed_manifest_matches_the_default_recipe(root):
     """CI catches a schema change that forgot model_version (and the manifest) in the repo."""
     recipe = load_recipe(root / "decks" / "mexico-russia.yaml")
-    from quizgen.anki.manifest import read_manifest
+    from quizgen.anki.notetype import read_manifest
 
     recorded = read_manifest(root / "decks" / "manifests" / "mexico-russia.notetype.json")
     assert recorded is not None, "run `quizgen deck mexico-russia` and commit decks/manifests/"

@@ -27,7 +27,9 @@ from test_export_common import NASTY, TEXT
 
 from quizgen.anki.notes import AnkiNote
 from quizgen.anki.notetype import FIELDS
-from quizgen.export.anki_csv import anki_csv_bytes, notes_csv, notetype_name
+from quizgen.anki.notetype import notetype_name
+from quizgen.export.anki_csv import notes_csv
+from quizgen.export.files import export_deck
 from quizgen.recipe import load_recipe
 from quizgen.select import recipe_packs
 
@@ -51,11 +53,17 @@ def notes_of(col) -> list[tuple]:
     return out
 
 
+def anki_csv(loaded, ws) -> bytes:
+    """The recipe's Anki CSV, as `quizgen deck --format csv` makes it."""
+    packs = recipe_packs(loaded, [str(ws.facts)])
+    return export_deck(loaded, packs, ["csv"]).files[f"{loaded.name}-anki.csv"]
+
+
 def csv_matches_apkg(ws, tmp_path) -> int:
     loaded = load_recipe(ws.recipe)
     report = ws.build()
     csv_path = tmp_path / "deck.csv"
-    csv_path.write_bytes(anki_csv_bytes(loaded, recipe_packs(loaded, [str(ws.facts)])))
+    csv_path.write_bytes(anki_csv(loaded, ws))
     a, b = open_collection(tmp_path / "a"), open_collection(tmp_path / "b")
     try:
         import_apkg(a, ws.apkg)
@@ -113,7 +121,7 @@ def test_without_our_note_type_anki_would_pick_another(tmp_path):
     ws = rivers_workspace(tmp_path / "ws")
     loaded = load_recipe(ws.recipe)
     path = tmp_path / "deck.csv"
-    path.write_bytes(anki_csv_bytes(loaded, recipe_packs(loaded, [str(ws.facts)])))
+    path.write_bytes(anki_csv(loaded, ws))
     col = open_collection(tmp_path / "fresh")
     try:
         metadata = col.get_csv_metadata(str(path), None)

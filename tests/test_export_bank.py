@@ -11,7 +11,7 @@ from conftest import FIXTURES
 from test_export_common import bank_of, rivers_recipe
 
 from quizgen.cli import main
-from quizgen.export import export_bank
+from quizgen.export.files import export_bank
 from quizgen.quiz.bank import BANK_TYPES, make_bank
 from quizgen.quiz.checks import RuleContext, item_errors
 from quizgen.quiz.distractors import FactBase

@@ -14,7 +14,7 @@ from test_export_moodle_xml import parse_moodle_xml
 from test_export_qti import questions_of
 
 from quizgen.cli import main
-from quizgen.export import ExportRefused
+from quizgen.export.questions import ExportRefused
 
 EXPORTS = ["gift", "moodle-xml", "qti", "kahoot"]
 RIVERS = [str(FIXTURES / "decks" / "rivers.yaml"), "--facts", str(FIXTURES / "packs")]

@@ -13,7 +13,7 @@ import re
 from conftest import FIXTURES, ROOT
 from hypothesis import strategies as st
 
-from quizgen.export import QuestionSet, bank_set, export_context, quiz_set
+from quizgen.export.questions import QuestionSet, bank_set, export_context, quiz_set
 from quizgen.quiz.bank import make_bank
 from quizgen import make_quiz
 from quizgen.quiz.items import Item, Quiz, Version
@@ -93,7 +93,7 @@ def fuzz_quiz(texts: list[str]) -> Quiz:
 
 
 def fuzz_context():
-    from quizgen.export import ExportContext
+    from quizgen.export.questions import ExportContext
 
     return ExportContext(topics={"fuzz/f1": "Topic one"}, topic_ids={"fuzz/f1": "topic-one"})
 

@@ -37,7 +37,7 @@ from test_export_common import (
 )
 from test_export_moodle_model import shortanswer_literal, shown_html, shown_string
 
-from quizgen.export import ExportRefused
+from quizgen.export.questions import ExportRefused
 from quizgen.export.gift import gift_bytes
 
 ESCAPED = ["\\:", "\\#", "\\=", "\\{", "\\}", "\\~", "\\n"]

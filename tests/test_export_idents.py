@@ -15,7 +15,7 @@ from test_export_moodle_xml import check as check_xml
 from test_export_qti import check as check_qti
 from test_export_qti import questions_of
 
-from quizgen.export import export_context, quiz_set
+from quizgen.export.questions import export_context, quiz_set
 from quizgen.export.gift import gift_bytes
 from quizgen.export.moodle_xml import moodle_xml_bytes
 from quizgen.export.qti import qti_bytes

@@ -41,7 +41,7 @@ from test_export_common import (
     version_set,
 )
 
-from quizgen.export import ExportRefused, quiz_set
+from quizgen.export.questions import ExportRefused, quiz_set
 from quizgen.export.qti import qti_bytes
 from quizgen.quiz.items import Quiz, Version
 from quizgen.recipe import Paper

@@ -13,7 +13,8 @@ from test_export_common import TEXT, rivers_recipe
 
 from quizgen.anki.notes import AnkiNote, build_notes
 from quizgen.anki.notetype import FIELDS
-from quizgen.export.quizlet import quizlet_bytes, quizlet_text
+from quizgen.export.files import export_deck
+from quizgen.export.quizlet import quizlet_text
 from quizgen.recipe import load_recipe
 from quizgen.select import recipe_packs, select_facts
 
@@ -41,12 +42,19 @@ def expected_cards(recipe, packs) -> list[tuple[str, str]]:
     return out
 
 
+def quizlet_export(recipe, packs) -> tuple[bytes, list[str]]:
+    """The deck's Quizlet file and what was left out of it, as `quizgen deck --format quizlet`
+    makes them."""
+    out = export_deck(recipe, packs, ["quizlet"])
+    return out.files[f"{recipe.name}-quizlet.txt"], out.notes
+
+
 def test_rivers_deck_reads_back_card_for_card():
     recipe, packs = rivers_recipe()
-    result = quizlet_bytes(recipe, packs)
-    assert read_quizlet(result.data) == expected_cards(recipe, packs)
-    assert result.notes == ()
-    assert any(d.endswith(" km") for _, d in read_quizlet(result.data))  # a quantity keeps its unit
+    data, notes = quizlet_export(recipe, packs)
+    assert read_quizlet(data) == expected_cards(recipe, packs)
+    assert notes == []
+    assert any(d.endswith(" km") for _, d in read_quizlet(data))  # a quantity keeps its unit
 
 
 def test_hostile_fact_text_arrives_as_written(tmp_path):
@@ -57,7 +65,7 @@ def test_hostile_fact_text_arrives_as_written(tmp_path):
     ws.edit_fact("rivers.yaml", "ask: Into which sea does the Nile empty?", f'ask: "{escaped}"')
     recipe = load_recipe(ws.recipe)
     packs = recipe_packs(recipe, [str(ws.facts)])
-    cards = read_quizlet(quizlet_bytes(recipe, packs).data)
+    cards = read_quizlet(quizlet_export(recipe, packs)[0])
     assert cards == expected_cards(recipe, packs)
     assert nasty in [t for t, _ in cards]
 
@@ -70,13 +78,13 @@ def test_a_tab_or_line_break_is_reported_not_written(tmp_path):
                  'ask: "Into which sea\\ndoes the Volga flow?"')
     recipe = load_recipe(ws.recipe)
     packs = recipe_packs(recipe, [str(ws.facts)])
-    result = quizlet_bytes(recipe, packs)
-    cards = read_quizlet(result.data)
+    data, notes = quizlet_export(recipe, packs)
+    cards = read_quizlet(data)
     want = [c for c in expected_cards(recipe, packs) if "\t" not in c[0] and "\n" not in c[0]]
     assert cards == want and len(want) == len(expected_cards(recipe, packs)) - 2
-    assert len(result.notes) == 2
-    assert any("rivers/nile-mouth" in n and "a tab" in n for n in result.notes)
-    assert any("a line break" in n for n in result.notes)
+    assert len(notes) == 2
+    assert any("rivers/nile-mouth" in n and "a tab" in n for n in notes)
+    assert any("a line break" in n for n in notes)
 
 
 @settings(max_examples=300, deadline=None)

@@ -2,7 +2,7 @@
 
 The only module of `quizgen.anki` that touches the disk, and only through `quizgen.writer` (atomic):
 the .apkg, the stamp state next to it (`stamps.py`) and, on a first build or a raised
-`model_version`, the note-type manifest (`manifest.py`). Everything is checked before anything is
+`model_version`, the note-type manifest (`notetype.py`). Everything is checked before anything is
 written, so a failing guard leaves the previous good build in place.
 """
 
@@ -13,16 +13,21 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from ..archive import source_date_epoch
 from ..gcpause import without_cyclic_gc
 from ..model import LoadedPack
 from ..paths import display
 from ..problems import Problem
 from ..recipe import LoadedRecipe
 from ..writer import write_bytes, write_stream
-from .decks import deck_tree
-from .manifest import check_manifest, manifest_bytes, manifest_path, read_manifest
-from .notetype import load_notetype, notetype_name
+from .notes import deck_tree
+from .notetype import (
+    check_manifest,
+    load_notetype,
+    manifest_bytes,
+    manifest_path,
+    notetype_name,
+    read_manifest,
+)
 from .package import PackageSpec, StampedNote, write_package
 from .stamps import BuildState, Stamp, build_time, read_state, restamp, state_path
 
@@ -63,15 +68,9 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
     build = Build.of(recipe, packs, build)
     notes, cardless = build.notes  # refuses a recipe without a `deck:` section
     settings = recipe.recipe.deck
-    facts = build.selected
     if not notes:
-        raise Problem(
-            recipe.path,
-            1,
-            1,
-            f"the deck would be empty: {len(facts)} facts selected, "
-            "none makes a card of the kinds in deck.cards",
-        )
+        raise Problem(recipe.path, 1, 1, f"the deck would be empty: {len(build.selected)} facts "
+                                          "selected, none makes a card of the kinds in deck.cards")
 
     notetype = load_notetype()
     manifest = manifest_path(recipe)
@@ -98,7 +97,6 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
     del previous, previous_notes  # the new state replaces it
 
     decks = deck_tree(settings, [n.deck for n in notes])
-    note_count, card_count = len(notes), sum(len(n.ords) for n in notes)
     spec = PackageSpec(
         notetype=notetype,
         model_id=settings.model_id,
@@ -108,7 +106,6 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         description=html.escape(recipe.recipe.title),
         decks=decks,
         notes=stamped,
-        zip_time=source_date_epoch(),
     )
     with write_stream(out) as handle:
         write_package(spec, handle, out)
@@ -119,8 +116,8 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         write_bytes(manifest, manifest_bytes(record))
     return DeckReport(
         path=display(out),
-        notes=note_count,
-        cards=card_count,
+        notes=len(notes),
+        cards=sum(len(n.ords) for n in notes),
         decks=[name for _, name in decks],
         changed=changed,
         cardless=[lf.key for lf in cardless],

@@ -1,4 +1,5 @@
-"""Facts -> Anki notes: fields (HTML-escaped), tags, sort field, deck, cards, and the note GUID.
+"""Facts -> Anki notes: fields (HTML-escaped), tags, sort field, deck, cards, and the note GUID;
+and the deck tree: the recipe's deck, and one subdeck per topic (`Name::Topic title`).
 
 Pure: no disk, no clock. Modification times are assigned later (`stamps.py`) from each note's
 `content_hash`, so a note's identity (GUID) and its content are kept apart on purpose: the GUID says
@@ -9,17 +10,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass, field
-from json.encoder import encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses
+import json
+from dataclasses import dataclass
+
+from genanki import guid_for
 
 from ..model import CardKind, LoadedPack, LocatedFact
 from ..progress import progress
-from ..recipe import DeckSettings
-from .decks import topic_deck_name
-from genanki import guid_for
-
 from ..quiz import rules
-from .notetype import CARD_ORD, FIELDS
+from ..recipe import DeckSettings
+from .notetype import CARD_ORD
 
 #: What a blank looks like on the front of a fill-in-the-blank card (Anki's cloze uses the same).
 BLANK = '<span class="qz-blank">[...]</span>'
@@ -52,43 +52,48 @@ class AnkiNote:
     deck: str  # full deck name (Parent::Topic)
     ords: tuple[int, ...]  # card template ords this note makes
     due: int  # position in pack order: new cards are studied in this order
-    _hash: str | None = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def content_hash(self) -> str:
         """Everything an import updates in the learner's copy: fields, tags, and the cards and deck
-        it should have. Only a change here may advance the note's modification time.
-
-        The hash of `json.dumps([fields, tags, deck, ords], ensure_ascii=False)`, spelled out with
-        json's own string encoder (much faster than json.dumps per note; the same bytes, so stamps
-        recorded by earlier builds still match)."""
-        if self._hash is None:
-            fields = ", ".join(map(encode_basestring, self.fields))
-            blob = f"[[{fields}{_hash_tail(self.tags, self.deck, self.ords)}"
-            self._hash = hashlib.sha256(blob.encode("utf-8")).hexdigest()
-        return self._hash
+        it should have. Only a change here may advance the note's modification time."""
+        blob = json.dumps([self.fields, self.tags, self.deck, self.ords], ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-@functools.lru_cache(maxsize=4096)
-def _hash_tail(tags: tuple[str, ...], deck: str, ords: tuple[int, ...]) -> str:
-    """The end of a note's hashed JSON after its fields (shared by the many notes of one topic)."""
-    enc = encode_basestring
-    return f"], [{', '.join(map(enc, tags))}], {enc(deck)}, [{', '.join(map(str, ords))}]]"
+def readable_topic(topic: str) -> str:
+    """A topic id made readable: hyphens as spaces, the first letter upper case."""
+    words = topic.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
 
 
-def card_kinds(settings: DeckSettings, lf: LocatedFact) -> list[CardKind]:
-    """The card kinds a fact makes: the recipe's kinds narrowed by the fact's own `cards`."""
-    wanted = set(lf.fact.cards)
-    return [k for k in settings.cards if k in wanted]
+def topic_deck_name(settings: DeckSettings, topic: str) -> str:
+    """A topic's deck: the recipe's deck, or with subdecks its subdeck, titled by the recipe's
+    `topic_titles`, else the id made readable."""
+    if not settings.subdecks_by_topic:
+        return settings.name
+    title = settings.topic_titles.get(topic) or readable_topic(topic)
+    # "::" separates deck levels in Anki; a title must not add levels of its own.
+    return f"{settings.name}::{title.replace('::', ':')}"
 
 
-def _source_line(pack: LoadedPack, source_id: str | None) -> str:
-    sources = pack.pack.sources
-    source = (
-        next((s for s in sources if s.id == source_id), sources[0]) if source_id else sources[0]
+def deck_id(settings: DeckSettings, name: str) -> int:
+    """The recipe's deck_id for its top deck; a stable hash of the full name for a subdeck. Anki's
+    importer matches decks by *name* (rslib apkg import, decks.rs), so ids only need to be stable,
+    not meaningful: the same recipe always writes the same ids."""
+    if name == settings.name:
+        return settings.deck_id
+    digest = hashlib.sha256(f"{settings.deck_id}\x1f{name}".encode()).digest()
+    # Same range the recipe's AnkiId allows: above 2**30, below 2**63.
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % ((1 << 63) - (1 << 30))
+
+
+def deck_tree(settings: DeckSettings, names: list[str]) -> list[tuple[int, str]]:
+    """(id, name) of the top deck and every deck named, parents first, each once."""
+    wanted = {settings.name, *names}
+    return sorted(
+        ((deck_id(settings, n), n) for n in wanted), key=lambda d: (d[1].count("::"), d[1])
     )
-    line = f"{source.title} — {', '.join(source.authors)}"
-    return f"{line} ({source.year})" if source.year else line
 
 
 #: Anki's own markup in field text, and what shows it literally instead: every "[" as an entity
@@ -118,53 +123,30 @@ class _NoteMaker:
     source lines): the per-fact work is only the fact's own text."""
 
     def __init__(self, settings: DeckSettings, packs: list[LoadedPack]) -> None:
-        self.settings = settings
-        self.by_id = {p.pack.id: p for p in packs}
-        self._kinds: dict[tuple, tuple[tuple[CardKind, ...], tuple[int, ...]]] = {}
-        self._sources: dict[tuple[str, str | None], str] = {}
-        self._decks: dict[str, str] = {}
-        self._tags: dict[tuple, tuple[str, ...]] = {}
+        by_id = {p.pack.id: p for p in packs}
 
-    def kinds(self, lf: LocatedFact, drop: frozenset[CardKind] = frozenset()
-              ) -> tuple[tuple[CardKind, ...], tuple[int, ...]]:
-        """(card kinds, their sorted ords) for a fact, less the kinds in `drop`; cached by the
-        fact's own `cards` and `drop`."""
-        own = (tuple(lf.fact.cards), drop)
-        found = self._kinds.get(own)
-        if found is None:
-            kinds = tuple(k for k in card_kinds(self.settings, lf) if k not in drop)
-            found = self._kinds[own] = (kinds, tuple(sorted(CARD_ORD[k] for k in kinds)))
-        return found
+        def kinds(cards: tuple[CardKind, ...], drop: frozenset[CardKind]
+                  ) -> tuple[tuple[CardKind, ...], tuple[int, ...]]:
+            """(card kinds, their sorted ords): the recipe's kinds narrowed by the fact's own
+            `cards`, less the kinds in `drop`."""
+            kinds = tuple(k for k in settings.cards if k in cards and k not in drop)
+            return kinds, tuple(sorted(CARD_ORD[k] for k in kinds))
 
-    def source(self, pack_id: str, source_id: str | None) -> str:
-        key = (pack_id, source_id)
-        line = self._sources.get(key)
-        if line is None:
-            line = self._sources[key] = _escape(_source_line(self.by_id[pack_id], source_id))
-        return line
+        def tags(pack_id: str, topic: str, answer_type: str, difficulty: int, disputed: bool,
+                 own: tuple[str, ...]) -> tuple[str, ...]:
+            tags = [f"pack::{pack_id}", f"topic::{topic}", f"type::{answer_type}",
+                    f"difficulty::{difficulty}", *(["disputed"] if disputed else [])]
+            return (*tags, *(t for t in own if t not in tags))
 
-    def deck(self, topic: str) -> str:
-        name = self._decks.get(topic)
-        if name is None:
-            name = self._decks[topic] = topic_deck_name(self.settings, topic)
-        return name
+        def source(pack_id: str, source_id: str | None) -> str:
+            """The cited source (the pack's first if the fact names none): title, authors, year."""
+            sources = by_id[pack_id].pack.sources
+            src = next((s for s in sources if s.id == source_id), sources[0])
+            line = f"{src.title} — {', '.join(src.authors)}"
+            return _escape(f"{line} ({src.year})" if src.year else line)
 
-    def tags(self, pack_id: str, fact) -> tuple[str, ...]:
-        disputed = fact.disputed is not None
-        key = (pack_id, fact.topic, fact.answer_type, fact.difficulty, disputed, tuple(fact.tags))
-        found = self._tags.get(key)
-        if found is None:
-            tags = [
-                f"pack::{pack_id}",
-                f"topic::{fact.topic}",
-                f"type::{fact.answer_type.value}",
-                f"difficulty::{fact.difficulty}",
-            ]
-            if disputed:
-                tags.append("disputed")
-            tags += [t for t in fact.tags if t not in tags]
-            found = self._tags[key] = tuple(tags)
-        return found
+        self.kinds, self.tags, self.source = map(functools.cache, (kinds, tags, source))
+        self.deck = functools.cache(functools.partial(topic_deck_name, settings))
 
     def note(self, lf: LocatedFact, kinds: tuple[CardKind, ...], ords: tuple[int, ...],
              due: int) -> AnkiNote:
@@ -173,12 +155,10 @@ class _NoteMaker:
         fact = lf.fact
         pack_id = lf.pack
         before, answer, after = fact.parts
-        shown_answer = f"{answer} {fact.unit}" if fact.unit else answer
         esc_before, esc_after = _escape(before), _escape(after)
         question = _escape(fact.ask)
-        shown = _escape(shown_answer)
+        shown = _escape(f"{answer} {fact.unit}" if fact.unit else answer)  # a quantity's unit too
         key = lf.key
-        also = ", ".join(fact.also_accept)
         disputed = fact.disputed
         fields = (  # notetype.FIELDS order
             question,  # Question
@@ -187,7 +167,7 @@ class _NoteMaker:
             f'{esc_before}<span class="qz-hl">{_escape(answer)}</span>{esc_after}',  # Sentence
             f"{esc_before}{BLANK}{esc_after}" if CardKind.cloze in kinds else "",  # Blanked
             shown if CardKind.reverse in kinds else "",  # Reverse
-            _escape(also),  # AlsoAccept
+            _escape(", ".join(fact.also_accept)),  # AlsoAccept
             self.source(pack_id, fact.source),  # Source
             _escape(fact.evidence),  # Evidence
             _escape(disputed.note) if disputed else "",  # Disputed
@@ -198,17 +178,12 @@ class _NoteMaker:
             guid=note_guid(pack_id, fact.id),
             fields=fields,
             sort_field=fact.ask,
-            tags=self.tags(pack_id, fact),
+            tags=self.tags(pack_id, fact.topic, fact.answer_type.value, fact.difficulty,
+                           disputed is not None, fact.tags),
             deck=self.deck(fact.topic),
             ords=ords,
             due=due,
         )
-
-
-assert FIELDS == (
-    "Question", "Ask", "Answer", "Sentence", "Blanked", "Reverse", "AlsoAccept", "Source",
-    "Evidence", "Disputed", "Fact",
-), "_NoteMaker.note lists the fields in this order"
 
 
 def build_notes(
@@ -235,7 +210,7 @@ def build_notes(
             drop = no_reverse
         if cloze and CardKind.cloze in fact.cards and (rules.in_a_list(fact) or rules.blank_missing(fact)):
             drop = drop | no_cloze
-        kinds, ords = kinds_of(lf, drop)
+        kinds, ords = kinds_of(fact.cards, drop)
         if not kinds:
             cardless.append(lf)
             continue

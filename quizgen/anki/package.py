@@ -7,27 +7,23 @@ card ids and `mod` times from the stamps, zip entries in a fixed order, with fix
 collection schema and the note-type/deck JSON. The duplicate-check checksum of each note (`csum`)
 is left 0: Anki computes it again when it imports the note.
 
-Built for large decks (100k notes and more): the collection is written to a temporary SQLite file
-next to the output (removed afterwards; named like `quizgen.writer`'s temp files, so a killed
-build's is cleaned up by the next), rows go in with `executemany`, the schema's indexes are built
-after the rows, and the file is streamed into the zip (`quizgen.archive`), so neither the
-collection nor the zip is ever held in memory whole.
+Built for large decks (100k notes and more): the collection is a temporary SQLite file next to the
+output, rows go in with `executemany`, the schema's indexes are built after the rows, and the file
+is streamed into the zip, so neither the collection nor the zip is ever held in memory whole.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from ..archive import write_zip
 from ..problems import Problem
-from ..archive import ZIP_EPOCH, write_zip
 from ..writer import scratch_file
 from .notes import AnkiNote
 from .notetype import NoteType
@@ -58,7 +54,6 @@ class PackageSpec:
     description: str
     decks: list[tuple[int, str]]
     notes: list[StampedNote]
-    zip_time: int | None = None  # SOURCE_DATE_EPOCH, or None for the zip epoch
 
 
 @functools.lru_cache(maxsize=4096)
@@ -136,55 +131,28 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec) -> None:
         (json.dumps(models, sort_keys=True), json.dumps(decks, sort_keys=True)),
     )
     # pack order, so the file reads in the order cards are studied
-    cur.executemany(
-        "INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,0,0,'')",
-        (
-            (
-                nid,
-                note.guid,
-                model_id,
-                mod,
-                _tags_text(note.tags),
-                "\x1f".join(note.fields),
-                note.sort_field,
-            )
-            for nid, (note, mod) in zip(note_ids, notes)
-        ),
-    )
+    note_rows = ((nid, note.guid, model_id, mod, _tags_text(note.tags), "\x1f".join(note.fields),
+                  note.sort_field) for nid, (note, mod) in zip(note_ids, notes))
+    cur.executemany("INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,0,0,'')", note_rows)
     # type 0 / queue 0: new cards; due: the pack order, shared by siblings.
-    cur.executemany(
-        "INSERT INTO cards VALUES (?,?,?,?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')",
-        (
-            (cid, nid, deck_ids[note.deck], ord_, mod, note.due)
-            for nid, cids, (note, mod) in zip(note_ids, card_ids, notes)
-            for cid, ord_ in zip(cids, note.ords)
-        ),
-    )
+    card_rows = ((cid, nid, deck_ids[note.deck], ord_, mod, note.due)
+                 for nid, cids, (note, mod) in zip(note_ids, card_ids, notes)
+                 for cid, ord_ in zip(cids, note.ords))
+    cur.executemany("INSERT INTO cards VALUES (?,?,?,?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')", card_rows)
 
     for statement in indexes:
         conn.execute(statement)
     conn.execute("COMMIT")
 
 
-@contextlib.contextmanager
-def _collection_file(spec: PackageSpec, out: Path) -> Iterator[Path]:
-    """The collection as a temporary SQLite file next to the output `out` (removed afterwards;
-    a `writer.scratch_file`, so one left behind by a killed build is removed by the next)."""
-    with scratch_file(out) as tmp:
+def write_package(spec: PackageSpec, handle: IO[bytes], out: Path) -> None:
+    """Write the .apkg for output `out` into the open file `handle`. The collection goes through
+    a temporary SQLite file next to `out` (a `writer.scratch_file`, so one left behind by a killed
+    build is removed by the next), so memory stays small however large the deck."""
+    with scratch_file(out) as collection:
         try:
-            conn = sqlite3.connect(tmp, isolation_level=None)
-            try:
+            with contextlib.closing(sqlite3.connect(collection, isolation_level=None)) as conn:
                 _fill(conn, spec)
-            finally:
-                conn.close()
         except sqlite3.Error as exc:  # "database or disk is full", an I/O error: the disk, not us
             raise Problem(str(out), 1, 1, f"cannot write: {exc} (is there space left on the device?)") from None
-        yield tmp
-
-
-def write_package(spec: PackageSpec, handle: IO[bytes], out: Path) -> None:
-    """Write the .apkg for output `out` into the open file `handle` (the collection goes through
-    a temporary SQLite file next to `out`, so memory stays small however large the deck)."""
-    when = dt.datetime.fromtimestamp(max(spec.zip_time or ZIP_EPOCH, ZIP_EPOCH), dt.UTC)
-    with _collection_file(spec, out) as collection:
-        write_zip(handle, [("collection.anki2", collection), ("media", b"{}")], when, COMPRESS_LEVEL)
+        write_zip(handle, [("collection.anki2", collection), ("media", b"{}")], level=COMPRESS_LEVEL)

@@ -4,36 +4,13 @@ and of the deck's notes: Anki CSV and Quizlet import text.
 Quiz versions and banks become `questions.QuestionSet`s, read by one pure function per format that
 returns bytes and never touches the disk: `gift.gift_bytes`, `moodle_xml.moodle_xml_bytes`,
 `qti.qti_bytes`, `kahoot.kahoot_sheet`. The deck's notes, exactly as the .apkg builds them, feed
-`anki_csv.anki_csv_bytes` and `quizlet.quizlet_bytes`. `files` names and runs them for
+`anki_csv.notes_csv` and `quizlet.quizlet_text`. `files` names and runs them for
 `quizgen quiz --format` and `quizgen deck --format`; docs/exports.md says what each file holds, what
 each platform imports of it and how to import it.
 """
 
 from __future__ import annotations
 
-from .files import EXPORT_FORMATS, Exported, export_bank, export_deck, export_files, export_quiz
-from .questions import (
-    ExportContext,
-    ExportRefused,
-    Question,
-    QuestionSet,
-    bank_set,
-    export_context,
-    quiz_set,
-)
+from .files import export_files  # `quizgen.export_files`
 
-__all__ = [
-    "EXPORT_FORMATS",
-    "ExportContext",
-    "ExportRefused",
-    "Exported",
-    "Question",
-    "QuestionSet",
-    "bank_set",
-    "export_bank",
-    "export_context",
-    "export_deck",
-    "export_files",
-    "export_quiz",
-    "quiz_set",
-]
+__all__ = ["export_files"]

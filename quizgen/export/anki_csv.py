@@ -1,19 +1,14 @@
 """Anki CSV: the recipe's deck as a text file Anki's importer takes without any dialog choices.
 
-One row per note the .apkg has (the selected facts that make a card), with the same GUID
-(`quizgen.anki.notes.note_guid`), the same HTML fields in the note type's field order, the same tags
-and the same (sub)deck, because the rows come from the very `build_notes` the .apkg uses.
+One row per note the .apkg has, from the very `build_notes` the .apkg uses: the same GUID, HTML
+fields (in the note type's field order), tags and (sub)deck. The header lines are the ones Anki
+reads (rslib `import_export/text/csv/metadata.rs`); each sets its value when read, so `#separator`
+comes before `#columns`, which is split with it. With a note type named in the header, Anki maps
+columns to fields *by name*, so a column order mistake cannot shift fields.
 
-The header lines are the ones Anki reads (rslib `import_export/text/csv/metadata.rs`): `#separator`,
-`#html`, `#notetype`, `#deck` or `#deck column`, `#guid column`, `#tags column` and `#columns`
-(column names; with a note type named in the header Anki maps columns to fields *by name*, so a
-column order mistake cannot shift fields). Each header sets its value when read, so `#separator`
-comes before `#columns`, which is split with it.
-
-What the CSV cannot do: create the note type. Anki looks `#notetype` up by name in the collection
-and, if it is missing, silently falls back to the current note type. So the CSV is for a
-collection that already has our note type, i.e. after the deck's .apkg was imported once; it then
-adds or updates the same notes (matched by GUID). docs/exports.md says so to users.
+The CSV cannot create the note type: Anki looks `#notetype` up by name and, if it is missing,
+silently falls back to the current one. So it is for a collection that already has ours, i.e.
+after the deck's .apkg was imported once (docs/exports.md says so to users).
 
 Every field is quoted: an unquoted field that starts a line with `#` would be read as a comment.
 """
@@ -24,21 +19,7 @@ import csv
 import io
 
 from ..anki.notes import AnkiNote
-from ..anki.notetype import FIELDS, notetype_name
-from ..model import LoadedPack
-from ..recipe import LoadedRecipe
-
-
-def anki_csv_bytes(recipe: LoadedRecipe, packs: list[LoadedPack], build=None) -> bytes:
-    """The recipe's deck as Anki CSV (UTF-8, comma separated, HTML fields): the build's notes
-    (`Build.notes` refuses a recipe without a `deck:` section)."""
-    from ..pipeline import Build
-
-    notes, _cardless = Build.of(recipe, packs, build).notes
-    settings = recipe.recipe.deck
-    return notes_csv(
-        notes, notetype_name(recipe), settings.name, subdecks=settings.subdecks_by_topic
-    )
+from ..anki.notetype import FIELDS
 
 
 def notes_csv(notes: list[AnkiNote], notetype: str, deck: str, *, subdecks: bool) -> bytes:

@@ -1,15 +1,6 @@
 """Every file of a quiz, a bank or a deck, by format name, made in memory, then written: what
-`quizgen quiz --format ...` (versions or `--bank`) and `quizgen deck --format ...` write.
-
-A quiz's own files (`write_quiz`, documented in docs/recipes.md): per version V the student sheet
-`<recipe>-quiz-V.html`, the key `<recipe>-key-V.html` (+ .pdf with "pdf"), `<recipe>-V.json`
-(with "json"); one `<recipe>-self-check.html`. Its exports for learning platforms, and the deck's:
-
-    quiz, per exported version V        bank (--bank)                  deck
-    <recipe>-V.gift          gift        <recipe>-bank.gift             <recipe>-anki.csv     csv
-    <recipe>-V-moodle.xml    moodle-xml  <recipe>-bank-moodle.xml       <recipe>-quizlet.txt  quizlet
-    <recipe>-V-qti.zip       qti         <recipe>-bank-qti.zip
-    <recipe>-V-kahoot.xlsx   kahoot      <recipe>-bank-kahoot.xlsx
+`quizgen quiz --format ...` (versions or `--bank`) and `quizgen deck --format ...` write. The
+file names are in docs/recipes.md (the quiz's own pages) and docs/exports.md (the exports).
 
 Every file is bytes before any is written; a refused item raises before anything is written.
 What a format leaves out (Kahoot's length limits, Quizlet's separators) comes back as `notes`, one
@@ -18,7 +9,7 @@ line each, for the command to print.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,26 +28,26 @@ class Exported:
     notes: list[str] = field(default_factory=list)
 
 
+#: The file name of each format's export of a question set, after the set's name.
+SUFFIXES = {
+    "gift": ".gift", "moodle-xml": "-moodle.xml", "qti": "-qti.zip", "kahoot": "-kahoot.xlsx",
+}
+
+
 def _set_files(qset: QuestionSet, wanted: list[str], out: Exported) -> None:
     from .gift import gift_bytes
     from .kahoot import kahoot_sheet
     from .moodle_xml import moodle_xml_bytes
     from .qti import qti_bytes
 
-    def kahoot() -> bytes:
-        sheet = kahoot_sheet(qset)
-        out.notes.extend(sheet.notes)
-        return sheet.data
-
-    writers: dict[str, tuple[str, Callable[[], bytes]]] = {
-        "gift": (f"{qset.name}.gift", lambda: gift_bytes(qset)),
-        "moodle-xml": (f"{qset.name}-moodle.xml", lambda: moodle_xml_bytes(qset)),
-        "qti": (f"{qset.name}-qti.zip", lambda: qti_bytes(qset)),
-        "kahoot": (f"{qset.name}-kahoot.xlsx", kahoot),
-    }
     for f in wanted:
-        name, write = writers[f]
-        out.files[name] = write()
+        if f == "kahoot":
+            sheet = kahoot_sheet(qset)
+            out.notes.extend(sheet.notes)
+            data = sheet.data
+        else:
+            data = {"gift": gift_bytes, "moodle-xml": moodle_xml_bytes, "qti": qti_bytes}[f](qset)
+        out.files[qset.name + SUFFIXES[f]] = data
 
 
 def export_quiz(
@@ -97,18 +88,25 @@ def export_bank(
 
 
 def export_deck(recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable[str], build=None) -> Exported:
-    """The deck's notes as Anki CSV and/or Quizlet import text."""
-    from .anki_csv import anki_csv_bytes
-    from .quizlet import quizlet_bytes
+    """The deck's notes, the very ones the .apkg holds, as Anki CSV and/or Quizlet import text
+    (`Build.notes` refuses a recipe without a `deck:` section)."""
+    from ..anki.notetype import notetype_name
+    from ..pipeline import Build
+    from .anki_csv import notes_csv
+    from .quizlet import quizlet_text
 
     out = Exported()
-    for f in (f for f in DECK_EXPORT_FORMATS if f in formats):
-        if f == "csv":
-            out.files[f"{recipe.name}-anki.csv"] = anki_csv_bytes(recipe, packs, build)
-        else:
-            text = quizlet_bytes(recipe, packs, build)
-            out.files[f"{recipe.name}-quizlet.txt"] = text.data
-            out.notes.extend(text.notes)
+    if not any(f in formats for f in DECK_EXPORT_FORMATS):
+        return out
+    notes, _cardless = Build.of(recipe, packs, build).notes
+    if "csv" in formats:
+        settings = recipe.recipe.deck
+        out.files[f"{recipe.name}-anki.csv"] = notes_csv(
+            notes, notetype_name(recipe), settings.name, subdecks=settings.subdecks_by_topic)
+    if "quizlet" in formats:
+        text = quizlet_text(notes)
+        out.files[f"{recipe.name}-quizlet.txt"] = text.data
+        out.notes.extend(text.notes)
     return out
 
 
@@ -139,9 +137,7 @@ def write_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
     """Write every file into `out_dir`, each atomically (`quizgen.writer`); return the paths."""
     from ..writer import write_bytes
 
-    paths = []
-    for name, data in files.items():
-        path = Path(out_dir) / name
+    paths = [Path(out_dir) / name for name in files]
+    for path, data in zip(paths, files.values(), strict=True):
         write_bytes(path, data)
-        paths.append(path)
     return paths

@@ -1,38 +1,23 @@
 """Moodle GIFT: one text file of questions, each named by its item id, its fact ids in a comment.
 
-The rules below follow what Moodle's importer does (`question/format/gift/format.php`), not just the
-GIFT documentation page:
+The rules follow what Moodle's importer does (`question/format/gift/format.php`), not just the GIFT
+documentation page; docs/exports.md says what they mean for users:
 
-* Escapes: before reading a question the importer turns `\\\\` into a backslash and `\\:` `\\#` `\\=`
-  `\\{` `\\}` `\\~` `\\n` into placeholders, restoring them as `:` `#` `=` `{` `}` `~` and a newline
-  at the end (`escapedchar_pre`/`escapedchar_post`). So we escape the backslash first, then those
-  six characters, and write a newline as `\\n` (the same set Moodle's own exporter, `repchar`, uses).
-  A question never spans a blank line: questions are separated by blank lines.
-* Formats: question text, choices and matching premises may start with `[html]`; we always write
-  it and HTML-escape the text, so `<` and `&` show as themselves. Short-answer answers are stored
-  as plain strings (no format), so they are not HTML-escaped.
-* Matching responses are stored as plain strings too, but Moodle shows them through
-  `format_string()` (qtype_match renderer, `format_choices`), which reads them as HTML: entities
-  are decoded and tags stripped. So they are HTML-escaped like the formatted texts, and display
-  literally (`A &amp; B &lt;` stays that, not `A & B <`).
-* `->`: the importer takes any answer block with `=` and `->` (and no `~`) as matching, and splits a
-  matching line at its *first* `->`. Premises and responses are HTML-escaped (`>` is `&gt;`), so
-  neither contains a raw `->`. A short answer containing `->` would be read as a matching
-  question: that item is refused (use --format moodle-xml, which has no such limit).
-* Placeholders: the importer's placeholders (`&&058;` ...) are ordinary text, so short answers that
-  contain one are refused (HTML-escaped texts are safe: their `&` is written `&amp;`).
-* Weights: every short-answer answer is written `=%100%...`, so an answer that itself starts with
-  `%50%` is not read as a weight; one starting with `[` gets a `[moodle]` format tag so that its own
-  bracket is not read as one.
-* Wildcards: Moodle's short-answer type reads `*` as "anything"; `\\*` is a literal star
-  (`qtype_shortanswer::compare_string_with_wildcard`), so stars in answers are written `\\*`
-  (and then GIFT-escaped like any backslash).
-* `// [id:...]` and `// [tag:...]` comment lines give the question its Moodle ID number and tags
+* Escapes: the importer turns `\\\\` into a backslash and `\\:` `\\#` `\\=` `\\{` `\\}` `\\~` `\\n` into
+  placeholders, restored as the characters and a newline at the end (`escapedchar_pre`/`_post`).
+  So the backslash is escaped first, then those six characters, and a newline is written `\\n`.
+* Question text, choices and matching premises are `[html]`, HTML-escaped. Short-answer answers
+  are plain strings, not HTML-escaped. Matching responses are plain strings too, but Moodle shows
+  them through `format_string()`, which decodes entities: so they are HTML-escaped as well.
+* The importer reads an answer block with `=` and `->` (and no `~`) as matching, and a short
+  answer holding one of its placeholders (`&&058;` ...) comes back as another character: such
+  short answers are refused (premises and responses are HTML-escaped, so they hold neither).
+* Short-answer answers are written `=%100%...` (a leading `%50%` is no weight), with `[moodle]`
+  before one that starts with `[`, and `*` as `\\*` (`compare_string_with_wildcard`).
+* `// [id:...]` and `// [tag:...]` comments give the ID number and tags
   (`extract_idnumber_and_tags_from_comment`); `$CATEGORY:` lines switch category.
-* What GIFT cannot carry: "Shuffle the choices". The importer starts every question from
-  `qformat_default::defaultquestion()`, whose `shuffleanswers` is the site's quiz default
-  (`get_config('quiz', 'shuffleanswers')`, on unless changed), and GIFT has no syntax to change it.
-  The file's header comment says so, and docs/exports.md recommends Moodle XML where it matters.
+* GIFT cannot say "shuffle the choices" (every question gets the site default,
+  `get_config('quiz', 'shuffleanswers')`); the file's header comment says so.
 """
 
 from __future__ import annotations
@@ -68,26 +53,18 @@ def shown_string(text: str) -> str:
 
 
 def _short_answer(text: str, q: Question) -> str:
+    """A short answer as `=%100%...`, or refused where Moodle's importer would misread it."""
+    placeholder = next((p for p in PLACEHOLDERS if p in text), None)
     if "->" in text:
-        raise ExportRefused(
-            "--format gift",
-            1,
-            1,
-            f"item {q.id}: GIFT cannot hold the answer {text!r}: Moodle's importer "
-            "reads a short answer containing '->' as a matching question "
-            "(use --format moodle-xml or qti)",
-        )
-    for p in PLACEHOLDERS:
-        if p in text:
-            raise ExportRefused(
-                "--format gift",
-                1,
-                1,
-                f"item {q.id}: GIFT cannot hold the answer {text!r}: Moodle's "
-                f"importer turns {p!r} into another character (use --format moodle-xml)",
-            )
-    body = escape(wildcard_escape(text))
-    return "=%100%" + ("[moodle]" if body.startswith("[") else "") + body
+        why = ("reads a short answer containing '->' as a matching question "
+               "(use --format moodle-xml or qti)")
+    elif placeholder:
+        why = f"turns {placeholder!r} into another character (use --format moodle-xml)"
+    else:
+        body = escape(wildcard_escape(text))
+        return "=%100%" + ("[moodle]" if body.startswith("[") else "") + body
+    raise ExportRefused("--format gift", 1, 1, f"item {q.id}: GIFT cannot hold the answer "
+                                               f"{text!r}: Moodle's importer {why}")
 
 
 def _answers(q: Question) -> list[str]:

@@ -1,16 +1,10 @@
 """Kahoot! spreadsheet: the multiple-choice and true/false questions of a quiz version or a bank,
-laid out as Kahoot's own import template (Kahoot-Quiz-Spreadsheet-Template.xlsx) lays them out.
-
-The template, as the tools that fill it write into it: one sheet, `Sheet1`; a header block, then
-from row 9 one question per row: column A a running number, B the question (120 characters at
-most), C to F answers 1 to 4 (75 characters at most each; 2 to 4 of them), G the time limit in
-seconds (5, 10, 20, 30, 60, 90, 120 or 240) and H the number(s) of the correct answer(s). Sources
-in docs/exports.md.
+laid out as Kahoot's own import template (Kahoot-Quiz-Spreadsheet-Template.xlsx) lays them out
+(docs/exports.md describes the layout and its sources).
 
 A question over a limit is not cut (a cut answer can become wrong or give the key away): it is
 left out and reported, with its id. Lengths are counted in UTF-16 code units, as a browser counts
-them, so a text that passes here passes Kahoot's form too. Other item types (written answers,
-matching, ordering) are not Kahoot quiz questions and are only counted in the report.
+them. Other item types are not Kahoot quiz questions and are only counted in the report.
 
 Cells are written as text (a fact starting with `=` stays text, not a formula); a text Excel
 cannot store (control characters) is left out and reported. The .xlsx is reproducible: openpyxl's
@@ -22,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..archive import build_time, zip_bytes
 from .questions import Question, QuestionSet
@@ -40,10 +34,7 @@ SHEET = "Sheet1"
 HEADERS = (
     "#",
     f"Question - max {QUESTION_MAX} characters",
-    f"Answer 1 - max {ANSWER_MAX} characters",
-    f"Answer 2 - max {ANSWER_MAX} characters",
-    f"Answer 3 - max {ANSWER_MAX} characters",
-    f"Answer 4 - max {ANSWER_MAX} characters",
+    *(f"Answer {n} - max {ANSWER_MAX} characters" for n in range(1, 5)),
     "Time limit (sec) - 5, 10, 20, 30, 60, 90, 120, or 240 secs",
     "Correct answer(s) - choose at least one",
 )
@@ -59,7 +50,6 @@ def length(text: str) -> int:
 
 @dataclass(frozen=True)
 class KahootRow:
-    id: str
     question: str
     answers: tuple[str, ...]
     correct: int  # 1-based
@@ -71,7 +61,7 @@ class KahootSheet:
 
     data: bytes
     rows: tuple[KahootRow, ...]
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
 
 
 def row_of(q: Question) -> KahootRow | str:
@@ -90,23 +80,21 @@ def row_of(q: Question) -> KahootRow | str:
     for text in (q.prompt, *answers):
         if _ILLEGAL.search(text):
             return "a text holds a control character a spreadsheet cannot store"
-    return KahootRow(q.id, q.prompt, answers, correct)
+    return KahootRow(q.prompt, answers, correct)
 
 
 def kahoot_sheet(qset: QuestionSet) -> KahootSheet:
     """The set's multiple-choice and true/false questions as Kahoot's import spreadsheet."""
     rows: list[KahootRow] = []
     notes: list[str] = []
-    others = 0
-    for q in qset.questions:
-        if q.kind not in ("choice", "truefalse"):
-            others += 1
-            continue
+    quiz_questions = [q for q in qset.questions if q.kind in ("choice", "truefalse")]
+    for q in quiz_questions:
         row = row_of(q)
         if isinstance(row, str):
             notes.append(f"kahoot: {qset.name}: left out {q.id}: {row}")
         else:
             rows.append(row)
+    others = len(qset.questions) - len(quiz_questions)
     if others:
         notes.append(
             f"kahoot: {qset.name}: {others} questions of other types (written answers, "
@@ -127,30 +115,21 @@ def workbook_bytes(qset: QuestionSet, rows: list[KahootRow]) -> bytes:
         if isinstance(value, str):
             cell.data_type = "s"  # text, even when it starts with "=" (not a formula)
 
-    put(
-        1, 2, _ILLEGAL.sub("", f"{qset.title} — {qset.label}")
-    )  # a label: dropped characters harm none
-    put(
-        2,
-        2,
-        "Kahoot! quiz spreadsheet made by quizgen: in Kahoot, create a kahoot, add a "
-        "question, then Import spreadsheet and choose this file.",
-    )
+    # a label: characters a cell cannot hold are dropped, which harms none
+    put(1, 2, _ILLEGAL.sub("", f"{qset.title} — {qset.label}"))
+    put(2, 2, "Kahoot! quiz spreadsheet made by quizgen: in Kahoot, create a kahoot, add a "
+              "question, then Import spreadsheet and choose this file.")
     for col, text in enumerate(HEADERS, start=1):
         put(HEADER_ROW, col, text)
     for n, r in enumerate(rows, start=1):
         line = FIRST_ROW + n - 1
-        put(line, 1, n)
-        put(line, 2, r.question)
-        for i, answer in enumerate(r.answers):
-            put(line, 3 + i, answer)
+        for col, value in enumerate((n, r.question, *r.answers), start=1):
+            put(line, col, value)
         put(line, 7, TIME_LIMIT)
         put(line, 8, r.correct)
-    when = build_time()
-    stamp = when.replace(tzinfo=None)
+    when = build_time()  # openpyxl sets `modified` itself when saving: `_reproducible` fixes it
     wb.properties.creator = "quizgen"
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
+    wb.properties.created = when.replace(tzinfo=None)
     buffer = io.BytesIO()
     wb.save(buffer)
     return _reproducible(buffer.getvalue(), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
@@ -162,11 +141,8 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 def _reproducible(xlsx: bytes, iso: str) -> bytes:
     """openpyxl stamps the save time into the zip entries and `dcterms:modified`; put the build
     time in both, keeping the members and their order."""
+    modified = rb"\g<1>" + iso.encode() + rb"\g<2>"
     with zipfile.ZipFile(io.BytesIO(xlsx)) as zf:
         members = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
-    fixed = []
-    for name, data in members:
-        if name == "docProps/core.xml":
-            data = _MODIFIED.sub(rb"\g<1>" + iso.encode() + rb"\g<2>", data)
-        fixed.append((name, data))
-    return zip_bytes(fixed)
+    return zip_bytes([(name, _MODIFIED.sub(modified, data) if name == "docProps/core.xml" else data)
+                      for name, data in members])

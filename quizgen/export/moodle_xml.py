@@ -1,25 +1,19 @@
 """Moodle XML: the question bank format Moodle reads most completely (`question/format/xml/format.php`).
 
-What it holds, and why so:
+What it holds, and why so (docs/exports.md says it for users):
 
 * UTF-8 with the XML declaration first; every text in CDATA. A `]]>` inside a text would end the
-  CDATA section, so it is split across two sections (`]]` + `]]><![CDATA[` + `>`), which an XML
-  parser joins back.
+  CDATA section, so it is split across two sections, which an XML parser joins back.
 * Texts with a format (question text, choices, matching premises) are `format="html"` and
-  HTML-escaped: fact text is plain text, and `<` or `&` must show as themselves. Short-answer
-  answers are plain strings in Moodle, so they are written as they are (the CDATA keeps them
-  intact); a `*` in a short answer is written `\\*`, because Moodle's short-answer type reads a bare
-  `*` as a wildcard. Matching responses are plain strings too, but Moodle shows them through
-  `format_string()`, which decodes entities and strips tags: they are HTML-escaped (see gift.py).
-* Shuffling: `<shuffleanswers>` is read per question (`import_multichoice`, `import_match`), so
-  multiple choice keeps the printed order (`false`), an ordering item's positions stay 1, 2, 3...
-  (`false`), and a matching item's responses are shuffled (`true`, nothing printed depends on it).
+  HTML-escaped: fact text is plain text. Short-answer answers are plain strings in Moodle, written
+  as they are except `*`, written `\\*` (a bare `*` is Moodle's wildcard). Matching responses are
+  plain strings shown through `format_string()`, so they are HTML-escaped too (see gift.py).
+* `<shuffleanswers>` is read per question (`import_multichoice`, `import_match`): multiple choice
+  and ordering keep their printed order (`false`), matching is shuffled (`true`).
 * `<idnumber>` is the item id; `<tags>` hold the topic, the facts' own tags and one `fact:<pack/id>`
   tag per fact, so fact ids survive in Moodle's question bank.
-* Fractions: the importer checks each one against `question_bank::fraction_options()` (with the
-  default "error" setting an unlisted grade stops the import), so only listed values are written;
-  `ALLOWED_FRACTIONS` is that list and every fraction we emit is checked against it.
-* Ordering items are matching questions (event -> position), decided in `questions.py`.
+* Fractions are only 100 and 0: the importer refuses a grade outside
+  `question_bank::fraction_options()` (the tests check every fraction against that list).
 """
 
 from __future__ import annotations
@@ -28,98 +22,61 @@ import html
 
 from .questions import Question, QuestionSet, by_category, wildcard_escape
 
-#: Moodle's accepted grades in percent (question_bank::fraction_options_full); negatives are the same
-#: values below zero, which quizgen never needs.
-ALLOWED_FRACTIONS: tuple[str, ...] = (
-    "100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30", "25",
-    "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5", "0",
-)  # fmt: skip
-
 
 def cdata(text: str) -> str:
     """Text as one or more CDATA sections (a `]]>` is split so it cannot close a section)."""
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
+def _escaped(text: str) -> str:
+    """A plain text HTML-escaped (so `<` and `&` show as such), in CDATA."""
+    return cdata(html.escape(text, quote=False))
+
+
 def _text(text: str, fmt: str | None = None, tag: str = "text") -> str:
     """The element `<tag format="fmt"><text>...</text></tag>` (format only if given): the text in
-    CDATA, an empty text as a bare `<text></text>`.
-
-    Answers, subquestion texts and question names keep their CDATA even when empty, so they are
-    written by hand."""
+    CDATA, an empty text as a bare `<text></text>`. (Answers, subquestion texts and question names
+    keep their CDATA even when empty, so they are written by hand.)"""
     inner = f"<text>{cdata(text)}</text>" if text else "<text></text>"
     return f'<{tag} format="{fmt}">{inner}</{tag}>' if fmt else f"<{tag}>{inner}</{tag}>"
 
 
-def _html(text: str, tag: str) -> str:
-    """A plain text as an element of format html, HTML-escaped so `<` and `&` show as such."""
-    return _text(html.escape(text, quote=False), "html", tag)
-
-
-def _fraction(value: str) -> str:
-    if value not in ALLOWED_FRACTIONS:  # pragma: no cover - a bug guard
-        raise ValueError(f"fraction {value} is not one Moodle accepts")
-    return value
-
-
-def _answer(fraction: str, body: str, fmt: str = "html", extra: str = "") -> str:
-    empty = _text("", "html", "feedback")
-    return (
-        f'    <answer fraction="{_fraction(fraction)}" format="{fmt}">{body}{empty}{extra}</answer>'
-    )
+def _answer(right: bool, text: str, fmt: str = "moodle_auto_format", extra: str = "") -> str:
+    """An answer worth 100% or 0%, its text (`<text>` content, already escaped), no feedback."""
+    fraction, feedback = "100" if right else "0", _text("", "html", "feedback")
+    return (f'    <answer fraction="{fraction}" format="{fmt}">'
+            f"<text>{text}</text>{feedback}{extra}</answer>")
 
 
 def _body(q: Question) -> tuple[str, list[str]]:
     """The Moodle qtype and its type-specific lines."""
     if q.kind == "choice":
-        lines = [
+        return "multichoice", [
             "    <single>true</single>",
             "    <shuffleanswers>false</shuffleanswers>",
             "    <answernumbering>abc</answernumbering>",
+            *(_answer(i == q.key, _escaped(c), "html") for i, c in enumerate(q.choices)),
         ]
-        lines += [
-            _answer(
-                "100" if i == q.key else "0", f"<text>{cdata(html.escape(c, quote=False))}</text>"
-            )
-            for i, c in enumerate(q.choices)
-        ]
-        return "multichoice", lines
     if q.kind == "truefalse":
-        return "truefalse", [
-            _answer("100" if q.truth else "0", "<text>true</text>", "moodle_auto_format"),
-            _answer("0" if q.truth else "100", "<text>false</text>", "moodle_auto_format"),
-        ]
+        return "truefalse", [_answer(q.truth, "true"), _answer(not q.truth, "false")]
     if q.kind == "numerical":
-        lines = [
-            _answer("100", f"<text>{a}</text>", "moodle_auto_format", "<tolerance>0</tolerance>")
-            for a in q.answers
-        ]
-        return "numerical", lines + [
+        return "numerical", [
+            *(_answer(True, a, extra="<tolerance>0</tolerance>") for a in q.answers),
             "    <unitgradingtype>0</unitgradingtype>",
             "    <unitpenalty>0.1000000</unitpenalty>",
             "    <showunits>3</showunits>",
             "    <unitsleft>0</unitsleft>",
         ]
     if q.kind == "text":
-        lines = ["    <usecase>0</usecase>"]
-        lines += [
-            _answer("100", f"<text>{cdata(wildcard_escape(a))}</text>", "moodle_auto_format")
-            for a in q.answers
-        ]
-        return "shortanswer", lines
-    shuffle = "false" if q.ordered else "true"
-    lines = [f"    <shuffleanswers>{shuffle}</shuffleanswers>"]
-    for premise, response in q.pairs:
-        lines.append(
-            f'    <subquestion format="html"><text>{cdata(html.escape(premise, quote=False))}</text>'
-            f"<answer><text>{cdata(html.escape(response, quote=False))}</text></answer></subquestion>"
-        )
-    for response in q.extra:  # an empty premise: an extra wrong choice
-        lines.append(
-            f'    <subquestion format="html"><text></text>'
-            f"<answer><text>{cdata(html.escape(response, quote=False))}</text></answer></subquestion>"
-        )
-    return "match", lines
+        answers = (_answer(True, cdata(wildcard_escape(a))) for a in q.answers)
+        return "shortanswer", ["    <usecase>0</usecase>", *answers]
+    premises = [(f"<text>{_escaped(p)}</text>", r) for p, r in q.pairs]
+    premises += [("<text></text>", r) for r in q.extra]  # an empty premise: an extra wrong choice
+    return "match", [
+        f"    <shuffleanswers>{'false' if q.ordered else 'true'}</shuffleanswers>",
+        *(f'    <subquestion format="html">{p}'
+          f"<answer><text>{_escaped(r)}</text></answer></subquestion>" for p, r in premises),
+    ]
 
 
 def question_xml(q: Question) -> str:
@@ -129,7 +86,7 @@ def question_xml(q: Question) -> str:
     out = [
         f'  <question type="{qtype}">',
         f"    <name><text>{cdata(q.id)}</text></name>",
-        "    " + _html(q.prompt, "questiontext"),
+        "    " + _text(html.escape(q.prompt, quote=False), "html", "questiontext"),
         "    " + _text("", "html", "generalfeedback"),
         f"    <defaultgrade>{q.points}</defaultgrade>",
         f"    <penalty>{penalty}</penalty>",

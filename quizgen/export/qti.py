@@ -2,35 +2,23 @@
 
 Canvas imports a QTI .zip in two steps: Instructure's QTIMigrationTool turns QTI 1.2 into QTI 2.1,
 then Canvas's `qti_exporter` plugin turns that into its own question data. What follows is what
-that code does (paths in docs/exports.md):
+that code does (docs/exports.md names the code and says what it means for users):
 
-* Item types come from the `question_type` metadata field: `multiple_choice_question`,
-  `true_false_question`, `short_answer_question` (Canvas's "fill in the blank"; numbers are short
-  answers too, matched as text) and `matching_question` (one `response_lid` per premise, every
-  response offered in each; distractors are responses no premise needs).
-* Choice idents are plain integers, 1, 2, 3... within an item. For a matching item Canvas takes
-  the first run of digits in each choice ident as the response's match id
-  (`AssociateInteraction#get_canvas_matches`, `/(\\d+)/`), so an ident must hold no other digits:
-  `<item id>-<n>` made every response of `order-cuban-revolution-1959` match id 1959. Integers
-  also survive QTIMigrationTool, which puts `RESPONSE_` before an ident that starts with a digit
-  (`CheckNMTOKEN`), in the response labels and in the conditions alike.
+* Item types come from the `question_type` metadata field (`CANVAS_TYPES`; numbers are short
+  answers too, matched as text); a matching item has one `response_lid` per premise, every
+  response offered in each (distractors are responses no premise needs).
+* Choice idents are plain integers, 1, 2, 3... within an item: for a matching item Canvas takes the
+  first run of digits in each choice ident as the response's match id
+  (`AssociateInteraction#get_canvas_matches`), so an ident must hold no other digits.
 * Item idents become Canvas migration ids, which a re-import with "overwrite assessment content
-  with matching IDs" updates in place. They are scoped by the file: `<set name>--<item id>`
-  (`rivers-A--mc-...`, `rivers-bank--mc-...`), so version A, version B and the bank
-  are never taken for one another; the item id is the question's title.
-* Texts: the question text is HTML (`text/html`, fact text HTML-escaped); choices, premises and
-  responses are `text/plain`, which QTIMigrationTool writes as text, so `<` and `&` stay themselves.
-  One exception Canvas adds: it keeps each matching response twice, in the list students choose
-  from (as written) and as the pair's `right` side, passed through `CGI.unescapeHTML`
-  (`AssociateInteraction#ensure_correct_format`). A response containing a character reference
-  that unescaping would decode (`&amp;`, `&lt;`, `&#38;`...) cannot be the same in both, so such an
-  item is refused with its id named.
+  with matching IDs" updates in place. They are scoped by the file (`<set name>--<item id>`), so
+  version A, version B and the bank are never taken for one another.
+* The question text is HTML (fact text HTML-escaped); choices, premises and responses are
+  `text/plain`, so `<` and `&` stay themselves. But Canvas keeps each matching response a second
+  time through `CGI.unescapeHTML`: a response that unescaping would change is refused.
 * A quiz version is an assessment with Canvas's `assessment_meta.xml` (title, points, shuffling
-  off so the printed key order holds, one attempt, unpublished), read by Canvas's
-  `QuizMetadataConverter#get_quiz_meta`. A bank is one QTI `objectbank` per category (topic, item
-  type) with a `bank_title`; QTIMigrationTool gives each item its bank's name and ident
-  (`question_bank`, `question_bank_iden`), and Canvas files the questions into those banks.
-* Bytes are reproducible: fixed member order, every member stamped `SOURCE_DATE_EPOCH` (or 1980).
+  off so the printed key order holds, one attempt, unpublished). A bank is one QTI `objectbank`
+  per category (topic, item type) with a `bank_title`.
 """
 
 from __future__ import annotations
@@ -54,8 +42,6 @@ CANVAS_TYPES = {
 #: What Ruby's `CGI.unescapeHTML` decodes (named: amp, quot, apos, gt, lt; numeric, decimal or hex).
 CHARACTER_REFERENCE = re.compile(r"&(?:amp|quot|apos|gt|lt|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 
-_XML_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n'
-
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     el = ET.SubElement(parent, tag, attrs)
@@ -66,20 +52,21 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 def _xml(root: ET.Element) -> bytes:
     ET.indent(root)
-    return _XML_HEAD + ET.tostring(root, encoding="utf-8") + b"\n"
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
 def _mattext(parent: ET.Element, text: str, *, rich: bool) -> None:
-    material = _sub(parent, "material")
-    if rich:
-        _sub(material, "mattext", html.escape(text, quote=False), texttype="text/html")
-    else:
-        _sub(material, "mattext", text, texttype="text/plain")
+    shown, kind = (html.escape(text, quote=False), "text/html") if rich else (text, "text/plain")
+    _sub(_sub(parent, "material"), "mattext", shown, texttype=kind)
 
 
-def item_ident(qset: QuestionSet, q: Question) -> str:
-    """The item's ident (Canvas's migration id): the item id, scoped by the file's set."""
-    return f"{qset.name}--{q.id}"
+def _fields(parent: ET.Element, fields: dict[str, str]) -> None:
+    """A `qtimetadata` element holding one `qtimetadatafield` (label, entry) per field."""
+    meta = _sub(parent, "qtimetadata")
+    for label, entry in fields.items():
+        field = _sub(meta, "qtimetadatafield")
+        _sub(field, "fieldlabel", label)
+        _sub(field, "fieldentry", entry)
 
 
 def choices(q: Question) -> list[tuple[str, str]]:
@@ -98,34 +85,6 @@ def choices(q: Question) -> list[tuple[str, str]]:
     return [(str(n), text) for n, text in enumerate(texts, start=1)]
 
 
-def _refuse_unescapable(q: Question, offered: list[tuple[str, str]]) -> None:
-    for _, text in offered:
-        if CHARACTER_REFERENCE.search(text):
-            raise ExportRefused(
-                "--format qti",
-                1,
-                1,
-                f"item {q.id}: Canvas cannot show the matching answer {text!r} as written: its "
-                "importer keeps one copy as written and one with HTML character references "
-                "decoded (use --format moodle-xml, or another seed)",
-            )
-
-
-def _metadata(item: ET.Element, ident: str, q: Question) -> None:
-    meta = _sub(_sub(item, "itemmetadata"), "qtimetadata")
-    fields = [
-        ("question_type", CANVAS_TYPES[q.kind]),
-        ("points_possible", f"{q.points:.1f}"),
-        ("assessment_question_identifierref", f"{ident}-aq"),
-        ("quizgen_fact_ids", ",".join(q.fact_ids)),
-        ("quizgen_topic", q.topic),
-    ]
-    for label, entry in fields:
-        field = _sub(meta, "qtimetadatafield")
-        _sub(field, "fieldlabel", label)
-        _sub(field, "fieldentry", entry)
-
-
 def _render_choices(lid: ET.Element, offered: list[tuple[str, str]]) -> None:
     """The responses offered in a `response_lid`, each a plain-text label."""
     render = _sub(lid, "render_choice")
@@ -133,48 +92,49 @@ def _render_choices(lid: ET.Element, offered: list[tuple[str, str]]) -> None:
         _mattext(_sub(render, "response_label", ident=ident), text, rich=False)
 
 
-def _condition(
-    resprocessing: ET.Element, respident: str, value: str, score: str, action: str = "Set"
-) -> None:
+def _condition(resprocessing: ET.Element, respident: str, values: tuple[str, ...], score: str,
+               action: str = "Set") -> None:
+    """Score `score` (set, or added) when the response is any of `values`."""
     cond = _sub(resprocessing, "respcondition", **({"continue": "No"} if action == "Set" else {}))
-    _sub(_sub(cond, "conditionvar"), "varequal", value, respident=respident)
+    var = _sub(cond, "conditionvar")
+    for value in values:
+        _sub(var, "varequal", value, respident=respident)
     _sub(cond, "setvar", score, action=action, varname="SCORE")
 
 
 def item_element(qset: QuestionSet, q: Question) -> ET.Element:
-    ident = item_ident(qset, q)
+    ident = f"{qset.name}--{q.id}"  # Canvas's migration id: the item id, scoped by the file's set
     item = ET.Element("item", {"ident": ident, "title": q.id})
     offered = choices(q)  # once per item: the conditions name the same idents
-    if q.kind == "matching":
-        _refuse_unescapable(q, offered)
-    _metadata(item, ident, q)
+    unescapable = q.kind == "matching" and next(
+        (t for _, t in offered if CHARACTER_REFERENCE.search(t)), None)
+    if unescapable:
+        raise ExportRefused(
+            "--format qti", 1, 1,
+            f"item {q.id}: Canvas cannot show the matching answer {unescapable!r} as written: its "
+            "importer keeps one copy as written and one with HTML character references "
+            "decoded (use --format moodle-xml, or another seed)")
+    _fields(_sub(item, "itemmetadata"), {
+        "question_type": CANVAS_TYPES[q.kind],
+        "points_possible": f"{q.points:.1f}",
+        "assessment_question_identifierref": f"{ident}-aq",
+        "quizgen_fact_ids": ",".join(q.fact_ids),
+        "quizgen_topic": q.topic,
+    })
     presentation = _sub(item, "presentation")
     _mattext(presentation, q.prompt, rich=True)
     processing = ET.Element("resprocessing")
-    _sub(
-        _sub(processing, "outcomes"),
-        "decvar",
-        maxvalue="100",
-        minvalue="0",
-        varname="SCORE",
-        vartype="Decimal",
-    )
+    _sub(_sub(processing, "outcomes"), "decvar",
+         maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
     if q.kind in ("choice", "truefalse"):
         lid = _sub(presentation, "response_lid", ident="response1", rcardinality="Single")
         _render_choices(lid, offered)
         key = q.key if q.kind == "choice" else (0 if q.truth else 1)
-        _condition(processing, "response1", offered[key][0], "100")
+        _condition(processing, "response1", (offered[key][0],), "100")
     elif q.kind in ("text", "numerical"):
-        fib = _sub(
-            _sub(presentation, "response_str", ident="response1", rcardinality="Single"),
-            "render_fib",
-        )
-        _sub(fib, "response_label", ident="answer1", rshuffle="No")
-        cond = _sub(processing, "respcondition", **{"continue": "No"})
-        var = _sub(cond, "conditionvar")
-        for answer in q.answers:
-            _sub(var, "varequal", answer, respident="response1")
-        _sub(cond, "setvar", "100", action="Set", varname="SCORE")
+        response = _sub(presentation, "response_str", ident="response1", rcardinality="Single")
+        _sub(_sub(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        _condition(processing, "response1", q.answers, "100")
     else:
         by_text = {text: ident for ident, text in offered}
         share = f"{100 / len(q.pairs):.2f}"
@@ -183,13 +143,9 @@ def item_element(qset: QuestionSet, q: Question) -> ET.Element:
             lid = _sub(presentation, "response_lid", ident=respident)
             _mattext(lid, premise, rich=False)
             _render_choices(lid, offered)
-            _condition(processing, respident, by_text[response], share, action="Add")
+            _condition(processing, respident, (by_text[response],), share, action="Add")
     item.append(processing)
     return item
-
-
-def assessment_ident(qset: QuestionSet) -> str:
-    return f"quizgen-{qset.name}"
 
 
 def assessment_title(qset: QuestionSet) -> str:
@@ -199,38 +155,26 @@ def assessment_title(qset: QuestionSet) -> str:
 def assessment_xml(qset: QuestionSet, ident: str) -> bytes:
     root = ET.Element("questestinterop", {"xmlns": QTI_NS})
     assessment = _sub(root, "assessment", ident=ident, title=assessment_title(qset))
-    field = _sub(_sub(assessment, "qtimetadata"), "qtimetadatafield")
-    _sub(field, "fieldlabel", "cc_maxattempts")
-    _sub(field, "fieldentry", "1")
+    _fields(assessment, {"cc_maxattempts": "1"})
     section = _sub(assessment, "section", ident="root_section")
     for q in qset.questions:
         section.append(item_element(qset, q))
     return _xml(root)
 
 
-def bank_ident(qset: QuestionSet, q: Question) -> str:
-    """A bank's ident (its Canvas migration id): the set, the topic id and the item type."""
-    return f"{qset.name}--{q.topic_id}--{q.item.type.value}"
-
-
-def bank_title(qset: QuestionSet, q: Question) -> str:
-    """A bank's name in Canvas (banks are a flat list there): title, topic, item type."""
-    parts = [f"{qset.title} — {qset.label}", q.topic, q.section]
-    return " / ".join(" ".join(p.split()) for p in parts if p)
-
-
 def banks_xml(qset: QuestionSet) -> list[tuple[str, bytes]]:
-    """(bank ident, QTI file) per category of a bank set, in order of first question."""
+    """(bank ident, QTI file) per category of a bank set, in order of first question. A bank's
+    ident (its Canvas migration id) is the set, the topic id and the item type; its name (banks are
+    a flat list in Canvas) is title, topic and item type."""
     groups: dict[str, list[Question]] = {}
     for q in qset.questions:
-        groups.setdefault(bank_ident(qset, q), []).append(q)
+        groups.setdefault(f"{qset.name}--{q.topic_id}--{q.item.type.value}", []).append(q)
     out = []
     for ident, group in groups.items():
         root = ET.Element("questestinterop", {"xmlns": QTI_NS})
         bank = _sub(root, "objectbank", ident=ident)
-        field = _sub(_sub(bank, "qtimetadata"), "qtimetadatafield")
-        _sub(field, "fieldlabel", "bank_title")
-        _sub(field, "fieldentry", bank_title(qset, group[0]))
+        parts = [f"{qset.title} — {qset.label}", group[0].topic, group[0].section]
+        _fields(bank, {"bank_title": " / ".join(" ".join(p.split()) for p in parts if p)})
         for q in group:
             bank.append(item_element(qset, q))
         out.append((ident, _xml(root)))
@@ -254,28 +198,22 @@ def manifest_xml(ident: str, qti_files: list[tuple[str, str]], meta: str | None)
             _sub(res, "dependency", identifierref=f"{identifier}-meta")
     if meta:
         (identifier, _), *_ = qti_files
-        meta_res = _sub(
-            resources,
-            "resource",
-            identifier=f"{identifier}-meta",
-            type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
-            href=meta,
-        )
-        _sub(meta_res, "file", href=meta)
+        kind = "associatedcontent/imscc_xmlv1p1/learning-application-resource"
+        res = _sub(resources, "resource", identifier=f"{identifier}-meta", type=kind, href=meta)
+        _sub(res, "file", href=meta)
     return _xml(root)
 
 
 def assessment_meta_xml(qset: QuestionSet, ident: str) -> bytes:
     """Canvas's quiz settings (title, points, shuffling off so the printed key order holds)."""
-    root = ET.Element(
-        "quiz", {"identifier": ident, "xmlns": "http://canvas.instructure.com/xsd/cccv1p0"}
-    )
+    ns = "http://canvas.instructure.com/xsd/cccv1p0"
+    root = ET.Element("quiz", {"identifier": ident, "xmlns": ns})
     _sub(root, "title", assessment_title(qset))
     _sub(root, "description", html.escape(qset.instructions, quote=False))
     _sub(root, "shuffle_answers", "false")
     _sub(root, "scoring_policy", "keep_highest")
     _sub(root, "quiz_type", "assignment")
-    _sub(root, "points_possible", f"{qset.total_points:.1f}")
+    _sub(root, "points_possible", f"{sum(q.points for q in qset.questions):.1f}")
     _sub(root, "allowed_attempts", "1")
     _sub(root, "available", "false")
     return _xml(root)
@@ -283,7 +221,7 @@ def assessment_meta_xml(qset: QuestionSet, ident: str) -> bytes:
 
 def qti_bytes(qset: QuestionSet) -> bytes:
     """A quiz version (an assessment) or a bank (item banks) as a QTI 1.2 zip Canvas imports."""
-    ident = assessment_ident(qset)
+    ident = f"quizgen-{qset.name}"
     if qset.bank:
         banks = banks_xml(qset)
         files = [(b, f"{b}/{b}.xml") for b, _ in banks]

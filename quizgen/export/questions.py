@@ -1,19 +1,13 @@
 """The one shape every platform emitter reads: items as platform-neutral questions, in sets.
 
 Emitters never look at `Item` directly (text2qti's lesson: one parsed model, several emitters that
-only read it). This module decides, once for all formats:
-
-* which platform question kind an item becomes: `choice` (multiple choice), `truefalse`, `text`
-  (fill in the blank and short answer), `numerical` (a written answer that is a number), `matching`;
-* that an ordering item becomes a matching item (each event matched to its position, 1 = earliest),
-  because neither GIFT, Moodle XML's standard types nor Canvas's classic QTI have an ordering type;
-  `ordered` marks it, so formats that can keep its positions in order do;
-* each item's category (the topic of its first fact; in a bank, also its item type) and tags;
-* what a file holds: a `QuestionSet` is one quiz version or one bank, with the names the files,
-  categories and platform identifiers derive from, and a build stamp (a hash of the questions)
-  that names the Moodle category of one build (docs/exports.md, "Re-importing");
-* what both Moodle formats share: category paths, questions grouped by category, and short answers
-  with Moodle's wildcard `*` made literal.
+only read it). This module decides, once for all formats, which platform kind an item becomes
+(`choice`, `truefalse`, `text` for fill in the blank and short answer, `numerical` for a written
+number, `matching`), and that an ordering item becomes a matching item (each event matched to its
+position, 1 = earliest; `ordered` marks it), because neither GIFT, Moodle XML's standard types nor
+Canvas's classic QTI have an ordering type. A `QuestionSet` is what one file holds (one quiz
+version or one bank), with a build stamp that names the Moodle category of one build
+(docs/exports.md, "Re-importing"); both Moodle formats share its category paths and `*` escaping.
 """
 
 from __future__ import annotations
@@ -28,7 +22,7 @@ from typing import Literal
 
 from ..model import LoadedPack
 from ..problems import Problem
-from ..quiz.items import Item, Quiz, Version
+from ..quiz.items import Item, Quiz
 from ..recipe import ItemType, LoadedRecipe
 
 Kind = Literal["choice", "truefalse", "text", "numerical", "matching"]
@@ -65,7 +59,7 @@ class ExportContext:
 def export_context(recipe: LoadedRecipe, packs: list[LoadedPack]) -> ExportContext:
     """Topics and tags of every fact in the packs, by `pack/id` key; topic titles from the recipe
     (`deck.topic_titles`), else the pack's (`topics:` in pack.yaml), else the id made readable."""
-    from ..anki.decks import readable_topic
+    from ..anki.notes import readable_topic
 
     given = dict(recipe.recipe.deck.topic_titles) if recipe.recipe.deck else {}
     facts = [lf for lp in packs for lf in lp.facts]
@@ -84,6 +78,9 @@ class Question:
     """One item as any platform sees it. Texts are plain text: each emitter escapes them itself."""
 
     item: Item
+    id: str  # the item's
+    fact_ids: tuple[str, ...]
+    points: int
     kind: Kind
     prompt: str
     choices: tuple[str, ...] = ()  # choice: the options, in the version's order
@@ -97,18 +94,6 @@ class Question:
     topic_id: str = ""  # the topic's id (stable where the title may change)
     section: str = ""  # a second category level (a bank's item type), or ""
     tags: tuple[str, ...] = ()  # topic id, then the facts' own tags, each once
-
-    @property
-    def id(self) -> str:
-        return self.item.id
-
-    @property
-    def fact_ids(self) -> list[str]:
-        return list(self.item.fact_ids)
-
-    @property
-    def points(self) -> int:
-        return self.item.points
 
     def content(self) -> dict:
         """Everything a platform receives of this question, as JSON-ready data (for the stamp)."""
@@ -143,15 +128,6 @@ class QuestionSet:
         every format; any change of text, answer, order or category gives another."""
         data = json.dumps([q.content() for q in self.questions], ensure_ascii=False)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:8]
-
-    @property
-    def category(self) -> str:
-        """The top category of this set in Moodle: title, label and build stamp."""
-        return f"{self.title} — {self.label} (build {self.stamp})"
-
-    @property
-    def total_points(self) -> int:
-        return sum(q.points for q in self.questions)
 
 
 def _kind_and_fields(item: Item) -> dict:
@@ -190,41 +166,29 @@ def _kind_and_fields(item: Item) -> dict:
 def question(item: Item, context: ExportContext, *, by_type: bool = False) -> Question:
     """An item as a question; `by_type` puts its item type as a second category level (banks)."""
     first = item.fact_ids[0]
-    tags = [context.topic_ids.get(first, "")]
-    for fid in item.fact_ids:
-        tags += list(context.fact_tags.get(fid, ()))
-    tags = list(dict.fromkeys(t for t in tags if t))
+    own = (t for fid in item.fact_ids for t in context.fact_tags.get(fid, ()))
+    tags = tuple(dict.fromkeys(t for t in (context.topic_ids.get(first, ""), *own) if t))
     return Question(
         item=item,
+        id=item.id,
+        fact_ids=tuple(item.fact_ids),
+        points=item.points,
         prompt=item.prompt,
         topic=context.topics.get(first, ""),
         topic_id=context.topic_ids.get(first, ""),
         section=TYPE_TITLES[item.type] if by_type else "",
-        tags=tuple(tags),
+        tags=tags,
         **_kind_and_fields(item),
     )
 
 
-def pick_version(quiz: Quiz, version: Version | str | None) -> Version:
-    """The version to export: given, by letter, or the first."""
-    if isinstance(version, Version):
-        return version
-    if version is None:
-        return quiz.versions[0]
-    for v in quiz.versions:
-        if v.letter == version:
-            return v
-    letters = ", ".join(v.letter for v in quiz.versions)
-    raise Problem(
-        "--export-version", 1, 1, f"no version {version!r} in this quiz (it has {letters})"
-    )
-
-
-def quiz_set(
-    quiz: Quiz, context: ExportContext, version: Version | str | None = None
-) -> QuestionSet:
-    """One version of a quiz: its items in the version's order and option order."""
-    v = pick_version(quiz, version)
+def quiz_set(quiz: Quiz, context: ExportContext, letter: str) -> QuestionSet:
+    """One version of a quiz, by letter: its items in the version's order and option order."""
+    v = next((v for v in quiz.versions if v.letter == letter), None)
+    if v is None:
+        letters = ", ".join(v.letter for v in quiz.versions)
+        raise Problem("--export-version", 1, 1,
+                      f"no version {letter!r} in this quiz (it has {letters})")
     return QuestionSet(
         name=f"{quiz.name}-{v.letter}",
         title=quiz.title,
@@ -253,16 +217,13 @@ def bank_set(
     )
 
 
-def category_parts(qset: QuestionSet, q: Question) -> list[str]:
-    """A question's category levels, top first, each on one line."""
-    parts = [qset.category, q.topic, q.section]
-    return [" ".join(p.split()) for p in parts if p]
-
-
 def category_path(qset: QuestionSet, q: Question) -> str:
-    """A question's Moodle category path (`$course$/top/...`; a `/` inside a name is doubled,
-    Moodle's rule in `split_category_path`)."""
-    return "$course$/top/" + "/".join(p.replace("/", "//") for p in category_parts(qset, q))
+    """A question's Moodle category path: `$course$/top/`, the set's title, label and build stamp,
+    then its topic and section; each level on one line, a `/` inside one doubled (Moodle's rule in
+    `split_category_path`)."""
+    top = f"{qset.title} — {qset.label} (build {qset.stamp})"
+    parts = (" ".join(p.split()).replace("/", "//") for p in (top, q.topic, q.section) if p)
+    return "$course$/top/" + "/".join(parts)
 
 
 def by_category(qset: QuestionSet) -> Iterator[tuple[str, list[Question]]]:

@@ -1,25 +1,19 @@
-"""Quizlet import text: the deck's notes as flashcards, one card a line, term and definition
-separated by a tab (the default separators of Quizlet's Import box: "Tab" between term and
-definition, "New line" between cards).
+"""Quizlet import text: the deck's notes as flashcards, one card a line, term (the note's
+question) and definition (its answer, with the unit of a quantity) separated by a tab, the default
+separators of Quizlet's Import box. Both are plain text, unescaped from the notes' HTML fields.
 
-Term: the note's question; definition: its answer (with the unit of a quantity), both as plain
-text, taken from the very notes the .apkg holds (`build_notes`), unescaped from their HTML fields.
-
-Quizlet's import has no escape: whatever stands between two separators is the text. A card whose
-term or definition holds a tab or a line break would be split into other cards, so it is left out
-and reported by its fact key (`quizlet: left out pack/id: ...`). Nothing else is special: `<`, `&`,
-quotes, commas and semicolons arrive as written.
+Quizlet's import has no escape: a card whose term or definition holds a tab or a line break would
+be split into other cards, so it is left out and reported by its fact key. Nothing else is
+special: `<`, `&`, quotes, commas and semicolons arrive as written.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..anki.notes import AnkiNote
 from ..anki.notetype import FIELDS
-from ..model import LoadedPack
-from ..recipe import LoadedRecipe
 
 TERM_SEPARATOR = "\t"
 CARD_SEPARATOR = "\n"
@@ -31,8 +25,7 @@ _QUESTION, _ANSWER = FIELDS.index("Question"), FIELDS.index("Answer")
 @dataclass(frozen=True)
 class QuizletText:
     data: bytes
-    cards: tuple[tuple[str, str], ...]
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
 
 
 def card_of(note: AnkiNote) -> tuple[str, str]:
@@ -41,34 +34,18 @@ def card_of(note: AnkiNote) -> tuple[str, str]:
 
 
 def quizlet_text(notes: list[AnkiNote]) -> QuizletText:
+    """The notes as Quizlet import text; a card that holds a separator is left out and reported."""
     cards: list[tuple[str, str]] = []
     report: list[str] = []
     for note in notes:
         term, definition = card_of(note)
-        why = next(
-            (
-                f"its {side} contains {name}"
-                for side, text in (("term", term), ("definition", definition))
-                for ch, name in BREAKING.items()
-                if ch in text
-            ),
-            None,
-        )
+        sides = (("term", term), ("definition", definition))
+        why = [f"its {side} contains {name}" for side, text in sides
+               for ch, name in BREAKING.items() if ch in text]
         if why:
-            report.append(
-                f"quizlet: left out {note.key}: {why}, which Quizlet's import would "
-                "read as a separator (it has no escape)"
-            )
-            continue
-        cards.append((term, definition))
+            report.append(f"quizlet: left out {note.key}: {why[0]}, which Quizlet's import would "
+                          "read as a separator (it has no escape)")
+        else:
+            cards.append((term, definition))
     body = "".join(f"{t}{TERM_SEPARATOR}{d}{CARD_SEPARATOR}" for t, d in cards)
-    return QuizletText(body.encode("utf-8"), tuple(cards), tuple(report))
-
-
-def quizlet_bytes(recipe: LoadedRecipe, packs: list[LoadedPack], build=None) -> QuizletText:
-    """The recipe's deck as Quizlet import text (UTF-8): the build's notes (`Build.notes`
-    refuses a recipe without a `deck:` section)."""
-    from ..pipeline import Build
-
-    notes, _cardless = Build.of(recipe, packs, build).notes
-    return quizlet_text(notes)
+    return QuizletText(body.encode("utf-8"), tuple(report))

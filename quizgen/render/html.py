@@ -50,25 +50,17 @@ def render_key(env: Environment, quiz: Quiz, version: Version) -> str:
 
 def self_check_data(quiz: Quiz) -> list[dict[str, Any]]:
     """What the self-check script needs to score each question (version A's order)."""
-    out = []
-    for item in quiz.versions[0].items:
-        out.append({
-            "id": item.id,
-            "type": item.type.value,
-            "points": item.points,
-            "key": item.key,
-            "accept": [item.answer_text, *item.accept] if item.answer_text and item.key is None else [],
-            "matches": item.matches,
-            "sequence": item.sequence,
-            "answer": item.answer,
-            "correction": item.answer_text if item.type.value == "true_false" else None,
-        })
-    return out
-
-
-def render_self_check(env: Environment, quiz: Quiz) -> str:
-    """One offline page that reveals and scores answers in the browser."""
-    return render(env, "self-check.html", **_context(quiz, None), answers=self_check_data(quiz))
+    return [{
+        "id": item.id,
+        "type": item.type.value,
+        "points": item.points,
+        "key": item.key,
+        "accept": [item.answer_text, *item.accept] if item.answer_text and item.key is None else [],
+        "matches": item.matches,
+        "sequence": item.sequence,
+        "answer": item.answer,
+        "correction": item.answer_text if item.type.value == "true_false" else None,
+    } for item in quiz.versions[0].items]
 
 
 def template_dirs(recipe: LoadedRecipe, templates: str | Path | None) -> list[Path]:
@@ -108,7 +100,9 @@ def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folde
         pages[f"{quiz.name}-key-{v}"] = render_key(env, quiz, version)
         if "json" in formats:
             files[f"{quiz.name}-{v}.json"] = json_bytes(quiz, v)
-    self_check = render_self_check(env, quiz)
+    # one offline page that reveals and scores answers in the browser
+    answers = self_check_data(quiz)
+    self_check = render(env, "self-check.html", **_context(quiz, None), answers=answers)
     if "html" in formats or "pdf" in formats:
         for stem, html in pages.items():
             files[f"{stem}.html"] = html.encode("utf-8")

@@ -33,11 +33,7 @@ def find_chromium() -> str | None:
     configured = os.environ.get("QUIZGEN_CHROMIUM")
     if configured:
         return configured if os.path.exists(configured) else shutil.which(configured)
-    for name in BROWSER_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    return next(filter(None, map(shutil.which, BROWSER_NAMES)), None)
 
 
 def check_engine() -> str:
@@ -59,8 +55,7 @@ def check_engine() -> str:
 def _offline(route) -> None:
     """Let the page itself load (`set_content` is about:blank, inline data stays inline); refuse
     every other request a page or template might make."""
-    url = route.request.url
-    if url.startswith(("about:", "data:")):
+    if route.request.url.startswith(("about:", "data:")):
         route.continue_()
     else:
         route.abort()

@@ -30,14 +30,10 @@ from ..paths import data_dir, display
 from ..problems import Problem
 
 
-def default_dir() -> Path:
-    return data_dir("templates")
-
-
 def make_environment(user_dirs: list[str | Path] = ()) -> Environment:
     """An environment searching `user_dirs` first, then the shipped templates."""
     dirs = [Path(d) for d in user_dirs]
-    default = default_dir()
+    default = data_dir("templates")
     loader = ChoiceLoader([
         *(FileSystemLoader(str(d)) for d in dirs),
         FileSystemLoader(str(default)),
@@ -49,19 +45,16 @@ def make_environment(user_dirs: list[str | Path] = ()) -> Environment:
     return env
 
 
-def _not_found(env: Environment, name: str) -> Problem:
-    searched = ", ".join(display(d) for d in env.globals["searched"])
-    return Problem(name, 1, 1, f"template not found; searched: {searched} "
-                               f"(and !default/ = {display(default_dir())})")
-
-
 def render(env: Environment, name: str, **context: object) -> str:
     """Render template `name`. A template missing (this one, or one it extends or includes)
     becomes a Problem naming every folder searched; a syntax error, one located at its line."""
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as err:
-        raise _not_found(env, err.name or name) from None
+        searched = env.globals["searched"]  # the user's folders, then the shipped templates
+        raise Problem(err.name or name, 1, 1,
+                      f"template not found; searched: {', '.join(display(d) for d in searched)} "
+                      f"(and !default/ = {display(searched[-1])})") from None
     except TemplateSyntaxError as err:
         raise Problem(err.filename or err.name or name, err.lineno or 1, 1,
                       f"template syntax: {err.message}") from None
