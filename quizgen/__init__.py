@@ -42,7 +42,7 @@ _EXPORTS = {
     "make_quiz": "pipeline",
     "render_quiz": "render.html",
     "write_quiz": "export.files",
-    "export_files": "export",
+    "export_files": "export.files",
     "lint_recipe": "lint",
     "analyze_files": "analyze.run",
     "format_finding": "lint",

@@ -8,9 +8,3 @@ returns bytes and never touches the disk: `gift.gift_bytes`, `moodle_xml.moodle_
 `quizgen quiz --format` and `quizgen deck --format`; docs/exports.md says what each file holds, what
 each platform imports of it and how to import it.
 """
-
-from __future__ import annotations
-
-from .files import export_files  # `quizgen.export_files`
-
-__all__ = ["export_files"]
