@@ -209,13 +209,9 @@ class _Picker:
             return self.matching()
         if kind is ItemType.ordering:
             return self.ordering()
-        if kind is ItemType.multiple_choice:
-            return self.single(lambda lf: gen.multiple_choice(lf, self.ctx, self.rng))
         if kind is ItemType.true_false:
             return self.single(lambda lf: gen.true_false(lf, self.ctx, self.rng, true=true))
-        if kind is ItemType.fill_blank:
-            return self.single(lambda lf: gen.fill_blank(lf, self.ctx, self.rng))
-        return self.single(lambda lf: gen.short_answer(lf, self.ctx, self.rng))
+        return self.single(lambda lf: gen.SINGLE[kind](lf, self.ctx, self.rng))
 
 
 def build_quiz(

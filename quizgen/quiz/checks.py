@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Fact, LoadedPack, LocatedFact
 from ..normalize import content_words, words
@@ -65,16 +65,18 @@ class RuleContext:
     their pools, aliases, `as_of` years and sources) and facts by key."""
 
     base: FactBase
-    by_key: dict[str, LocatedFact] = field(default_factory=dict)
 
     @classmethod
     def of(cls, facts: list[LocatedFact], packs: Iterable[LoadedPack] = ()) -> RuleContext:
-        base = FactBase(facts, packs)
-        return cls(base, base.by_key)
+        return cls(FactBase(facts, packs))
 
     @classmethod
     def of_base(cls, base: FactBase) -> RuleContext:
-        return cls(base, base.by_key)
+        return cls(base)
+
+    @property
+    def by_key(self) -> dict[str, LocatedFact]:
+        return self.base.by_key
 
     def fact(self, key: str) -> Fact | None:
         lf = self.by_key.get(key)
@@ -96,6 +98,11 @@ def _key(item: Item) -> str | None:
 
 def _distractors(item: Item) -> list[str]:
     return [o for i, o in enumerate(item.options) if i != item.key]
+
+
+def _first(item: Item, ctx: RuleContext) -> LocatedFact | None:
+    """The fact an item asks about (a matching or ordering item's first)."""
+    return ctx.located(item.fact_ids[0]) if item.fact_ids else None
 
 
 def option_count(item: Item, ctx: RuleContext) -> Iterable[str]:
@@ -122,10 +129,9 @@ def distinct(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 def one_key(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Exactly one key: the key answers the fact, and no distractor is true in the fact base."""
-    if not _mc(item) or not item.fact_ids:
+    if not _mc(item):
         return
-    lf = ctx.located(item.fact_ids[0])
-    key = _key(item)
+    lf, key = _first(item, ctx), _key(item)
     if lf is None or key is None:
         return
     if not ctx.base.is_true_for(lf, key):
@@ -227,8 +233,8 @@ def absolute(item: Item, ctx: RuleContext) -> Iterable[str]:
         texts = [item.prompt]
     else:
         return
-    fact = ctx.fact(item.fact_ids[0]) if item.fact_ids else None
-    allowed = set(words(fact.plain_text)) if fact else set()
+    lf = _first(item, ctx)
+    allowed = set(words(lf.fact.plain_text)) if lf else set()
     for text in texts:
         bad = [w for w in absolute_words(text) if w not in allowed]
         if bad:
@@ -301,7 +307,7 @@ def tf_one_answer(item: Item, ctx: RuleContext) -> Iterable[str]:
         return
     if item.statement_true is not None and item.key != (0 if item.statement_true else 1):
         yield f"key {item.key} does not match statement_true={item.statement_true}"
-    lf = ctx.located(item.fact_ids[0])
+    lf = _first(item, ctx)
     if lf is None:
         return
     if item.statement_true:
@@ -390,10 +396,6 @@ def _swapped(item: Item, lf: LocatedFact) -> str | None:
     return text[len(before): len(text) - len(after)]
 
 
-def _first(item: Item, ctx: RuleContext) -> LocatedFact | None:
-    return ctx.located(item.fact_ids[0]) if item.fact_ids else None
-
-
 def _wrong(item: Item, ctx: RuleContext) -> tuple[LocatedFact | None, list[str]]:
     lf = _first(item, ctx)
     if lf is None:
@@ -474,8 +476,9 @@ def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 
 def written_closed(item: Item, ctx: RuleContext) -> Iterable[str]:
-    """A written item asks for a name, a number or a date: a term is a phrase a student who knows
-    it words in many ways, which no accepted-forms list covers (`rules.closed_answer`)."""
+    """A fill-in or short-answer item asks for a name, a number or a year: a term is a phrase a
+    student who knows it words in many ways, a date or period has many written forms, and no
+    accepted-forms list covers them (`rules.closed_answer`)."""
     if item.type not in (ItemType.fill_blank, ItemType.short_answer):
         return
     lf = _first(item, ctx)
@@ -567,61 +570,44 @@ def ordering_dated(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered item check: its id, severity ("error" or "warning"), what it wants, its function."""
+    """A registered item check: its id, severity ("error" or "warning") and function, whose
+    docstring's first paragraph says what it wants."""
 
     id: str
     severity: str
-    description: str
     func: Callable[[Item, RuleContext], Iterable[str]]
+
+    @property
+    def description(self) -> str:
+        return " ".join(self.func.__doc__.split("\n\n")[0].split())
 
 
 RULES = [
-    Rule("mc-option-count", ERROR, "A multiple-choice item has 3 or 4 options and a key among them.",
-         option_count),
-    Rule("mc-distinct", ERROR, "Options are pairwise distinct and no two name one thing (pack aliases).",
-         distinct),
-    Rule("mc-one-key", ERROR, "Exactly one key: no distractor is true in the fact base.", one_key),
-    Rule("distractor-pool", ERROR, "Wrong options come from the fact's hand-written distractors, its "
-         "group's answers or near values.", from_pools),
-    Rule("distractor-never-true", ERROR, "No wrong option is listed with the answer in the source, "
-         "named in the stem, or a year after the pack's as_of.", never_true),
-    Rule("mc-answer-format", ERROR, "Every option has the key's answer type and format (year, full "
-         "date, unit, style of name).", answer_format),
-    Rule("mc-parallel-grammar", ERROR, "Phrase answers and their distractors open with the same "
-         "kind of word (preposition, 'because', negation, number, noun phrase).", parallel_grammar),
-    Rule("mc-odd-key-out", ERROR, "The distractors do not all share a word the key lacks (the key "
-         "would be the odd one out).", odd_key_out),
-    Rule("mc-option-length", WARNING, "The longest option is at most 1.5 x the median option length "
-         "(names exempt).", option_length),
-    Rule("mc-of-the-above", ERROR, "No 'all of the above', 'none of the above' or 'both' options.",
-         of_the_above),
-    Rule("absolute-words", WARNING, "No always/never/only/completely/absolutely in options or "
-         "true/false statements unless the fact says so.", absolute),
-    Rule("mc-key-stem-overlap", ERROR, "The key shares no content word with the stem unless every "
-         "distractor does too.", key_stem_overlap),
-    Rule("mc-ascending", ERROR, "Numbers, years, dates and periods are listed in ascending order.",
-         ascending),
-    Rule("mc-year-gap", ERROR, "Year distractors are 2 to 30 years from the key.", year_gap),
-    Rule("mc-quantity-gap", ERROR, "Number and quantity distractors are within 50% of the key.",
-         quantity_gap),
-    Rule("tf-one-answer", ERROR, "A true statement is the fact; a false one swaps in a value that is "
-         "not true.", tf_one_answer),
-    Rule("tf-swap", ERROR, "A false statement keeps its grammar and does not refute itself.", tf_swap),
-    Rule("fill-blank-unique", ERROR, "A blank has one answer: the sentence keeps the question's years "
-         "and names, and no other group answer fits it in the source.", blank_unique),
-    Rule("written-closed", ERROR, "A fill-in or short-answer item asks for a name, a number or a year, "
-         "not a term (a phrase students word in many ways) or a date or period (written in many forms).", written_closed),
-    Rule("written-takes-no-wrong", ERROR, "A written answer's accepted forms mark no distractor and no "
-         "other answer of its group right.", written_takes_no_wrong),
-    Rule("matching-shape", ERROR, "Matching has 4 to 8 premises, at least 2 extra responses, one "
-         "right response per premise.", matching_shape),
-    Rule("matching-one-pool", ERROR, "Matching draws on one group and answer type, with no unit or "
-         "word pairing a premise with its response.", matching_one_pool),
-    Rule("ordering-shape", ERROR, "Ordering has 3 to 5 events with distinct dates, earliest first.",
-         ordering_shape),
-    Rule("ordering-dated", ERROR, "Ordering uses only events whose evidence states the date.",
-         ordering_dated),
-    Rule("item-fact-ids", ERROR, "Every item carries the ids of the facts it uses.", fact_ids),
+    Rule("mc-option-count", ERROR, option_count),
+    Rule("mc-distinct", ERROR, distinct),
+    Rule("mc-one-key", ERROR, one_key),
+    Rule("distractor-pool", ERROR, from_pools),
+    Rule("distractor-never-true", ERROR, never_true),
+    Rule("mc-answer-format", ERROR, answer_format),
+    Rule("mc-parallel-grammar", ERROR, parallel_grammar),
+    Rule("mc-odd-key-out", ERROR, odd_key_out),
+    Rule("mc-option-length", WARNING, option_length),
+    Rule("mc-of-the-above", ERROR, of_the_above),
+    Rule("absolute-words", WARNING, absolute),
+    Rule("mc-key-stem-overlap", ERROR, key_stem_overlap),
+    Rule("mc-ascending", ERROR, ascending),
+    Rule("mc-year-gap", ERROR, year_gap),
+    Rule("mc-quantity-gap", ERROR, quantity_gap),
+    Rule("tf-one-answer", ERROR, tf_one_answer),
+    Rule("tf-swap", ERROR, tf_swap),
+    Rule("fill-blank-unique", ERROR, blank_unique),
+    Rule("written-closed", ERROR, written_closed),
+    Rule("written-takes-no-wrong", ERROR, written_takes_no_wrong),
+    Rule("matching-shape", ERROR, matching_shape),
+    Rule("matching-one-pool", ERROR, matching_one_pool),
+    Rule("ordering-shape", ERROR, ordering_shape),
+    Rule("ordering-dated", ERROR, ordering_dated),
+    Rule("item-fact-ids", ERROR, fact_ids),
 ]
 
 

@@ -29,10 +29,7 @@ from .answers import (  # noqa: F401 (re-exported: the generators and tests impo
     answer_key,
     is_true_for,
     normalize_answer,
-    question_key,
 )
-
-ORDERED_TYPES, LENGTH_RATIO = rules.ORDERED_TYPES, rules.LENGTH_RATIO
 
 
 class FactBase:
@@ -77,7 +74,6 @@ class FactBase:
         self.by_type: dict[str, list[LocatedFact]] = {}
         self.by_group: dict[str, list[LocatedFact]] = {}
         self._pools: dict[tuple, tuple[list[str], dict[str, list[int]]]] = {}
-        self._like_answers: dict[tuple, tuple[list[str], list[str]]] = {}
         frames: dict[str, str] = {}  # the text after the answer is often shared ("." or " wells.")
         owned: set[tuple[int, str]] = set()
         for lf in self.facts:
@@ -177,9 +173,8 @@ class FactBase:
         found = self._spots.get(key)
         if found is None:
             lf = self.by_key.get(key)
-            found = frozenset() if lf is None else rules.evidence_spots(self.plain_sources(lf.pack), lf.fact.evidence)
-            found = frozenset((lf.pack, n, at) for n, at in found) if lf is not None else found
-            self._spots[key] = found
+            found = self._spots[key] = frozenset() if lf is None else frozenset(
+                (lf.pack, n, at) for n, at in rules.evidence_spots(self.plain_sources(lf.pack), lf.fact.evidence))
         return found
 
     def _alias_names(self, key: str) -> list[str]:
@@ -198,31 +193,19 @@ class FactBase:
             self._articles = {k: (v.pop() if len(v) == 1 else None) for k, v in seen.items()}
         return self._articles.get(answer_key(name))
 
-    def located(self, key: str) -> LocatedFact | None:
-        return self.by_key.get(key)
-
-    def _like(self, lf: LocatedFact) -> tuple[tuple, list[LocatedFact]]:
-        f = lf.fact
-        kind = f.answer_type.value
-        if f.group:
-            ident: tuple = ("group", f.group, kind)
-        else:
-            return ("none",), []
-        if kind == "quantity":  # a quantity is only comparable in the same unit
-            ident += (f.unit or "",)
-        if ident in self._pools:
-            return ident, []
-        like = [o for o in self.by_group.get(f.group, []) if o.fact.answer_type.value == kind]
-        if kind == "quantity":
-            like = [o for o in like if (o.fact.unit or "") == (f.unit or "")]
-        return ident, like
-
     def pool_answers(self, lf: LocatedFact) -> list[str]:
         """Answers of the facts whose answers may stand in for this one's (its group's, of the same
         answer type; a quantity's in the same unit), in fact base order, those with `lf`'s key
         left out: from a pool built once per group. A fact with no group has none."""
-        ident, like = self._like(lf)
+        f = lf.fact
+        if not f.group:
+            return []
+        kind = f.answer_type.value
+        unit = (f.unit or "") if kind == "quantity" else None  # a quantity compares in its own unit
+        ident = (f.group, kind, unit)
         if ident not in self._pools:
+            like = [o for o in self.by_group.get(f.group, []) if o.fact.answer_type.value == kind
+                    and (unit is None or (o.fact.unit or "") == unit)]
             at: dict[str, list[int]] = {}
             for i, o in enumerate(like):
                 at.setdefault(o.key, []).append(i)
@@ -240,7 +223,7 @@ class FactBase:
 
 def _length_ok(options: list[str]) -> bool:
     lengths = [len(o) for o in options]
-    return max(lengths) <= LENGTH_RATIO * statistics.median(lengths)
+    return max(lengths) <= rules.LENGTH_RATIO * statistics.median(lengths)
 
 
 def pick_distractors(
@@ -285,7 +268,7 @@ def pick_distractors(
             return False
         if allow is not None and not allow(cand):
             return False
-        if kind in ORDERED_TYPES and not (nearvalues.fits(kind, key, cand) and all(
+        if kind in rules.ORDERED_TYPES and not (nearvalues.fits(kind, key, cand) and all(
                 nearvalues.spaced(kind, key, cand, o) for o in [key, *chosen])):
             return False
         return rules.candidate_problem(lf, cand, base, stem) is None
@@ -300,7 +283,7 @@ def pick_distractors(
     pooled = base.pool_answers(lf)
     rng.shuffle(pooled)
     near: list[str] = []
-    if kind in ORDERED_TYPES:
+    if kind in rules.ORDERED_TYPES:
         near = nearvalues.synthetic(kind, key, rng, True) + nearvalues.synthetic(kind, key, rng, False)
     # Disputed answers go last (hand-written ones are the author's choice and stay first).
     if base.disputed:
@@ -309,7 +292,7 @@ def pick_distractors(
     else:
         tiers = [hand, pooled, near, []]
 
-    if kind in ORDERED_TYPES:
+    if kind in rules.ORDERED_TYPES:
         position = nearvalues.sort_key(kind, key)
         want_below = count if below is None else min(count, below)
         need = {True: want_below, False: count - want_below}
@@ -318,7 +301,8 @@ def pick_distractors(
             for cand in tier:
                 if len(chosen) >= count:
                     return
-                side = _is_below(kind, cand, position)
+                value = nearvalues.sort_key(kind, cand)
+                side = value is not None and position is not None and value < position
                 if (need[side] > 0 or not side_only) and usable(cand):
                     take(cand)
                     need[side] -= 1
@@ -398,9 +382,4 @@ def same_name_style(a: str, b: str) -> bool:
 def _key_longest(key: str, distractors: list[str]) -> bool:
     """Is the key strictly longer than every distractor?"""
     return all(len(key.strip()) > len(d.strip()) for d in distractors)
-
-
-def _is_below(kind: str, cand: str, position: float | None) -> bool:
-    value = nearvalues.sort_key(kind, cand)
-    return value is not None and position is not None and value < position
 

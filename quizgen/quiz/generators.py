@@ -39,7 +39,6 @@ PREFIX = {
     ItemType.matching: "match",
     ItemType.ordering: "order",
 }
-TRUE, FALSE = "True", "False"
 
 
 @dataclass(frozen=True)
@@ -78,12 +77,12 @@ def shown(lf: LocatedFact, value: str) -> str:
     return with_unit(value, lf.fact.unit) if lf.fact.answer_type.value == "quantity" else value.strip()
 
 
-def _written_accept(lf: LocatedFact, base: FactBase | None = None) -> list[str]:
+def _written_accept(lf: LocatedFact, base: FactBase) -> list[str]:
     """Accepted written answers besides the answer: aliases, a person's last name when no one else
     in the fact base has it (`rules.surname_alone`), and for a quantity each with its unit."""
     fact = lf.fact
     out = list(fact.also_accept)
-    surname = rules.surname_alone(lf, base) if base is not None else None
+    surname = rules.surname_alone(lf, base)
     if surname:
         out.append(surname)
     if fact.answer_type.value == "quantity" and fact.unit:
@@ -178,7 +177,7 @@ def true_false(lf: LocatedFact, ctx: Context, rng: random.Random, *, true: bool)
             swapped = swapped[:1].upper() + swapped[1:]
         statement = f"{before}{swapped}{after}"
     return _item(ItemType.true_false, [lf], ctx, prompt=statement, answer_type=fact.answer_type.value,
-                 options=[TRUE, FALSE], key=0 if true else 1, statement_true=true,
+                 options=["True", "False"], key=0 if true else 1, statement_true=true,
                  answer_text=fact.plain_text)
 
 
@@ -323,3 +322,8 @@ def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random, *, event
                         "Number them 1 (earliest) to " + str(len(options)) + ".",
                  options=options, sequence=[shown.index(lf) for lf in chosen],
                  dates=[lf.fact.when for lf in shown])
+
+
+#: The generators of one-fact items that need no more than the fact (true/false also wants `true`).
+SINGLE = {ItemType.multiple_choice: multiple_choice, ItemType.fill_blank: fill_blank,
+          ItemType.short_answer: short_answer}
