@@ -256,19 +256,12 @@ def key_stem_overlap(item: Item, ctx: RuleContext) -> Iterable[str]:
         yield f"the key {key!r} repeats {', '.join(sorted(shared))} from the stem, and not every distractor does"
 
 
-def _measured(item: Item) -> list[float] | None:
-    values = [sort_key(item.answer_type, o) for o in item.options]
-    if item.answer_type not in ORDERED_TYPES or any(v is None for v in values):
-        return None
-    return values
-
-
 def ascending(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Numbers, years, dates and periods are listed in ascending order."""
-    if not _mc(item):
+    if not _mc(item) or item.answer_type not in ORDERED_TYPES:
         return
-    values = _measured(item)
-    if values is not None and values != sorted(values):
+    values = [sort_key(item.answer_type, o) for o in item.options]
+    if None not in values and values != sorted(values):
         yield "options are not in ascending order: " + ", ".join(item.options)
 
 

@@ -1,14 +1,10 @@
 """Distractors: wrong answers that look right and never are.
 
-Where they come from, best first (the pools of `quizgen.quiz.rules`): the fact's hand-written
-`distractors`; answers of the other facts of its `group` (the same role: other Mexican presidents
-for a Mexican president); for measured answers (years, periods, dates, numbers, quantities) near
-values of the same format; last, group answers of disputed facts (a disputed claim on paper
-confuses). An answer of the same type from elsewhere in the pack is never used: a patriarch is no
-plausible assassin. Every candidate passes `rules.candidate_problem` (not true by the fact base,
-its aliases or the source's lists, not in the stem, not after the pack's `as_of`) and a format
-check, and the options of one item are distinct after normalisation. Too few candidates means no
-distractors: callers make another kind of item, never pad with absurd options.
+`FactBase` indexes every fact of a recipe's packs once (the answers true per question, groups,
+aliases, sources); `pick_distractors` draws a fact's wrong options from its pools, best first, each
+one passing the rule book (`quizgen.quiz.rules`). An answer of the same type from elsewhere in the
+pack is never used: a patriarch is no plausible assassin. Too few candidates means no distractors:
+callers make another kind of item, never pad with absurd options.
 """
 
 from __future__ import annotations

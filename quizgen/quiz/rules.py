@@ -96,10 +96,8 @@ def keys_of(item: Item, by_key: Mapping[str, LocatedFact] | None = None) -> list
     """
     if item.type is ItemType.matching:
         out = [item.options[m] for m in item.matches if 0 <= m < len(item.options)]
-    elif item.type is ItemType.ordering:
-        out = []  # its answer is an order; its events are stems
-    elif item.type is ItemType.true_false:
-        out = []  # a true/false key is True or False: what it tests is its fact's answer
+    elif item.type in (ItemType.ordering, ItemType.true_false):
+        out = []  # an order (its events are stems), or True/False (it tests its fact's answer)
     elif item.type is ItemType.multiple_choice:
         in_range = item.key is not None and 0 <= item.key < len(item.options)
         out = [item.options[item.key]] if in_range else []
@@ -401,15 +399,13 @@ def bounded(fact: Fact) -> bool:
 def within_bound(fact: Fact, value: str) -> bool:
     """Is a measured `value` true by the bound the fact's sentence puts on its answer ("more than
     [[20]] universities" makes 15 true as well)?"""
-    before, _ = fact.blanked_parts
-    at_least, at_most = _AT_LEAST.search(before), _AT_MOST.search(before)
-    if not (at_least or at_most) or fact.answer_type.value not in ORDERED_TYPES:
+    if not bounded(fact):
         return False
     kind = fact.answer_type.value
     v, k = sort_key(kind, without_unit(value, fact.unit)), sort_key(kind, fact.answer)
     if v is None or k is None:
         return False
-    return v <= k if at_least else v >= k
+    return v <= k if _AT_LEAST.search(fact.blanked_parts[0]) else v >= k
 
 
 def candidate_problem(lf: LocatedFact, candidate: str, base: FactBase, stem: str = "") -> str | None:
