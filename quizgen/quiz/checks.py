@@ -141,6 +141,13 @@ def one_key(item: Item, ctx: RuleContext) -> Iterable[str]:
             yield f"distractor {o!r} is also a right answer according to the fact base"
 
 
+def _number_unit(text: str) -> tuple[float, str] | None:
+    """The number an option opens with and the words after it, or None."""
+    m = _NUMBER_UNIT.match(text.strip())
+    value = parse_number(m.group(1)) if m else None
+    return None if value is None else (value, " ".join(words(m.group(2))))
+
+
 def _shape(answer_type: str, text: str) -> tuple | None:
     """A format signature: options of one item must share it. None: not of that type at all."""
     if answer_type == "year":
@@ -151,13 +158,8 @@ def _shape(answer_type: str, text: str) -> tuple | None:
     if answer_type == "period":
         return None if parse_period(text) is None else ("period",)
     if answer_type in ("number", "quantity"):
-        m = _NUMBER_UNIT.match(text.strip())
-        if not m:
-            return None
-        value = parse_number(m.group(1))
-        if value is None:
-            return None
-        return ("number", " ".join(words(m.group(2))))
+        parts = _number_unit(text)
+        return None if parts is None else ("number", parts[1])
     return ("numeric",) if parse_number(text) is not None else ("words",)
 
 
@@ -185,10 +187,9 @@ def answer_format(item: Item, ctx: RuleContext) -> Iterable[str]:
         if got != want:
             yield f"option {o!r} is not in the key's format ({kind} like {key!r})"
     if kind in ("number", "quantity"):
-        k = parse_number(_NUMBER_UNIT.match(key.strip()).group(1))
+        k = _number_unit(key)[0]
         for o in _distractors(item):
-            m = _NUMBER_UNIT.match(o.strip())
-            v = parse_number(m.group(1)) if m else None
+            v = (_number_unit(o) or (None,))[0]
             if v is not None and max(k, v) >= 1000 and ("," in key) != ("," in o):
                 yield f"option {o!r} and the key {key!r} write thousands differently"
     if kind == "person":

@@ -339,7 +339,7 @@ def pick_distractors(
             take(cand)
         if n == 0:
             from_hand = len(chosen)
-    if balance and from_hand and len(chosen) == count and _key_longest(key, chosen):
+    if balance and from_hand and len(chosen) == count and rules.key_longer(key, chosen):
         # Hand-written distractors all shorter than the key make "pick the longest" work
         # (Haladyna et al. 2002): the last of them gives its place to a later one at least as long.
         last = from_hand - 1
@@ -358,7 +358,7 @@ def _balanced_rest(key: str, fixed: list[str], rest: list[str], need: int) -> li
     balanced = (list(c) for c in itertools.combinations(head, need) if _length_ok([key, *fixed, *c]))
     first = None
     for combo in balanced:
-        if not _key_longest(key, [*fixed, *combo]):  # the key as the longest option is a cue
+        if not rules.key_longer(key, [*fixed, *combo]):  # the key as the longest option is a cue
             return combo
         first = first or combo
     return first or rest[:need]
@@ -373,9 +373,4 @@ def same_name_style(a: str, b: str) -> bool:
     pa, pb = a.split(), b.split()
     initials = lambda parts: any(_INITIAL.match(p) for p in parts)
     return initials(pa) == initials(pb) and abs(len(pa) - len(pb)) <= 1
-
-
-def _key_longest(key: str, distractors: list[str]) -> bool:
-    """Is the key strictly longer than every distractor?"""
-    return all(len(key.strip()) > len(d.strip()) for d in distractors)
 

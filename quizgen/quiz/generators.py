@@ -77,17 +77,18 @@ def shown(lf: LocatedFact, value: str) -> str:
     return with_unit(value, lf.fact.unit) if lf.fact.answer_type.value == "quantity" else value.strip()
 
 
-def _written_accept(lf: LocatedFact, base: FactBase) -> list[str]:
-    """Accepted written answers besides the answer: aliases, a person's last name when no one else
-    in the fact base has it (`rules.surname_alone`), and for a quantity each with its unit."""
+def _written(kind: ItemType, lf: LocatedFact, ctx: Context, prompt: str) -> Item:
+    """An item answered in writing. Accepted besides the answer: aliases, a person's last name when
+    no one else in the fact base has it (`rules.surname_alone`), for a quantity each with its unit."""
     fact = lf.fact
-    out = list(fact.also_accept)
-    surname = rules.surname_alone(lf, base)
+    accept = list(fact.also_accept)
+    surname = rules.surname_alone(lf, ctx.base)
     if surname:
-        out.append(surname)
+        accept.append(surname)
     if fact.answer_type.value == "quantity" and fact.unit:
-        out += [shown(lf, a) for a in [fact.answer, *fact.also_accept]]
-    return list(dict.fromkeys(out))
+        accept += [shown(lf, a) for a in [fact.answer, *fact.also_accept]]
+    return _item(kind, [lf], ctx, prompt=prompt, answer_type=fact.answer_type.value,
+                 answer_text=fact.answer, accept=list(dict.fromkeys(accept)))
 
 
 def multiple_choice(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
@@ -193,9 +194,7 @@ def fill_blank(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None
             or rules.in_a_list(lf.fact) or rules.second_fit(lf, ctx.base)):
         return None
     before, after = lf.fact.blanked_parts
-    return _item(ItemType.fill_blank, [lf], ctx, prompt=f"{before}{Item.BLANK}{after}",
-                 answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
-                 accept=_written_accept(lf, ctx.base))
+    return _written(ItemType.fill_blank, lf, ctx, f"{before}{Item.BLANK}{after}")
 
 
 def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
@@ -203,9 +202,7 @@ def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | No
     (`rules.closed_answer`)."""
     if not rules.closed_answer(lf.fact):
         return None
-    return _item(ItemType.short_answer, [lf], ctx, prompt=lf.fact.ask,
-                 answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
-                 accept=_written_accept(lf, ctx.base))
+    return _written(ItemType.short_answer, lf, ctx, lf.fact.ask)
 
 
 def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item | None:

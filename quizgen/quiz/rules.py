@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..model import Fact, LocatedFact
 from ..recipe import ItemType
 from ..normalize import content_words, words, written_answer_ok
+from ..source import fold
 from .answers import _uncached_normalize, answer_key, normalize_answer  # memoised
 from .items import Item
 from .nearvalues import (  # noqa: F401 (thresholds re-exported: this module is where they are read)
@@ -144,9 +145,12 @@ def word_roots(text: str) -> frozenset[str]:
 
 def key_strictly_longest(item: Item) -> bool:
     """Is a multiple-choice item's key longer than each of its other options?"""
-    lengths = [len(o.strip()) for o in item.options]
-    k = lengths[item.key]
-    return all(k > n for i, n in enumerate(lengths) if i != item.key)
+    return key_longer(item.options[item.key], [o for i, o in enumerate(item.options) if i != item.key])
+
+
+def key_longer(key: str, others: list[str]) -> bool:
+    """Is `key` strictly longer than every one of `others` (spaces around them left out)?"""
+    return all(len(key.strip()) > len(o.strip()) for o in others)
 
 
 # -- words -------------------------------------------------------------------------------------
@@ -339,8 +343,6 @@ def key_sentences(texts: list[PlainText], key_forms: list[str]) -> list[tuple[st
 def evidence_spots(texts: list[PlainText], evidence: str) -> frozenset[tuple[int, int]]:
     """The source sentences (text index, start) the evidence quote lies in: two items resting on
     one sentence tell each other's answers."""
-    from ..source import fold
-
     spots = set()
     for n, source in enumerate(texts):
         for a, b in source.find(plain(fold(evidence)).strip()):
@@ -555,16 +557,9 @@ def shared_answers(facts: Iterable[LocatedFact]) -> set[str]:
     seen: set[str] = set()
     shared: set[str] = set()
     for lf in facts:
-        fact = lf.fact
-        if fact.also_accept:
-            keys = {_uncached_normalize(fact.answer), *map(_uncached_normalize, fact.also_accept)}
-            shared |= keys & seen
-            seen |= keys
-        else:
-            key = _uncached_normalize(fact.answer)
-            if key in seen:
-                shared.add(key)
-            seen.add(key)
+        keys = {_uncached_normalize(lf.fact.answer), *map(_uncached_normalize, lf.fact.also_accept)}
+        shared |= keys & seen
+        seen |= keys
     return shared
 
 
