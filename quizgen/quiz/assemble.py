@@ -49,8 +49,6 @@ LEFT_OUT = "left out (no usable fact left)"
 def scale_mix(mix: dict[ItemType, int], total: int) -> dict[ItemType, int]:
     """The mix resized to `total` questions, keeping proportions (largest remainder)."""
     current = sum(mix.values())
-    if current == total:
-        return dict(mix)
     if current == 0:
         return {ItemType.multiple_choice: total}
     shares = {k: v * total / current for k, v in mix.items()}
@@ -202,7 +200,7 @@ class _Picker:
 
     def ordering(self) -> bool:
         events = self._live(self.events)
-        return any(self.accept(gen.ordering(events, self.ctx, self.rng, events=True)) for _ in range(10))
+        return any(self.accept(gen.ordering(events, self.ctx, self.rng)) for _ in range(10))
 
     def make(self, kind: ItemType, *, true: bool = True) -> bool:
         if kind is ItemType.matching:

@@ -198,7 +198,7 @@ def fill_blank(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None
 
 
 def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
-    """The fact's question, answered in writing: only for names, numbers and dates
+    """The fact's question, answered in writing: only for names, numbers and years
     (`rules.closed_answer`)."""
     if not rules.closed_answer(lf.fact):
         return None
@@ -289,14 +289,10 @@ def comparable(a: str, b: str) -> bool:
     return ka[:n] != kb[:n]
 
 
-def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random, *, events: bool = False,
-             ) -> Item | None:
+def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item | None:
     """3–5 events (facts with `event` and `when`, the year stated by the evidence) with distinct
-    dates, to put in order.
-
-    `events`: every fact of `pool` has an `event` and a `when` (no need to look).
-    """
-    facts = [lf for lf in pool if (events or (lf.fact.event and lf.fact.when)) and rules.dated_by_evidence(lf.fact)]
+    dates, to put in order."""
+    facts = [lf for lf in pool if lf.fact.event and rules.dated_by_evidence(lf.fact)]
     rng.shuffle(facts)
     size = min(ORDERING_MAX - 1, len(facts))  # 4 when possible: enough to test, quick to mark
     chosen: list[LocatedFact] = []

@@ -581,15 +581,14 @@ def accepts_wrong(lf: LocatedFact, accepted: list[str], base: FactBase) -> str |
     return None
 
 
-#: Answer types a written item may ask for: names, numbers and dates, which a student writes in
+#: Answer types a written item may ask for: names, numbers and years, which a student writes in
 #: few ways. A term ("sever diplomatic relations", "a cultural void") is a phrase a student who
-#: knows it words in many: asked with options (multiple choice, true/false) and on cards, where
-#: the learner judges the answer, but not marked as written text (Haladyna, Downing & Rodriguez
-#: 2002: a completion item has one short answer).
+#: knows it words in many, and a date or period has many written forms ("10 December 2007" and
+#: "December 10, 2007", "1976–1982" and "1976 to 1982"): those are asked with options and on
+#: cards, where the learner judges the answer, not marked as written text (Haladyna, Downing &
+#: Rodriguez 2002: a completion item has one short answer).
 WRITTEN_TYPES = frozenset({"person", "place", "country", "organization", "work", "event", "year",
-                           "number", "quantity"})  # not dates or periods: "10 December 2007" and
-                                                  # "December 10, 2007", "1976–1982" and "1976 to
-                                                  # 1982" are one answer each
+                           "number", "quantity"})
 
 
 def closed_answer(fact: Fact) -> bool:
