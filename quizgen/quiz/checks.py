@@ -96,6 +96,11 @@ def _key(item: Item) -> str | None:
     return item.options[item.key]
 
 
+def _mc_key(item: Item) -> str | None:
+    """The key of a multiple-choice item (None for other items, or a key out of range)."""
+    return _key(item) if _mc(item) else None
+
+
 def _distractors(item: Item) -> list[str]:
     return [o for i, o in enumerate(item.options) if i != item.key]
 
@@ -172,9 +177,7 @@ def answer_format(item: Item, ctx: RuleContext) -> Iterable[str]:
     (particles such as 'de' or 'von' not counted), and initials ('V. I. Lenin') are not mixed with
     full names. For other answer types, a bare number is not mixed with words.
     """
-    if not _mc(item):
-        return
-    key = _key(item)
+    key = _mc_key(item)
     if key is None:
         return
     kind = item.answer_type
@@ -246,9 +249,7 @@ def key_stem_overlap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """The key shares no content word with the stem, unless every distractor does too (a clang
     association points to the key). Words of 5 letters or more count as shared when they begin
     alike ("culture" and "cultural", "Japan" and "Japanese")."""
-    if not _mc(item):
-        return
-    key = _key(item)
+    key = _mc_key(item)
     if key is None:
         return
     stem = word_roots(item.prompt)
@@ -269,10 +270,8 @@ def ascending(item: Item, ctx: RuleContext) -> Iterable[str]:
 def year_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Year distractors are at least 2 years from the key (not a rounding quibble) and within 30
     years of it (not absurd)."""
-    if not _mc(item) or item.answer_type != "year":
-        return
-    key = _key(item)
-    k = parse_year(key) if key else None
+    key = _mc_key(item)
+    k = parse_year(key) if key and item.answer_type == "year" else None
     if k is None:
         return
     for o in _distractors(item):
@@ -283,10 +282,10 @@ def year_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 def quantity_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Number and quantity distractors are within 50% of the key."""
-    if not _mc(item) or item.answer_type not in ("number", "quantity"):
+    key = _mc_key(item)
+    if not key or item.answer_type not in ("number", "quantity"):
         return
-    key = _key(item)
-    k = leading_number(key) if key else None  # quantities carry their unit: "20 million books"
+    k = leading_number(key)  # quantities carry their unit: "20 million books"
     if not k:
         return
     for o in _distractors(item):
@@ -498,10 +497,8 @@ def parallel_grammar(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Phrase answers (terms) and their distractors open with the same kind of word (a
     preposition, "because", a negation, a number, or a noun phrase): an option of another grammar
     is ruled out, or ruled in, by its form alone."""
-    if not _mc(item) or item.answer_type != "term":
-        return
-    key = _key(item)
-    if key is None:
+    key = _mc_key(item)
+    if key is None or item.answer_type != "term":
         return
     want = opener(key)
     for o in _distractors(item):
@@ -514,11 +511,8 @@ def odd_key_out(item: Item, ctx: RuleContext) -> Iterable[str]:
     """The distractors do not all share a word the key lacks ("buffer zone", "neutral zone", "zone
     of joint security" beside "sphere of influence"): a test-wise student picks the odd one out
     without knowing the fact. Numbers, years and dates are left to their own checks."""
-    if not _mc(item) or item.answer_type in ORDERED_TYPES:
-        return
-    key = _key(item)
-    others = _distractors(item)
-    if key is None or len(others) < 2:
+    key, others = _mc_key(item), _distractors(item)
+    if key is None or item.answer_type in ORDERED_TYPES or len(others) < 2:
         return
     shared = frozenset.intersection(*(word_roots(o) for o in others)) - word_roots(key)
     if shared:

@@ -317,24 +317,20 @@ def pick_distractors(
         return chosen
 
     from_hand = 0
-    later: list[str] = []  # usable candidates of the tiers after the hand-written one, in order
-    later_keys: set[str] = set()  # their `answer_key`s
+    later: dict[str, str] = {}  # usable candidates of the tiers after the hand-written one, by key
     for n, tier in enumerate(tiers):
-        fresh: list[str] = []
-        fresh_keys: set[str] = set()
+        fresh: dict[str, str] = {}  # by `answer_key`: the first of candidates that name one thing
         for cand in tier:
-            if usable(cand) and answer_key(cand) not in fresh_keys:
-                fresh.append(cand.strip())
-                fresh_keys.add(answer_key(fresh[-1]))
+            if usable(cand):
+                fresh.setdefault(answer_key(cand), cand.strip())
         if n > 0:
-            for cand in fresh:  # left out: a candidate an earlier tier already gave
-                if answer_key(cand) not in later_keys:
-                    later.append(cand)
-                    later_keys.add(answer_key(cand))
+            for k, cand in fresh.items():
+                later.setdefault(k, cand)
         need = count - len(chosen)
         if need <= 0:
             continue
-        picked = _balanced_rest(key, chosen, fresh, need) if balance else fresh[:need]
+        usable_here = list(fresh.values())
+        picked = _balanced_rest(key, chosen, usable_here, need) if balance else usable_here[:need]
         for cand in picked:
             take(cand)
         if n == 0:
@@ -344,7 +340,7 @@ def pick_distractors(
         # (Haladyna et al. 2002): the last of them gives its place to a later one at least as long.
         last = from_hand - 1
         others = chosen[:last] + chosen[last + 1:]
-        longer = [c for c in later if c not in chosen and len(c) >= len(key) and _length_ok([key, *others, c])]
+        longer = [c for c in later.values() if c not in chosen and len(c) >= len(key) and _length_ok([key, *others, c])]
         if longer:
             chosen[last] = longer[0]
     return chosen
