@@ -13,6 +13,7 @@ import itertools
 import random
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..model import Fact, LoadedPack, LocatedFact
@@ -142,11 +143,8 @@ class FactBase:
     def is_rare_root(self, root: str) -> bool:
         """Is `root` (`rules.word_roots`) used by few of the facts' questions and sentences?"""
         if self._root_df is None:
-            counts: dict[str, int] = {}
-            for lf in self.facts:
-                for r in rules.word_roots(f"{lf.fact.ask} {lf.fact.plain_text}"):
-                    counts[r] = counts.get(r, 0) + 1
-            self._root_df = counts
+            self._root_df = Counter(
+                r for lf in self.facts for r in rules.word_roots(f"{lf.fact.ask} {lf.fact.plain_text}"))
         limit = max(3, int(rules.RARE_ROOT_SHARE * len(self.facts)))
         return self._root_df.get(root, 0) <= limit
 
@@ -156,11 +154,7 @@ class FactBase:
         if self._surnames is None:
             names = {normalize_answer(n) for lf in self.facts if lf.fact.answer_type.value == "person"
                      for n in (lf.fact.answer, *lf.fact.distractors)}
-            counts: dict[str, int] = {}
-            for parts in (n.split() for n in names):
-                if len(parts) >= 2:
-                    counts[parts[-1]] = counts.get(parts[-1], 0) + 1
-            self._surnames = counts
+            self._surnames = Counter(parts[-1] for parts in map(str.split, names) if len(parts) >= 2)
         return self._surnames.get(normalize_answer(surname), 0) == 1
 
     def spots(self, key: str) -> frozenset:

@@ -198,14 +198,10 @@ def synthetic(answer_type: str, key: str, rng: random.Random, below: bool) -> li
             try:
                 if shift == "day":
                     cand = day + dt.timedelta(days=sign * rng.randint(3, 25))
-                elif shift == "month":
-                    m = day.month + sign * rng.randint(1, 5)
-                    y = day.year + (m - 1) // 12
-                    m = (m - 1) % 12 + 1
-                    cand = dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
-                else:
-                    y = day.year + sign * rng.randint(2, 10)
-                    cand = dt.date(y, day.month, min(day.day, calendar.monthrange(y, day.month)[1]))
+                else:  # the same day of another month (or its last day, if shorter)
+                    months = sign * (rng.randint(1, 5) if shift == "month" else 12 * rng.randint(2, 10))
+                    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+                    cand = dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
             except (ValueError, OverflowError):
                 continue
             out.append(format_date(cand, style))
