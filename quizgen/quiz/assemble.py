@@ -13,6 +13,7 @@ seeded `random.Random`, and no two versions share a question order when a differ
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -154,9 +155,7 @@ class _Picker:
             return False
         ids = {i.id for i in self.items}
         if item.id in ids:  # the same fact id in two packs: keep item ids unique, deterministically
-            n = 2
-            while f"{item.id}-{n}" in ids:
-                n += 1
+            n = next(n for n in itertools.count(2) if f"{item.id}-{n}" not in ids)
             item = item.model_copy(update={"id": f"{item.id}-{n}"})
         self.items.append(item)
         self._made.append(texts)

@@ -31,7 +31,6 @@ from .answers import _uncached_normalize, answer_key, normalize_answer  # memois
 from .items import Item
 from .nearvalues import (  # noqa: F401 (thresholds re-exported: this module is where they are read)
     QUANTITY_MAX_GAP,
-    QUANTITY_MIN_GAP,
     YEAR_MAX_GAP,
     YEAR_MIN_GAP,
     fits,
@@ -219,9 +218,7 @@ def in_pools(lf: LocatedFact, candidate: str, base: FactBase) -> bool:
                     answer_key(with_unit(other.fact.answer, other.fact.unit))}:
                 return True
     kind = fact.answer_type.value
-    if kind in ORDERED_TYPES:
-        return fits(kind, fact.answer, without_unit(candidate, fact.unit))
-    return False
+    return kind in ORDERED_TYPES and fits(kind, fact.answer, without_unit(candidate, fact.unit))
 
 
 # -- the source: lists that hold the key ----------------------------------------------------------
