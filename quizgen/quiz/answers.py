@@ -39,10 +39,7 @@ def answer_key(text: str) -> str:
 
 def _answer_key_once(text: str) -> str:
     """`answer_key` for a text likely seen once (indexing a fact base): no memo to push out."""
-    parts = nearvalues.split_unit(text)
-    if parts is not None:
-        return answer_key(text)
-    return _uncached_normalize(text)
+    return answer_key(text) if nearvalues.split_unit(text) is not None else _uncached_normalize(text)
 
 
 def accepted(fact: Fact) -> set[str]:

@@ -13,6 +13,7 @@ seeded `random.Random`, and no two versions share a question order when a differ
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -49,8 +50,6 @@ LEFT_OUT = "left out (no usable fact left)"
 def scale_mix(mix: dict[ItemType, int], total: int) -> dict[ItemType, int]:
     """The mix resized to `total` questions, keeping proportions (largest remainder)."""
     current = sum(mix.values())
-    if current == total:
-        return dict(mix)
     if current == 0:
         return {ItemType.multiple_choice: total}
     shares = {k: v * total / current for k, v in mix.items()}
@@ -156,9 +155,7 @@ class _Picker:
             return False
         ids = {i.id for i in self.items}
         if item.id in ids:  # the same fact id in two packs: keep item ids unique, deterministically
-            n = 2
-            while f"{item.id}-{n}" in ids:
-                n += 1
+            n = next(n for n in itertools.count(2) if f"{item.id}-{n}" not in ids)
             item = item.model_copy(update={"id": f"{item.id}-{n}"})
         self.items.append(item)
         self._made.append(texts)
@@ -202,20 +199,16 @@ class _Picker:
 
     def ordering(self) -> bool:
         events = self._live(self.events)
-        return any(self.accept(gen.ordering(events, self.ctx, self.rng, events=True)) for _ in range(10))
+        return any(self.accept(gen.ordering(events, self.ctx, self.rng)) for _ in range(10))
 
     def make(self, kind: ItemType, *, true: bool = True) -> bool:
         if kind is ItemType.matching:
             return self.matching()
         if kind is ItemType.ordering:
             return self.ordering()
-        if kind is ItemType.multiple_choice:
-            return self.single(lambda lf: gen.multiple_choice(lf, self.ctx, self.rng))
         if kind is ItemType.true_false:
             return self.single(lambda lf: gen.true_false(lf, self.ctx, self.rng, true=true))
-        if kind is ItemType.fill_blank:
-            return self.single(lambda lf: gen.fill_blank(lf, self.ctx, self.rng))
-        return self.single(lambda lf: gen.short_answer(lf, self.ctx, self.rng))
+        return self.single(lambda lf: gen.SINGLE[kind](lf, self.ctx, self.rng))
 
 
 def build_quiz(

@@ -14,7 +14,7 @@ type, so adding or editing one fact never changes another fact's items. Pure: no
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections import Counter
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,7 +23,7 @@ from ..recipe import ItemType, LoadedRecipe
 from ..select import select_facts
 from .checks import RuleContext, item_errors
 from .distractors import FactBase
-from .generators import Context, fill_blank, multiple_choice, short_answer, true_false
+from .generators import SINGLE, Context, true_false
 from .items import Item
 
 #: The item types a bank holds, in file order. Matching and ordering items draw on several facts
@@ -48,22 +48,13 @@ class Bank(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
-Maker = Callable[[LocatedFact, Context, random.Random], list[Item | None]]
-
-
-def _true_false(lf: LocatedFact, ctx: Context, rng: random.Random) -> list[Item | None]:
-    """The statement made true or false by a coin seeded per fact; the other one as a fallback
-    (a fact with no good distractor still makes a true statement)."""
+def _made(kind: ItemType, lf: LocatedFact, ctx: Context, rng: random.Random) -> list[Item | None]:
+    """The items to try, best first. A true/false statement is made true or false by a coin seeded
+    per fact, the other one as a fallback (a fact with no good distractor still makes a true one)."""
+    if kind is not ItemType.true_false:
+        return [SINGLE[kind](lf, ctx, rng)]
     first = rng.random() < 0.5
     return [true_false(lf, ctx, rng, true=first), true_false(lf, ctx, rng, true=not first)]
-
-
-MAKERS: dict[ItemType, Maker] = {
-    ItemType.multiple_choice: lambda lf, ctx, rng: [multiple_choice(lf, ctx, rng)],
-    ItemType.true_false: _true_false,
-    ItemType.fill_blank: lambda lf, ctx, rng: [fill_blank(lf, ctx, rng)],
-    ItemType.short_answer: lambda lf, ctx, rng: [short_answer(lf, ctx, rng)],
-}
 
 
 def item_rng(seed: int, fact_key: str, kind: ItemType) -> random.Random:
@@ -84,7 +75,7 @@ def bank_items(
         for kind in BANK_TYPES:
             rng = item_rng(seed, lf.key, kind)
             refused: list[str] = []
-            for item in MAKERS[kind](lf, ctx, rng):
+            for item in _made(kind, lf, ctx, rng):
                 if item is None:
                     continue
                 errors = item_errors(item, rules)
@@ -99,9 +90,7 @@ def bank_items(
 
 
 def _unique_ids(items: list[Item]) -> list[Item]:
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item.id] = counts.get(item.id, 0) + 1
+    counts = Counter(item.id for item in items)
     out = []
     for item in items:
         if counts[item.id] > 1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Fact, LoadedPack, LocatedFact
 from ..normalize import content_words, words
@@ -65,16 +65,18 @@ class RuleContext:
     their pools, aliases, `as_of` years and sources) and facts by key."""
 
     base: FactBase
-    by_key: dict[str, LocatedFact] = field(default_factory=dict)
 
     @classmethod
     def of(cls, facts: list[LocatedFact], packs: Iterable[LoadedPack] = ()) -> RuleContext:
-        base = FactBase(facts, packs)
-        return cls(base, base.by_key)
+        return cls(FactBase(facts, packs))
 
     @classmethod
     def of_base(cls, base: FactBase) -> RuleContext:
-        return cls(base, base.by_key)
+        return cls(base)
+
+    @property
+    def by_key(self) -> dict[str, LocatedFact]:
+        return self.base.by_key
 
     def fact(self, key: str) -> Fact | None:
         lf = self.by_key.get(key)
@@ -94,8 +96,18 @@ def _key(item: Item) -> str | None:
     return item.options[item.key]
 
 
+def _mc_key(item: Item) -> str | None:
+    """The key of a multiple-choice item (None for other items, or a key out of range)."""
+    return _key(item) if _mc(item) else None
+
+
 def _distractors(item: Item) -> list[str]:
     return [o for i, o in enumerate(item.options) if i != item.key]
+
+
+def _first(item: Item, ctx: RuleContext) -> LocatedFact | None:
+    """The fact an item asks about (a matching or ordering item's first)."""
+    return ctx.located(item.fact_ids[0]) if item.fact_ids else None
 
 
 def option_count(item: Item, ctx: RuleContext) -> Iterable[str]:
@@ -122,10 +134,9 @@ def distinct(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 def one_key(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Exactly one key: the key answers the fact, and no distractor is true in the fact base."""
-    if not _mc(item) or not item.fact_ids:
+    if not _mc(item):
         return
-    lf = ctx.located(item.fact_ids[0])
-    key = _key(item)
+    lf, key = _first(item, ctx), _key(item)
     if lf is None or key is None:
         return
     if not ctx.base.is_true_for(lf, key):
@@ -133,6 +144,13 @@ def one_key(item: Item, ctx: RuleContext) -> Iterable[str]:
     for o in _distractors(item):
         if ctx.base.is_true_for(lf, o):
             yield f"distractor {o!r} is also a right answer according to the fact base"
+
+
+def _number_unit(text: str) -> tuple[float, str] | None:
+    """The number an option opens with and the words after it, or None."""
+    m = _NUMBER_UNIT.match(text.strip())
+    value = parse_number(m.group(1)) if m else None
+    return None if value is None else (value, " ".join(words(m.group(2))))
 
 
 def _shape(answer_type: str, text: str) -> tuple | None:
@@ -145,13 +163,8 @@ def _shape(answer_type: str, text: str) -> tuple | None:
     if answer_type == "period":
         return None if parse_period(text) is None else ("period",)
     if answer_type in ("number", "quantity"):
-        m = _NUMBER_UNIT.match(text.strip())
-        if not m:
-            return None
-        value = parse_number(m.group(1))
-        if value is None:
-            return None
-        return ("number", " ".join(words(m.group(2))))
+        parts = _number_unit(text)
+        return None if parts is None else ("number", parts[1])
     return ("numeric",) if parse_number(text) is not None else ("words",)
 
 
@@ -164,9 +177,7 @@ def answer_format(item: Item, ctx: RuleContext) -> Iterable[str]:
     (particles such as 'de' or 'von' not counted), and initials ('V. I. Lenin') are not mixed with
     full names. For other answer types, a bare number is not mixed with words.
     """
-    if not _mc(item):
-        return
-    key = _key(item)
+    key = _mc_key(item)
     if key is None:
         return
     kind = item.answer_type
@@ -179,10 +190,9 @@ def answer_format(item: Item, ctx: RuleContext) -> Iterable[str]:
         if got != want:
             yield f"option {o!r} is not in the key's format ({kind} like {key!r})"
     if kind in ("number", "quantity"):
-        k = parse_number(_NUMBER_UNIT.match(key.strip()).group(1))
+        k = _number_unit(key)[0]
         for o in _distractors(item):
-            m = _NUMBER_UNIT.match(o.strip())
-            v = parse_number(m.group(1)) if m else None
+            v = (_number_unit(o) or (None,))[0]
             if v is not None and max(k, v) >= 1000 and ("," in key) != ("," in o):
                 yield f"option {o!r} and the key {key!r} write thousands differently"
     if kind == "person":
@@ -227,8 +237,8 @@ def absolute(item: Item, ctx: RuleContext) -> Iterable[str]:
         texts = [item.prompt]
     else:
         return
-    fact = ctx.fact(item.fact_ids[0]) if item.fact_ids else None
-    allowed = set(words(fact.plain_text)) if fact else set()
+    lf = _first(item, ctx)
+    allowed = set(words(lf.fact.plain_text)) if lf else set()
     for text in texts:
         bad = [w for w in absolute_words(text) if w not in allowed]
         if bad:
@@ -239,9 +249,7 @@ def key_stem_overlap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """The key shares no content word with the stem, unless every distractor does too (a clang
     association points to the key). Words of 5 letters or more count as shared when they begin
     alike ("culture" and "cultural", "Japan" and "Japanese")."""
-    if not _mc(item):
-        return
-    key = _key(item)
+    key = _mc_key(item)
     if key is None:
         return
     stem = word_roots(item.prompt)
@@ -250,29 +258,20 @@ def key_stem_overlap(item: Item, ctx: RuleContext) -> Iterable[str]:
         yield f"the key {key!r} repeats {', '.join(sorted(shared))} from the stem, and not every distractor does"
 
 
-def _measured(item: Item) -> list[float] | None:
-    values = [sort_key(item.answer_type, o) for o in item.options]
-    if item.answer_type not in ORDERED_TYPES or any(v is None for v in values):
-        return None
-    return values
-
-
 def ascending(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Numbers, years, dates and periods are listed in ascending order."""
-    if not _mc(item):
+    if not _mc(item) or item.answer_type not in ORDERED_TYPES:
         return
-    values = _measured(item)
-    if values is not None and values != sorted(values):
+    values = [sort_key(item.answer_type, o) for o in item.options]
+    if None not in values and values != sorted(values):
         yield "options are not in ascending order: " + ", ".join(item.options)
 
 
 def year_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Year distractors are at least 2 years from the key (not a rounding quibble) and within 30
     years of it (not absurd)."""
-    if not _mc(item) or item.answer_type != "year":
-        return
-    key = _key(item)
-    k = parse_year(key) if key else None
+    key = _mc_key(item)
+    k = parse_year(key) if key and item.answer_type == "year" else None
     if k is None:
         return
     for o in _distractors(item):
@@ -283,10 +282,10 @@ def year_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 def quantity_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Number and quantity distractors are within 50% of the key."""
-    if not _mc(item) or item.answer_type not in ("number", "quantity"):
+    key = _mc_key(item)
+    if not key or item.answer_type not in ("number", "quantity"):
         return
-    key = _key(item)
-    k = leading_number(key) if key else None  # quantities carry their unit: "20 million books"
+    k = leading_number(key)  # quantities carry their unit: "20 million books"
     if not k:
         return
     for o in _distractors(item):
@@ -301,7 +300,7 @@ def tf_one_answer(item: Item, ctx: RuleContext) -> Iterable[str]:
         return
     if item.statement_true is not None and item.key != (0 if item.statement_true else 1):
         yield f"key {item.key} does not match statement_true={item.statement_true}"
-    lf = ctx.located(item.fact_ids[0])
+    lf = _first(item, ctx)
     if lf is None:
         return
     if item.statement_true:
@@ -390,10 +389,6 @@ def _swapped(item: Item, lf: LocatedFact) -> str | None:
     return text[len(before): len(text) - len(after)]
 
 
-def _first(item: Item, ctx: RuleContext) -> LocatedFact | None:
-    return ctx.located(item.fact_ids[0]) if item.fact_ids else None
-
-
 def _wrong(item: Item, ctx: RuleContext) -> tuple[LocatedFact | None, list[str]]:
     lf = _first(item, ctx)
     if lf is None:
@@ -474,8 +469,9 @@ def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 
 def written_closed(item: Item, ctx: RuleContext) -> Iterable[str]:
-    """A written item asks for a name, a number or a date: a term is a phrase a student who knows
-    it words in many ways, which no accepted-forms list covers (`rules.closed_answer`)."""
+    """A fill-in or short-answer item asks for a name, a number or a year: a term is a phrase a
+    student who knows it words in many ways, a date or period has many written forms, and no
+    accepted-forms list covers them (`rules.closed_answer`)."""
     if item.type not in (ItemType.fill_blank, ItemType.short_answer):
         return
     lf = _first(item, ctx)
@@ -501,10 +497,8 @@ def parallel_grammar(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Phrase answers (terms) and their distractors open with the same kind of word (a
     preposition, "because", a negation, a number, or a noun phrase): an option of another grammar
     is ruled out, or ruled in, by its form alone."""
-    if not _mc(item) or item.answer_type != "term":
-        return
-    key = _key(item)
-    if key is None:
+    key = _mc_key(item)
+    if key is None or item.answer_type != "term":
         return
     want = opener(key)
     for o in _distractors(item):
@@ -517,11 +511,8 @@ def odd_key_out(item: Item, ctx: RuleContext) -> Iterable[str]:
     """The distractors do not all share a word the key lacks ("buffer zone", "neutral zone", "zone
     of joint security" beside "sphere of influence"): a test-wise student picks the odd one out
     without knowing the fact. Numbers, years and dates are left to their own checks."""
-    if not _mc(item) or item.answer_type in ORDERED_TYPES:
-        return
-    key = _key(item)
-    others = _distractors(item)
-    if key is None or len(others) < 2:
+    key, others = _mc_key(item), _distractors(item)
+    if key is None or item.answer_type in ORDERED_TYPES or len(others) < 2:
         return
     shared = frozenset.intersection(*(word_roots(o) for o in others)) - word_roots(key)
     if shared:
@@ -567,61 +558,44 @@ def ordering_dated(item: Item, ctx: RuleContext) -> Iterable[str]:
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered item check: its id, severity ("error" or "warning"), what it wants, its function."""
+    """A registered item check: its id, severity ("error" or "warning") and function, whose
+    docstring's first paragraph says what it wants."""
 
     id: str
     severity: str
-    description: str
     func: Callable[[Item, RuleContext], Iterable[str]]
+
+    @property
+    def description(self) -> str:
+        return " ".join(self.func.__doc__.split("\n\n")[0].split())
 
 
 RULES = [
-    Rule("mc-option-count", ERROR, "A multiple-choice item has 3 or 4 options and a key among them.",
-         option_count),
-    Rule("mc-distinct", ERROR, "Options are pairwise distinct and no two name one thing (pack aliases).",
-         distinct),
-    Rule("mc-one-key", ERROR, "Exactly one key: no distractor is true in the fact base.", one_key),
-    Rule("distractor-pool", ERROR, "Wrong options come from the fact's hand-written distractors, its "
-         "group's answers or near values.", from_pools),
-    Rule("distractor-never-true", ERROR, "No wrong option is listed with the answer in the source, "
-         "named in the stem, or a year after the pack's as_of.", never_true),
-    Rule("mc-answer-format", ERROR, "Every option has the key's answer type and format (year, full "
-         "date, unit, style of name).", answer_format),
-    Rule("mc-parallel-grammar", ERROR, "Phrase answers and their distractors open with the same "
-         "kind of word (preposition, 'because', negation, number, noun phrase).", parallel_grammar),
-    Rule("mc-odd-key-out", ERROR, "The distractors do not all share a word the key lacks (the key "
-         "would be the odd one out).", odd_key_out),
-    Rule("mc-option-length", WARNING, "The longest option is at most 1.5 x the median option length "
-         "(names exempt).", option_length),
-    Rule("mc-of-the-above", ERROR, "No 'all of the above', 'none of the above' or 'both' options.",
-         of_the_above),
-    Rule("absolute-words", WARNING, "No always/never/only/completely/absolutely in options or "
-         "true/false statements unless the fact says so.", absolute),
-    Rule("mc-key-stem-overlap", ERROR, "The key shares no content word with the stem unless every "
-         "distractor does too.", key_stem_overlap),
-    Rule("mc-ascending", ERROR, "Numbers, years, dates and periods are listed in ascending order.",
-         ascending),
-    Rule("mc-year-gap", ERROR, "Year distractors are 2 to 30 years from the key.", year_gap),
-    Rule("mc-quantity-gap", ERROR, "Number and quantity distractors are within 50% of the key.",
-         quantity_gap),
-    Rule("tf-one-answer", ERROR, "A true statement is the fact; a false one swaps in a value that is "
-         "not true.", tf_one_answer),
-    Rule("tf-swap", ERROR, "A false statement keeps its grammar and does not refute itself.", tf_swap),
-    Rule("fill-blank-unique", ERROR, "A blank has one answer: the sentence keeps the question's years "
-         "and names, and no other group answer fits it in the source.", blank_unique),
-    Rule("written-closed", ERROR, "A fill-in or short-answer item asks for a name, a number or a year, "
-         "not a term (a phrase students word in many ways) or a date or period (written in many forms).", written_closed),
-    Rule("written-takes-no-wrong", ERROR, "A written answer's accepted forms mark no distractor and no "
-         "other answer of its group right.", written_takes_no_wrong),
-    Rule("matching-shape", ERROR, "Matching has 4 to 8 premises, at least 2 extra responses, one "
-         "right response per premise.", matching_shape),
-    Rule("matching-one-pool", ERROR, "Matching draws on one group and answer type, with no unit or "
-         "word pairing a premise with its response.", matching_one_pool),
-    Rule("ordering-shape", ERROR, "Ordering has 3 to 5 events with distinct dates, earliest first.",
-         ordering_shape),
-    Rule("ordering-dated", ERROR, "Ordering uses only events whose evidence states the date.",
-         ordering_dated),
-    Rule("item-fact-ids", ERROR, "Every item carries the ids of the facts it uses.", fact_ids),
+    Rule("mc-option-count", ERROR, option_count),
+    Rule("mc-distinct", ERROR, distinct),
+    Rule("mc-one-key", ERROR, one_key),
+    Rule("distractor-pool", ERROR, from_pools),
+    Rule("distractor-never-true", ERROR, never_true),
+    Rule("mc-answer-format", ERROR, answer_format),
+    Rule("mc-parallel-grammar", ERROR, parallel_grammar),
+    Rule("mc-odd-key-out", ERROR, odd_key_out),
+    Rule("mc-option-length", WARNING, option_length),
+    Rule("mc-of-the-above", ERROR, of_the_above),
+    Rule("absolute-words", WARNING, absolute),
+    Rule("mc-key-stem-overlap", ERROR, key_stem_overlap),
+    Rule("mc-ascending", ERROR, ascending),
+    Rule("mc-year-gap", ERROR, year_gap),
+    Rule("mc-quantity-gap", ERROR, quantity_gap),
+    Rule("tf-one-answer", ERROR, tf_one_answer),
+    Rule("tf-swap", ERROR, tf_swap),
+    Rule("fill-blank-unique", ERROR, blank_unique),
+    Rule("written-closed", ERROR, written_closed),
+    Rule("written-takes-no-wrong", ERROR, written_takes_no_wrong),
+    Rule("matching-shape", ERROR, matching_shape),
+    Rule("matching-one-pool", ERROR, matching_one_pool),
+    Rule("ordering-shape", ERROR, ordering_shape),
+    Rule("ordering-dated", ERROR, ordering_dated),
+    Rule("item-fact-ids", ERROR, fact_ids),
 ]
 
 

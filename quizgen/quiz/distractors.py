@@ -1,14 +1,10 @@
 """Distractors: wrong answers that look right and never are.
 
-Where they come from, best first (the pools of `quizgen.quiz.rules`): the fact's hand-written
-`distractors`; answers of the other facts of its `group` (the same role: other Mexican presidents
-for a Mexican president); for measured answers (years, periods, dates, numbers, quantities) near
-values of the same format; last, group answers of disputed facts (a disputed claim on paper
-confuses). An answer of the same type from elsewhere in the pack is never used: a patriarch is no
-plausible assassin. Every candidate passes `rules.candidate_problem` (not true by the fact base,
-its aliases or the source's lists, not in the stem, not after the pack's `as_of`) and a format
-check, and the options of one item are distinct after normalisation. Too few candidates means no
-distractors: callers make another kind of item, never pad with absurd options.
+`FactBase` indexes every fact of a recipe's packs once (the answers true per question, groups,
+aliases, sources); `pick_distractors` draws a fact's wrong options from its pools, best first, each
+one passing the rule book (`quizgen.quiz.rules`). An answer of the same type from elsewhere in the
+pack is never used: a patriarch is no plausible assassin. Too few candidates means no distractors:
+callers make another kind of item, never pad with absurd options.
 """
 
 from __future__ import annotations
@@ -17,6 +13,7 @@ import itertools
 import random
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..model import Fact, LoadedPack, LocatedFact
@@ -29,10 +26,7 @@ from .answers import (  # noqa: F401 (re-exported: the generators and tests impo
     answer_key,
     is_true_for,
     normalize_answer,
-    question_key,
 )
-
-ORDERED_TYPES, LENGTH_RATIO = rules.ORDERED_TYPES, rules.LENGTH_RATIO
 
 
 class FactBase:
@@ -77,7 +71,6 @@ class FactBase:
         self.by_type: dict[str, list[LocatedFact]] = {}
         self.by_group: dict[str, list[LocatedFact]] = {}
         self._pools: dict[tuple, tuple[list[str], dict[str, list[int]]]] = {}
-        self._like_answers: dict[tuple, tuple[list[str], list[str]]] = {}
         frames: dict[str, str] = {}  # the text after the answer is often shared ("." or " wells.")
         owned: set[tuple[int, str]] = set()
         for lf in self.facts:
@@ -150,11 +143,8 @@ class FactBase:
     def is_rare_root(self, root: str) -> bool:
         """Is `root` (`rules.word_roots`) used by few of the facts' questions and sentences?"""
         if self._root_df is None:
-            counts: dict[str, int] = {}
-            for lf in self.facts:
-                for r in rules.word_roots(f"{lf.fact.ask} {lf.fact.plain_text}"):
-                    counts[r] = counts.get(r, 0) + 1
-            self._root_df = counts
+            self._root_df = Counter(
+                r for lf in self.facts for r in rules.word_roots(f"{lf.fact.ask} {lf.fact.plain_text}"))
         limit = max(3, int(rules.RARE_ROOT_SHARE * len(self.facts)))
         return self._root_df.get(root, 0) <= limit
 
@@ -164,11 +154,7 @@ class FactBase:
         if self._surnames is None:
             names = {normalize_answer(n) for lf in self.facts if lf.fact.answer_type.value == "person"
                      for n in (lf.fact.answer, *lf.fact.distractors)}
-            counts: dict[str, int] = {}
-            for parts in (n.split() for n in names):
-                if len(parts) >= 2:
-                    counts[parts[-1]] = counts.get(parts[-1], 0) + 1
-            self._surnames = counts
+            self._surnames = Counter(parts[-1] for parts in map(str.split, names) if len(parts) >= 2)
         return self._surnames.get(normalize_answer(surname), 0) == 1
 
     def spots(self, key: str) -> frozenset:
@@ -177,9 +163,8 @@ class FactBase:
         found = self._spots.get(key)
         if found is None:
             lf = self.by_key.get(key)
-            found = frozenset() if lf is None else rules.evidence_spots(self.plain_sources(lf.pack), lf.fact.evidence)
-            found = frozenset((lf.pack, n, at) for n, at in found) if lf is not None else found
-            self._spots[key] = found
+            found = self._spots[key] = frozenset() if lf is None else frozenset(
+                (lf.pack, n, at) for n, at in rules.evidence_spots(self.plain_sources(lf.pack), lf.fact.evidence))
         return found
 
     def _alias_names(self, key: str) -> list[str]:
@@ -198,31 +183,19 @@ class FactBase:
             self._articles = {k: (v.pop() if len(v) == 1 else None) for k, v in seen.items()}
         return self._articles.get(answer_key(name))
 
-    def located(self, key: str) -> LocatedFact | None:
-        return self.by_key.get(key)
-
-    def _like(self, lf: LocatedFact) -> tuple[tuple, list[LocatedFact]]:
-        f = lf.fact
-        kind = f.answer_type.value
-        if f.group:
-            ident: tuple = ("group", f.group, kind)
-        else:
-            return ("none",), []
-        if kind == "quantity":  # a quantity is only comparable in the same unit
-            ident += (f.unit or "",)
-        if ident in self._pools:
-            return ident, []
-        like = [o for o in self.by_group.get(f.group, []) if o.fact.answer_type.value == kind]
-        if kind == "quantity":
-            like = [o for o in like if (o.fact.unit or "") == (f.unit or "")]
-        return ident, like
-
     def pool_answers(self, lf: LocatedFact) -> list[str]:
         """Answers of the facts whose answers may stand in for this one's (its group's, of the same
         answer type; a quantity's in the same unit), in fact base order, those with `lf`'s key
         left out: from a pool built once per group. A fact with no group has none."""
-        ident, like = self._like(lf)
+        f = lf.fact
+        if not f.group:
+            return []
+        kind = f.answer_type.value
+        unit = (f.unit or "") if kind == "quantity" else None  # a quantity compares in its own unit
+        ident = (f.group, kind, unit)
         if ident not in self._pools:
+            like = [o for o in self.by_group.get(f.group, []) if o.fact.answer_type.value == kind
+                    and (unit is None or (o.fact.unit or "") == unit)]
             at: dict[str, list[int]] = {}
             for i, o in enumerate(like):
                 at.setdefault(o.key, []).append(i)
@@ -240,7 +213,7 @@ class FactBase:
 
 def _length_ok(options: list[str]) -> bool:
     lengths = [len(o) for o in options]
-    return max(lengths) <= LENGTH_RATIO * statistics.median(lengths)
+    return max(lengths) <= rules.LENGTH_RATIO * statistics.median(lengths)
 
 
 def pick_distractors(
@@ -285,7 +258,7 @@ def pick_distractors(
             return False
         if allow is not None and not allow(cand):
             return False
-        if kind in ORDERED_TYPES and not (nearvalues.fits(kind, key, cand) and all(
+        if kind in rules.ORDERED_TYPES and not (nearvalues.fits(kind, key, cand) and all(
                 nearvalues.spaced(kind, key, cand, o) for o in [key, *chosen])):
             return False
         return rules.candidate_problem(lf, cand, base, stem) is None
@@ -300,7 +273,7 @@ def pick_distractors(
     pooled = base.pool_answers(lf)
     rng.shuffle(pooled)
     near: list[str] = []
-    if kind in ORDERED_TYPES:
+    if kind in rules.ORDERED_TYPES:
         near = nearvalues.synthetic(kind, key, rng, True) + nearvalues.synthetic(kind, key, rng, False)
     # Disputed answers go last (hand-written ones are the author's choice and stay first).
     if base.disputed:
@@ -309,7 +282,7 @@ def pick_distractors(
     else:
         tiers = [hand, pooled, near, []]
 
-    if kind in ORDERED_TYPES:
+    if kind in rules.ORDERED_TYPES:
         position = nearvalues.sort_key(kind, key)
         want_below = count if below is None else min(count, below)
         need = {True: want_below, False: count - want_below}
@@ -318,7 +291,8 @@ def pick_distractors(
             for cand in tier:
                 if len(chosen) >= count:
                     return
-                side = _is_below(kind, cand, position)
+                value = nearvalues.sort_key(kind, cand)
+                side = value is not None and position is not None and value < position
                 if (need[side] > 0 or not side_only) and usable(cand):
                     take(cand)
                     need[side] -= 1
@@ -337,34 +311,30 @@ def pick_distractors(
         return chosen
 
     from_hand = 0
-    later: list[str] = []  # usable candidates of the tiers after the hand-written one, in order
-    later_keys: set[str] = set()  # their `answer_key`s
+    later: dict[str, str] = {}  # usable candidates of the tiers after the hand-written one, by key
     for n, tier in enumerate(tiers):
-        fresh: list[str] = []
-        fresh_keys: set[str] = set()
+        fresh: dict[str, str] = {}  # by `answer_key`: the first of candidates that name one thing
         for cand in tier:
-            if usable(cand) and answer_key(cand) not in fresh_keys:
-                fresh.append(cand.strip())
-                fresh_keys.add(answer_key(fresh[-1]))
+            if usable(cand):
+                fresh.setdefault(answer_key(cand), cand.strip())
         if n > 0:
-            for cand in fresh:  # left out: a candidate an earlier tier already gave
-                if answer_key(cand) not in later_keys:
-                    later.append(cand)
-                    later_keys.add(answer_key(cand))
+            for k, cand in fresh.items():
+                later.setdefault(k, cand)
         need = count - len(chosen)
         if need <= 0:
             continue
-        picked = _balanced_rest(key, chosen, fresh, need) if balance else fresh[:need]
+        usable_here = list(fresh.values())
+        picked = _balanced_rest(key, chosen, usable_here, need) if balance else usable_here[:need]
         for cand in picked:
             take(cand)
         if n == 0:
             from_hand = len(chosen)
-    if balance and from_hand and len(chosen) == count and _key_longest(key, chosen):
+    if balance and from_hand and len(chosen) == count and rules.key_longer(key, chosen):
         # Hand-written distractors all shorter than the key make "pick the longest" work
         # (Haladyna et al. 2002): the last of them gives its place to a later one at least as long.
         last = from_hand - 1
         others = chosen[:last] + chosen[last + 1:]
-        longer = [c for c in later if c not in chosen and len(c) >= len(key) and _length_ok([key, *others, c])]
+        longer = [c for c in later.values() if c not in chosen and len(c) >= len(key) and _length_ok([key, *others, c])]
         if longer:
             chosen[last] = longer[0]
     return chosen
@@ -378,7 +348,7 @@ def _balanced_rest(key: str, fixed: list[str], rest: list[str], need: int) -> li
     balanced = (list(c) for c in itertools.combinations(head, need) if _length_ok([key, *fixed, *c]))
     first = None
     for combo in balanced:
-        if not _key_longest(key, [*fixed, *combo]):  # the key as the longest option is a cue
+        if not rules.key_longer(key, [*fixed, *combo]):  # the key as the longest option is a cue
             return combo
         first = first or combo
     return first or rest[:need]
@@ -393,14 +363,4 @@ def same_name_style(a: str, b: str) -> bool:
     pa, pb = a.split(), b.split()
     initials = lambda parts: any(_INITIAL.match(p) for p in parts)
     return initials(pa) == initials(pb) and abs(len(pa) - len(pb)) <= 1
-
-
-def _key_longest(key: str, distractors: list[str]) -> bool:
-    """Is the key strictly longer than every distractor?"""
-    return all(len(key.strip()) > len(d.strip()) for d in distractors)
-
-
-def _is_below(kind: str, cand: str, position: float | None) -> bool:
-    value = nearvalues.sort_key(kind, cand)
-    return value is not None and position is not None and value < position
 

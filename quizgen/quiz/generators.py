@@ -39,7 +39,6 @@ PREFIX = {
     ItemType.matching: "match",
     ItemType.ordering: "order",
 }
-TRUE, FALSE = "True", "False"
 
 
 @dataclass(frozen=True)
@@ -78,17 +77,18 @@ def shown(lf: LocatedFact, value: str) -> str:
     return with_unit(value, lf.fact.unit) if lf.fact.answer_type.value == "quantity" else value.strip()
 
 
-def _written_accept(lf: LocatedFact, base: FactBase | None = None) -> list[str]:
-    """Accepted written answers besides the answer: aliases, a person's last name when no one else
-    in the fact base has it (`rules.surname_alone`), and for a quantity each with its unit."""
+def _written(kind: ItemType, lf: LocatedFact, ctx: Context, prompt: str) -> Item:
+    """An item answered in writing. Accepted besides the answer: aliases, a person's last name when
+    no one else in the fact base has it (`rules.surname_alone`), for a quantity each with its unit."""
     fact = lf.fact
-    out = list(fact.also_accept)
-    surname = rules.surname_alone(lf, base) if base is not None else None
+    accept = list(fact.also_accept)
+    surname = rules.surname_alone(lf, ctx.base)
     if surname:
-        out.append(surname)
+        accept.append(surname)
     if fact.answer_type.value == "quantity" and fact.unit:
-        out += [shown(lf, a) for a in [fact.answer, *fact.also_accept]]
-    return list(dict.fromkeys(out))
+        accept += [shown(lf, a) for a in [fact.answer, *fact.also_accept]]
+    return _item(kind, [lf], ctx, prompt=prompt, answer_type=fact.answer_type.value,
+                 answer_text=fact.answer, accept=list(dict.fromkeys(accept)))
 
 
 def multiple_choice(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
@@ -178,7 +178,7 @@ def true_false(lf: LocatedFact, ctx: Context, rng: random.Random, *, true: bool)
             swapped = swapped[:1].upper() + swapped[1:]
         statement = f"{before}{swapped}{after}"
     return _item(ItemType.true_false, [lf], ctx, prompt=statement, answer_type=fact.answer_type.value,
-                 options=[TRUE, FALSE], key=0 if true else 1, statement_true=true,
+                 options=["True", "False"], key=0 if true else 1, statement_true=true,
                  answer_text=fact.plain_text)
 
 
@@ -194,19 +194,15 @@ def fill_blank(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None
             or rules.in_a_list(lf.fact) or rules.second_fit(lf, ctx.base)):
         return None
     before, after = lf.fact.blanked_parts
-    return _item(ItemType.fill_blank, [lf], ctx, prompt=f"{before}{Item.BLANK}{after}",
-                 answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
-                 accept=_written_accept(lf, ctx.base))
+    return _written(ItemType.fill_blank, lf, ctx, f"{before}{Item.BLANK}{after}")
 
 
 def short_answer(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item | None:
-    """The fact's question, answered in writing: only for names, numbers and dates
+    """The fact's question, answered in writing: only for names, numbers and years
     (`rules.closed_answer`)."""
     if not rules.closed_answer(lf.fact):
         return None
-    return _item(ItemType.short_answer, [lf], ctx, prompt=lf.fact.ask,
-                 answer_type=lf.fact.answer_type.value, answer_text=lf.fact.answer,
-                 accept=_written_accept(lf, ctx.base))
+    return _written(ItemType.short_answer, lf, ctx, lf.fact.ask)
 
 
 def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item | None:
@@ -293,14 +289,10 @@ def comparable(a: str, b: str) -> bool:
     return ka[:n] != kb[:n]
 
 
-def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random, *, events: bool = False,
-             ) -> Item | None:
+def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item | None:
     """3–5 events (facts with `event` and `when`, the year stated by the evidence) with distinct
-    dates, to put in order.
-
-    `events`: every fact of `pool` has an `event` and a `when` (no need to look).
-    """
-    facts = [lf for lf in pool if (events or (lf.fact.event and lf.fact.when)) and rules.dated_by_evidence(lf.fact)]
+    dates, to put in order."""
+    facts = [lf for lf in pool if lf.fact.event and rules.dated_by_evidence(lf.fact)]
     rng.shuffle(facts)
     size = min(ORDERING_MAX - 1, len(facts))  # 4 when possible: enough to test, quick to mark
     chosen: list[LocatedFact] = []
@@ -323,3 +315,8 @@ def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random, *, event
                         "Number them 1 (earliest) to " + str(len(options)) + ".",
                  options=options, sequence=[shown.index(lf) for lf in chosen],
                  dates=[lf.fact.when for lf in shown])
+
+
+#: The generators of one-fact items that need no more than the fact (true/false also wants `true`).
+SINGLE = {ItemType.multiple_choice: multiple_choice, ItemType.fill_blank: fill_blank,
+          ItemType.short_answer: short_answer}

@@ -20,21 +20,10 @@ YEAR_SYNTHETIC_GAP = 15
 #: Quantities: at least this far from the key (relative), and at most QUANTITY_MAX_GAP.
 QUANTITY_MIN_GAP, QUANTITY_MAX_GAP = 0.10, 0.50
 
-_NUMBER_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _PERIOD_RE = re.compile(r"^(\d{3,4})(\s*[–—-]\s*)(\d{3,4})$")
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _DATE_MDY = re.compile(r"^([A-Z][a-z]+) (\d{1,2}), (\d{3,4})$")
 _DATE_DMY = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{3,4})$")
-
-
-def parse_number(text: str) -> float | None:
-    """`6,650` -> 6650.0; None for anything that is not a plain number."""
-    text = text.strip()
-    if not _NUMBER_RE.match(text):
-        return None
-    return float(text.replace(",", ""))
-
-
 _LEADING_NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(\S.*))?$")
 
 
@@ -44,6 +33,12 @@ def split_unit(text: str) -> tuple[float, str] | None:
     if not m:
         return None
     return float(m.group(1).replace(",", "")), (m.group(2) or "").strip()
+
+
+def parse_number(text: str) -> float | None:
+    """`6,650` -> 6650.0; None for anything that is not a plain number."""
+    parts = split_unit(text)
+    return parts[0] if parts is not None and not parts[1] else None
 
 
 def leading_number(text: str) -> float | None:
@@ -203,14 +198,10 @@ def synthetic(answer_type: str, key: str, rng: random.Random, below: bool) -> li
             try:
                 if shift == "day":
                     cand = day + dt.timedelta(days=sign * rng.randint(3, 25))
-                elif shift == "month":
-                    m = day.month + sign * rng.randint(1, 5)
-                    y = day.year + (m - 1) // 12
-                    m = (m - 1) % 12 + 1
-                    cand = dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
-                else:
-                    y = day.year + sign * rng.randint(2, 10)
-                    cand = dt.date(y, day.month, min(day.day, calendar.monthrange(y, day.month)[1]))
+                else:  # the same day of another month (or its last day, if shorter)
+                    months = sign * (rng.randint(1, 5) if shift == "month" else 12 * rng.randint(2, 10))
+                    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+                    cand = dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
             except (ValueError, OverflowError):
                 continue
             out.append(format_date(cand, style))

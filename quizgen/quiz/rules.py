@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING
 from ..model import Fact, LocatedFact
 from ..recipe import ItemType
 from ..normalize import content_words, words, written_answer_ok
+from ..source import fold
 from .answers import _uncached_normalize, answer_key, normalize_answer  # memoised
 from .items import Item
 from .nearvalues import (  # noqa: F401 (thresholds re-exported: this module is where they are read)
     QUANTITY_MAX_GAP,
-    QUANTITY_MIN_GAP,
     YEAR_MAX_GAP,
     YEAR_MIN_GAP,
     fits,
@@ -96,10 +96,8 @@ def keys_of(item: Item, by_key: Mapping[str, LocatedFact] | None = None) -> list
     """
     if item.type is ItemType.matching:
         out = [item.options[m] for m in item.matches if 0 <= m < len(item.options)]
-    elif item.type is ItemType.ordering:
-        out = []  # its answer is an order; its events are stems
-    elif item.type is ItemType.true_false:
-        out = []  # a true/false key is True or False: what it tests is its fact's answer
+    elif item.type in (ItemType.ordering, ItemType.true_false):
+        out = []  # an order (its events are stems), or True/False (it tests its fact's answer)
     elif item.type is ItemType.multiple_choice:
         in_range = item.key is not None and 0 <= item.key < len(item.options)
         out = [item.options[item.key]] if in_range else []
@@ -146,9 +144,12 @@ def word_roots(text: str) -> frozenset[str]:
 
 def key_strictly_longest(item: Item) -> bool:
     """Is a multiple-choice item's key longer than each of its other options?"""
-    lengths = [len(o.strip()) for o in item.options]
-    k = lengths[item.key]
-    return all(k > n for i, n in enumerate(lengths) if i != item.key)
+    return key_longer(item.options[item.key], [o for i, o in enumerate(item.options) if i != item.key])
+
+
+def key_longer(key: str, others: list[str]) -> bool:
+    """Is `key` strictly longer than every one of `others` (spaces around them left out)?"""
+    return all(len(key.strip()) > len(o.strip()) for o in others)
 
 
 # -- words -------------------------------------------------------------------------------------
@@ -217,9 +218,7 @@ def in_pools(lf: LocatedFact, candidate: str, base: FactBase) -> bool:
                     answer_key(with_unit(other.fact.answer, other.fact.unit))}:
                 return True
     kind = fact.answer_type.value
-    if kind in ORDERED_TYPES:
-        return fits(kind, fact.answer, without_unit(candidate, fact.unit))
-    return False
+    return kind in ORDERED_TYPES and fits(kind, fact.answer, without_unit(candidate, fact.unit))
 
 
 # -- the source: lists that hold the key ----------------------------------------------------------
@@ -341,8 +340,6 @@ def key_sentences(texts: list[PlainText], key_forms: list[str]) -> list[tuple[st
 def evidence_spots(texts: list[PlainText], evidence: str) -> frozenset[tuple[int, int]]:
     """The source sentences (text index, start) the evidence quote lies in: two items resting on
     one sentence tell each other's answers."""
-    from ..source import fold
-
     spots = set()
     for n, source in enumerate(texts):
         for a, b in source.find(plain(fold(evidence)).strip()):
@@ -401,15 +398,13 @@ def bounded(fact: Fact) -> bool:
 def within_bound(fact: Fact, value: str) -> bool:
     """Is a measured `value` true by the bound the fact's sentence puts on its answer ("more than
     [[20]] universities" makes 15 true as well)?"""
-    before, _ = fact.blanked_parts
-    at_least, at_most = _AT_LEAST.search(before), _AT_MOST.search(before)
-    if not (at_least or at_most) or fact.answer_type.value not in ORDERED_TYPES:
+    if not bounded(fact):
         return False
     kind = fact.answer_type.value
     v, k = sort_key(kind, without_unit(value, fact.unit)), sort_key(kind, fact.answer)
     if v is None or k is None:
         return False
-    return v <= k if at_least else v >= k
+    return v <= k if _AT_LEAST.search(fact.blanked_parts[0]) else v >= k
 
 
 def candidate_problem(lf: LocatedFact, candidate: str, base: FactBase, stem: str = "") -> str | None:
@@ -559,16 +554,9 @@ def shared_answers(facts: Iterable[LocatedFact]) -> set[str]:
     seen: set[str] = set()
     shared: set[str] = set()
     for lf in facts:
-        fact = lf.fact
-        if fact.also_accept:
-            keys = {_uncached_normalize(fact.answer), *map(_uncached_normalize, fact.also_accept)}
-            shared |= keys & seen
-            seen |= keys
-        else:
-            key = _uncached_normalize(fact.answer)
-            if key in seen:
-                shared.add(key)
-            seen.add(key)
+        keys = {_uncached_normalize(lf.fact.answer), *map(_uncached_normalize, lf.fact.also_accept)}
+        shared |= keys & seen
+        seen |= keys
     return shared
 
 
@@ -590,15 +578,14 @@ def accepts_wrong(lf: LocatedFact, accepted: list[str], base: FactBase) -> str |
     return None
 
 
-#: Answer types a written item may ask for: names, numbers and dates, which a student writes in
+#: Answer types a written item may ask for: names, numbers and years, which a student writes in
 #: few ways. A term ("sever diplomatic relations", "a cultural void") is a phrase a student who
-#: knows it words in many: asked with options (multiple choice, true/false) and on cards, where
-#: the learner judges the answer, but not marked as written text (Haladyna, Downing & Rodriguez
-#: 2002: a completion item has one short answer).
+#: knows it words in many, and a date or period has many written forms ("10 December 2007" and
+#: "December 10, 2007", "1976–1982" and "1976 to 1982"): those are asked with options and on
+#: cards, where the learner judges the answer, not marked as written text (Haladyna, Downing &
+#: Rodriguez 2002: a completion item has one short answer).
 WRITTEN_TYPES = frozenset({"person", "place", "country", "organization", "work", "event", "year",
-                           "number", "quantity"})  # not dates or periods: "10 December 2007" and
-                                                  # "December 10, 2007", "1976–1982" and "1976 to
-                                                  # 1982" are one answer each
+                           "number", "quantity"})
 
 
 def closed_answer(fact: Fact) -> bool:
