@@ -23,7 +23,7 @@ from ..recipe import ItemType, QuizSettings
 from . import generators as gen
 from . import rules
 from .checks import RuleContext, item_errors
-from .rules import keys_of, stems_of  # noqa: F401 (the lint imports them from here too)
+from .rules import keys_of, stems_of
 from .distractors import FactBase, normalize_answer
 from .items import Item, Quiz, Version
 
