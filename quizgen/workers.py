@@ -39,7 +39,8 @@ def count(total_bytes: int) -> int:
 def _start(task: Callable[[Any], Any], parent: int) -> None:
     global _task
     _task = task
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # then a Ctrl-C held back since the fork is dropped
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     import ctypes
 
     pr_set_pdeathsig = 1
@@ -61,7 +62,17 @@ def pool(jobs: int, task: Callable[[Any], Any]) -> Iterator[Callable[[Iterable[A
 
     executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_start, initargs=(task, os.getpid()))
+
+    def run(items: Iterable[Any]) -> Iterator[Any]:
+        # The workers are forked here, with Ctrl-C held back until each ignores it (else one
+        # arriving while a worker starts would print its traceback); this process gets it after.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return executor.map(_run, items)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
     try:
-        yield lambda items: executor.map(_run, items)
+        yield run
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
