@@ -293,13 +293,31 @@ class SourceText:
     # -- using ----------------------------------------------------------------------------------
 
     def find(self, quote: str) -> list[tuple[int, int]]:
-        """Every (start, end) in the clean text where the folded quote occurs; empty if none."""
+        """Every (start, end) in the clean text where the folded quote occurs; empty if none.
+
+        A quote of three or more words is anchored on its rarest interior word, a whole word of
+        the text in every occurrence: each position of that word (`word_index`) is checked.
+        Shorter quotes are searched for plainly."""
         needle = fold(quote)
-        return [(at, at + len(needle)) for at in self._occurrences(needle)] if needle else []
+        if not needle:
+            return []
+        clean = self.clean
+        parts = needle.split(" ")
+        if len(parts) >= 3:
+            word = min(parts[1:-1], key=self.word_counts()[0].__getitem__)
+            shift = needle.find(f" {word} ") + 1
+            starts = [at - shift for at in self.word_index().get(word, ())
+                      if at >= shift and clean.startswith(needle, at - shift)]
+        else:
+            starts, at = [], clean.find(needle)
+            while at != -1:
+                starts.append(at)
+                at = clean.find(needle, at + 1)
+        return [(at, at + len(needle)) for at in starts]
 
     def contains_all(self, quotes: list[str]) -> list[bool]:
         """Whether each quote occurs (folded) in the clean text: `bool(find(q))` for each, anchored
-        like `_occurrences` but on the rarest word's count and first position (`word_counts`,
+        like `find` but on the rarest word's count and first position (`word_counts`,
         built at C speed): a word that occurs once settles it with one comparison, else the search
         starts at its first occurrence."""
         clean = self.clean
@@ -330,24 +348,6 @@ class SourceText:
             first = dict(zip(reversed(words), reversed(starts)))  # earlier positions written last
             self._counts = (Counter(words), first)
         return self._counts
-
-    def _occurrences(self, needle: str) -> list[int]:
-        """Start of every occurrence of `needle` (a folded quote). A needle of three or more words
-        is anchored on its rarest interior word, a whole word of the text in every occurrence: each
-        position of that word (`word_index`) is checked. Shorter needles are searched plainly."""
-        clean = self.clean
-        parts = needle.split(" ")
-        if len(parts) >= 3:
-            index = self.word_index()
-            word = min(parts[1:-1], key=self.word_counts()[0].__getitem__)
-            shift = needle.find(f" {word} ") + 1
-            return [at - shift for at in index.get(word, ())
-                    if at >= shift and clean.startswith(needle, at - shift)]
-        found, at = [], clean.find(needle)
-        while at != -1:
-            found.append(at)
-            at = clean.find(needle, at + 1)
-        return found
 
     def word_index(self) -> dict[str, list[int]]:
         """Where each space-delimited word of the clean text starts (built once, on first use)."""

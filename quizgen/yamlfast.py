@@ -41,24 +41,19 @@ _NOT_PLAIN_START = frozenset("?:,[]{}#&*!|>'\"%@`")
 _SPECIAL_START = _NOT_PLAIN_START | {"-"}
 
 _CONSTRUCT = SafeConstructor()
-_TABLE = Loader.yaml_implicit_resolvers
-#: Implicit resolvers by a plain scalar's first character, as `Resolver.resolve` tries them.
-_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    first: list(found) + list(_TABLE.get(None, [])) for first, found in _TABLE.items() if first is not None
-}
-_ANY_FIRST = list(_TABLE.get(None, []))  # resolvers that apply whatever the first character
+#: Implicit resolvers by a plain scalar's first character, in the order `Resolver.resolve` tries
+#: them (the safe loader has none that apply whatever the first character: a test checks).
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = Loader.yaml_implicit_resolvers
 
 
 def _either(found: list[tuple[str, re.Pattern[str]]]) -> Any:
     """One regex matching what any of `found` matches: one failed match tells most text apart."""
-    parts = [f"(?{'x' if r.flags & re.X else ''}:{r.pattern})" for _, r in found]
-    return re.compile("|".join(parts)).match if parts else None
+    parts = (f"(?{'x' if r.flags & re.X else ''}:{r.pattern})" for _, r in found)
+    return re.compile("|".join(parts)).match
 
 
 #: By first character, a quick test that a plain scalar may be something other than text.
 _MAYBE = {first: _either(found) for first, found in _RESOLVERS.items()}
-_MAYBE_ANY = _either(_ANY_FIRST)
-
 
 #: No implicit resolver matches a plain scalar that starts with a letter and is longer than this
 #: (`false`; a test checks every resolver): such text needs no regex call.
@@ -68,21 +63,16 @@ _SMALL: dict[str, Any] = {}  # resolved short scalars (numbers, years, yes/no), 
 _UNSEEN = object()
 
 
-def implicit_resolvers(first: str) -> list[tuple[str, re.Pattern[str]]]:
-    """The implicit resolvers a plain scalar starting with `first` is tried against, in order."""
-    return _RESOLVERS.get(first, _ANY_FIRST)
-
-
 def implicit_tag(text: str) -> str | None:
     """The tag PyYAML's implicit resolvers give a plain scalar, or None for text (most scalars:
     decided by its length or one regex, before the resolvers are tried one by one)."""
     first = text[:1]
     if len(text) > _LONGEST_WORD and first.isalpha():
         return None
-    maybe = _MAYBE.get(first, _MAYBE_ANY)
+    maybe = _MAYBE.get(first)
     if maybe is None or maybe(text) is None:
         return None
-    return next((tag for tag, regexp in implicit_resolvers(first) if regexp.match(text)), None)
+    return next((tag for tag, regexp in _RESOLVERS[first] if regexp.match(text)), None)
 
 
 def resolve(text: str) -> Any:
