@@ -267,19 +267,17 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
             if top[2]:
                 raise Unsupported  # a list where a key belongs
             column = indent + 1 + len(space)
+            if top[3] is not None:
+                top[3].append((number, column + 1))
             if not name:  # a scalar item
                 if not rest or rest[0] == "#":
                     raise Unsupported  # `-` alone, `- # note`, `- - x`: left to PyYAML
                 value, more = _scalar(rest)
                 items = top[1]
-                if top[3] is not None:
-                    top[3].append((number, column + 1))
                 items.append(value)
                 if more:
                     pending = (items, len(items) - 1, value, indent)
                 continue
-            if top[3] is not None:
-                top[3].append((number, column + 1))
             mapping = {}
             top[1].append(mapping)
             top = (column, mapping, True, None)
