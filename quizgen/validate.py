@@ -158,6 +158,9 @@ def evidence_holds_answer(fact: Fact, answer: str | None = None) -> bool:
     return any(_holds(evidence, form) for form in (answer, *fact.also_accept))
 
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
 def answer_in_ask(fact: Fact, answer: str | None = None) -> list[str]:
     """The answer's content words that its own question repeats, when they are half of them or
     more (a question that names its answer gives it away); else empty. A word that names the kind
@@ -168,6 +171,11 @@ def answer_in_ask(fact: Fact, answer: str | None = None) -> list[str]:
     ask = fact.ask.lower()
     if not any(len(w) > 2 and w in ask for w in answer_text.lower().split()):
         return []  # no word of the answer in the question (the common case, cheaply)
+    if answer_text.isascii() and ask.isascii():
+        # ASCII words are what `content_words` makes of them: fewer than half shared, no give-away
+        mine = {w for w in _ASCII_WORD.findall(answer_text.lower()) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())}
+        if 2 * len(mine.intersection(_ASCII_WORD.findall(ask))) < len(mine):
+            return []
     answer = content_words(answer_text)
     category = set.intersection(*map(content_words, fact.distractors)) if fact.distractors else set()
     asked = fact.ask.split()
