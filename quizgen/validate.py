@@ -7,6 +7,7 @@ Each check returns located problems; none raises.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections import defaultdict
@@ -44,8 +45,6 @@ ANSWER_FORMS: dict[AnswerType, tuple[re.Pattern[str], str]] = {
 def _impossible_when(fact: Fact, answer: str) -> tuple[str, str] | None:
     """A date that is no day of the calendar (February 30), year 0, or a period that runs
     backwards, in the answer or in `when`."""
-    import datetime as dt
-
     if fact.answer_type is AnswerType.date:
         m = re.search(r"\d{3,4}", answer)
         day = re.search(r"\b\d{1,2}\b", answer)
@@ -201,27 +200,12 @@ def fact_problem(display: str, doc: Document, index: int, key: str, message: str
     return Problem(display, line, col, f"facts[{index}].{key}: {message}")
 
 
-def _not_found(pack: Pack, sid: str, quote: str) -> str:
-    shown = quote if len(quote) <= 80 else quote[:77] + "..."
-    src_file = next(s.file for s in pack.sources if s.id == sid)
-    return f"quote not found in {src_file}: \"{shown}\""
-
-
-def nearest_hint(source: SourceText, quote: str) -> str:
-    """'; closest in the source: "..." (what differs)', or '' when no passage is close."""
-    from .nearest import nearest_passage
-
-    found = nearest_passage(source, quote)
-    if found is None:
-        return ""
-    passage, differs = found
-    shown = passage if len(passage) <= 100 else passage[:97] + "..."
-    return f'; closest in the source: "{shown}" ({differs})'
-
-
 def evidence_problems(pack: Pack, sources: dict[str, SourceText], facts: list[tuple[Fact, int]],
                       doc: Document, display: str) -> list[Problem]:
-    """Evidence quotes of one file's facts (with their indexes) that their source does not hold."""
+    """Evidence quotes of one file's facts (with their indexes) that their source does not hold,
+    each with the closest passage of the source when one is close."""
+    from .nearest import nearest_passage
+
     by_source: dict[str, list[tuple[Fact, int]]] = {}
     default = pack.sources[0].id
     for fact, i in facts:
@@ -231,10 +215,19 @@ def evidence_problems(pack: Pack, sources: dict[str, SourceText], facts: list[tu
     out = []
     for sid, cited in by_source.items():
         found = sources[sid].contains_all([fact.evidence for fact, _ in cited])
+        src_file = next(s.file for s in pack.sources if s.id == sid)
         for (fact, i), ok in zip(cited, found):
-            if not ok:
-                message = _not_found(pack, sid, fact.evidence) + nearest_hint(sources[sid], fact.evidence)
-                out.append(fact_problem(display, doc, i, "evidence", message))
+            if ok:
+                continue
+            quote = fact.evidence
+            shown = quote if len(quote) <= 80 else quote[:77] + "..."
+            message = f'quote not found in {src_file}: "{shown}"'
+            near = nearest_passage(sources[sid], quote)
+            if near is not None:
+                passage, differs = near
+                shown = passage if len(passage) <= 100 else passage[:97] + "..."
+                message += f'; closest in the source: "{shown}" ({differs})'
+            out.append(fact_problem(display, doc, i, "evidence", message))
     return out
 
 
@@ -280,15 +273,12 @@ def read_sources(pack: Pack, pack_doc: Document | None, folder: Path, display: s
 
 def check_pack(pack: Pack, records: list[tuple[LocatedFact, Document, int]], *,
                complete: bool = True) -> list[Problem]:
-    """Checks across the facts of a pack (evidence quotes are checked where each file is read,
-    by `evidence_problems`). Each fact comes with the document and the record index it was read
-    from, which locate a problem at its line and column; `complete` is false when some fact files
-    could not be read, so a group that looks like a group of one may have its other members
-    there: that check is then left for the next run."""
+    """Checks across the facts of a pack, each with the document and record index that locate it
+    (evidence quotes are checked as each file is read). `complete` is false when some fact files
+    could not be read: a group of one may have its other members there, so that check waits."""
     problems: list[Problem] = []
 
     def at(record: tuple[LocatedFact, Document, int], key: str, message: str) -> None:
-        """Add a problem located at `key` of the record's fact, named as `facts[i].key`."""
         lf, doc, index = record
         problems.append(fact_problem(lf.file, doc, index, key, message))
 

@@ -1,18 +1,15 @@
 """A line reader for the plain YAML that fact files are written in, several times faster than PyYAML.
 
-Fact files use a small part of YAML: block mappings and lists, one-line plain or quoted scalars,
-plain scalars wrapped onto more-indented lines, and short flow lists like `[a, "b"]`. This reader
-handles exactly that, line by line, and gives the same values as PyYAML's safe loader (scalars are
-resolved by PyYAML's own implicit resolvers and constructors). Anything else, or anything that
-might be an error, raises `Unsupported`, and the caller reads the file with PyYAML instead, which
-also reports the errors. So the reader never has to be right about invalid YAML: it only has to
-recognise what it is sure of. `tests/test_yamlfast.py` compares it with PyYAML on generated files.
+Fact files use block mappings and lists, one-line plain or quoted scalars, plain scalars wrapped onto
+more-indented lines, and short flow lists like `[a, "b"]`. This reader handles exactly that and gives
+the values PyYAML's safe loader gives (through PyYAML's own resolvers and constructors). Anything
+else, or anything that might be an error, raises `Unsupported`: the caller then reads the file with
+PyYAML, which also reports the errors. `tests/test_yamlfast.py` compares the two on generated files.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any
 
 import yaml
@@ -32,76 +29,50 @@ class Unsupported(Exception):
     """The text uses YAML this reader leaves to PyYAML (or may be invalid)."""
 
 
-#: Characters that make us hand the file to PyYAML: tabs, other line breaks, a BOM inside the
-#: text, and whatever YAML does not allow in a stream (PyYAML reports those).
+#: Characters left to PyYAML: tabs, other line breaks, a BOM inside the text, what YAML forbids.
 _ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-#: `key:` then a value or nothing. Keys are simple words; anything else goes to PyYAML.
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)$')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)$")
 _FLOW_ITEM = re.compile(r""" *(?:"([^"\\]*)"|'((?:[^']|'')*)'|([^\s,\[\]{}#:"'&*!|>%@`?-][^,\[\]{}#:?]*?|-[^\s,\[\]{}#:"'?][^,\[\]{}#:?]*?)) *(,|\]|$)""")
 #: First characters a plain scalar cannot start with (YAML indicators); `-` is checked apart.
 _NOT_PLAIN_START = frozenset("?:,[]{}#&*!|>'\"%@`")
 #: First characters that send a value to `_scalar` for a closer look, and that a continuation
-#: line may not start with (an indicator there is legal YAML in most cases, but rare enough to
-#: leave to PyYAML).
+#: line may not start with (legal YAML in most cases, but rare: left to PyYAML).
 _SPECIAL_START = _NOT_PLAIN_START | {"-"}
 
 _CONSTRUCT = SafeConstructor()
-_TABLE = Loader.yaml_implicit_resolvers
-#: Implicit resolvers by a plain scalar's first character, as `Resolver.resolve` tries them.
-_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    first: list(found) + list(_TABLE.get(None, [])) for first, found in _TABLE.items() if first is not None
-}
-_ANY_FIRST = list(_TABLE.get(None, []))  # resolvers that apply whatever the first character
+#: Implicit resolvers by a plain scalar's first character, in the order `Resolver.resolve` tries
+#: them (the safe loader has none that apply whatever the first character: a test checks).
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = Loader.yaml_implicit_resolvers
 
 
 def _either(found: list[tuple[str, re.Pattern[str]]]) -> Any:
-    """One regex matching what any of `found` matches: most plain scalars are text, and one
-    failed match tells so (the resolvers then run only on the few that might be something else)."""
-    parts = [f"(?{'x' if r.flags & re.X else ''}:{r.pattern})" for _, r in found]
-    return re.compile("|".join(parts)).match if parts else None
+    """One regex matching what any of `found` matches: one failed match tells most text apart."""
+    parts = (f"(?{'x' if r.flags & re.X else ''}:{r.pattern})" for _, r in found)
+    return re.compile("|".join(parts)).match
 
 
 #: By first character, a quick test that a plain scalar may be something other than text.
 _MAYBE = {first: _either(found) for first, found in _RESOLVERS.items()}
-_MAYBE_ANY = _either(_ANY_FIRST)
 
-
-def _longest(found: list[tuple[str, re.Pattern[str]]]) -> int:
-    """The length of the longest text any of `found` can match (-1 for none; unbounded or not
-    known: larger than any text). Words like `false` or `null` are short, so a plain scalar that
-    starts with a letter and is longer than five characters is text, without a regex call."""
-    try:
-        from re import _parser  # the parser behind re.compile; private, so only trusted if it works
-
-        return max((_parser.parse(r.pattern, r.flags).getwidth()[1] for _, r in found), default=-1)
-    except Exception:  # pragma: no cover - depends on the Python version
-        return sys.maxsize
-
-
-#: By first character, the longest plain scalar that may be something other than text.
-_LONGEST = {first: _longest(found) for first, found in _RESOLVERS.items()}
-_LONGEST_ANY = _longest(_ANY_FIRST)
+#: No implicit resolver matches a plain scalar that starts with a letter and is longer than this
+#: (`false`; a test checks every resolver): such text needs no regex call.
+_LONGEST_WORD = 5
 _KEYS: dict[str, Any] = {}
 _SMALL: dict[str, Any] = {}  # resolved short scalars (numbers, years, yes/no), which repeat
 _UNSEEN = object()
-
-
-def implicit_resolvers(first: str) -> list[tuple[str, re.Pattern[str]]]:
-    """The implicit resolvers a plain scalar starting with `first` is tried against, in order."""
-    return _RESOLVERS.get(first, _ANY_FIRST)
 
 
 def implicit_tag(text: str) -> str | None:
     """The tag PyYAML's implicit resolvers give a plain scalar, or None for text (most scalars:
     decided by its length or one regex, before the resolvers are tried one by one)."""
     first = text[:1]
-    if len(text) > _LONGEST.get(first, _LONGEST_ANY):
+    if len(text) > _LONGEST_WORD and first.isalpha():
         return None
-    maybe = _MAYBE.get(first, _MAYBE_ANY)
+    maybe = _MAYBE.get(first)
     if maybe is None or maybe(text) is None:
         return None
-    return next((tag for tag, regexp in implicit_resolvers(first) if regexp.match(text)), None)
+    return next((tag for tag, regexp in _RESOLVERS[first] if regexp.match(text)), None)
 
 
 def resolve(text: str) -> Any:
@@ -194,8 +165,8 @@ def _flow_list(text: str) -> list[Any]:
                 raise Unsupported
             return items
         ahead = pos
-        while ahead < len(rest) and rest[ahead] == " ":  # (no slice of the rest: a slice per item
-            ahead += 1                                   # made long lists quadratic)
+        while ahead < len(rest) and rest[ahead] == " ":  # no slice: that made long lists quadratic
+            ahead += 1
         if ahead == len(rest) or rest[ahead] == "]":  # `[a, ]` or a list going on past the line
             raise Unsupported
 
@@ -296,19 +267,17 @@ def read(text: str) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
             if top[2]:
                 raise Unsupported  # a list where a key belongs
             column = indent + 1 + len(space)
+            if top[3] is not None:
+                top[3].append((number, column + 1))
             if not name:  # a scalar item
                 if not rest or rest[0] == "#":
                     raise Unsupported  # `-` alone, `- # note`, `- - x`: left to PyYAML
                 value, more = _scalar(rest)
                 items = top[1]
-                if top[3] is not None:
-                    top[3].append((number, column + 1))
                 items.append(value)
                 if more:
                     pending = (items, len(items) - 1, value, indent)
                 continue
-            if top[3] is not None:
-                top[3].append((number, column + 1))
             mapping = {}
             top[1].append(mapping)
             top = (column, mapping, True, None)

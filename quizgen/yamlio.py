@@ -1,10 +1,9 @@
 """Read YAML safely, keeping where each value was written.
 
-Fact-file YAML is read by `yamlfast`; anything else by PyYAML (its C loader when built with it), which
-also reports every syntax error. A problem found later is reported at the line and column of the
-value it concerns: from the item marks the fast reader records, or else from PyYAML's node tree, composed
-only then. Files are untrusted: size is capped, aliases are capped (an alias bomb expands
-exponentially), and non-UTF-8 bytes are reported with their offset.
+Fact-file YAML is read by `yamlfast`, anything else by PyYAML, which also reports syntax errors. A
+problem found later is located from the item marks the fast reader records, or else from PyYAML's
+node tree, composed only then. Files are untrusted: size and aliases are capped (an alias bomb
+expands exponentially), and non-UTF-8 bytes are reported with their offset.
 """
 
 from __future__ import annotations
@@ -27,17 +26,9 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_ALIASES = 100
 
 
-def max_file_bytes() -> int:
-    value = os.environ.get("QUIZGEN_MAX_FILE_BYTES", "")
-    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
-
-
 class Document:
-    """A parsed YAML file: its data and, for locations, its node tree.
-
-    The node tree is composed only when a location is asked for (`where`, `root`): a valid file
-    never needs one beyond the start of each item of its top-level lists, which the fast reader
-    records (`item_marks`), so loading a large pack does not pay for a tree it will not use."""
+    """A parsed YAML file: its data and, for locations, its node tree, composed only when a location
+    beyond the start of an item of a top-level list (`item_marks`, from the fast reader) is asked."""
 
     __slots__ = ("path", "data", "text", "item_marks", "verbatim", "_root", "_composed")
 
@@ -100,14 +91,6 @@ class Document:
         return mark.line + 1, mark.column + 1
 
 
-def _decode(path: str, raw: bytes) -> str:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise Problem(path, 1, 1, f"not UTF-8: invalid byte 0x{raw[exc.start]:02x} at byte offset {exc.start}") from None
-    return text.replace("\r\n", "\n")
-
-
 _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
 
 
@@ -121,7 +104,6 @@ def _check_tabs(path: str, text: str) -> None:
 
 
 def _count_aliases(path: str, text: str) -> None:
-    # Scanning tokens is cheap and works the same for the C and pure loaders.
     if "*" not in text:
         return
     count = 0
@@ -254,11 +236,12 @@ def _parse_with_pyyaml(path: str, text: str) -> Document:
         loader = _Loader(text)
         try:
             root = loader.get_single_node()
-            if root is not None and "*" in text:
-                _check_expansion(path, root)
+            data = None
             if root is not None:
+                if "*" in text:
+                    _check_expansion(path, root)
                 _check_mappings(path, root)
-            data = loader.construct_document(root) if root is not None else None
+                data = loader.construct_document(root)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -281,9 +264,10 @@ def _parse_with_pyyaml(path: str, text: str) -> Document:
 def read_text(path: str | Path, display: str | None = None) -> str:
     """Read an untrusted text file: size-capped, UTF-8 (a BOM is fine), CRLF folded to LF."""
     display = display or str(path)
+    setting = os.environ.get("QUIZGEN_MAX_FILE_BYTES", "")
+    limit = int(setting) if setting.isdigit() else DEFAULT_MAX_BYTES
     try:
         size = os.path.getsize(path)
-        limit = max_file_bytes()
         if size > limit:
             raise Problem(display, 1, 1, f"file is {size} bytes, over the {limit}-byte limit "
                           "(set QUIZGEN_MAX_FILE_BYTES to raise it)")
@@ -291,7 +275,10 @@ def read_text(path: str | Path, display: str | None = None) -> str:
             raw = handle.read()
     except OSError as exc:
         raise Problem(display, 1, 1, f"cannot read: {exc.strerror}") from None
-    return _decode(display, raw)
+    try:
+        return raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        raise Problem(display, 1, 1, f"not UTF-8: invalid byte 0x{raw[exc.start]:02x} at byte offset {exc.start}") from None
 
 
 def load_yaml(path: str | Path, display: str | None = None) -> Document:

@@ -354,7 +354,19 @@ def test_decomposed_fact_file_is_normalised(tmp_path):
                                   "<<", "<<<", "=", "==", "~", "~x", "yes", "no way"]),
                  st.text(st.sampled_from(list("yYnNtTfFoOlLsSeEuUrR~<=!&* ")), min_size=1, max_size=8)))
 def test_a_long_plain_scalar_is_text_without_trying_the_resolvers(text):
-    """`resolve` returns text longer than `_LONGEST` for its first character untried: no implicit
-    resolver for that character can match it."""
-    if len(text) > yamlfast._LONGEST.get(text[0], yamlfast._LONGEST_ANY):
-        assert not any(r.match(text) for _, r in yamlfast.implicit_resolvers(text[0]))
+    """`resolve` returns text that starts with a letter and is longer than `_LONGEST_WORD`
+    untried: no implicit resolver for that letter can match it."""
+    if len(text) > yamlfast._LONGEST_WORD and text[0].isalpha():
+        assert not any(r.match(text) for _, r in yamlfast._RESOLVERS.get(text[0], []))
+
+
+def test_no_resolver_for_a_letter_matches_a_longer_word():
+    """What `_LONGEST_WORD` stands on, for every resolver and letter (widths from the regex parser)."""
+    from re import _parser
+
+    assert None not in yamlfast._RESOLVERS  # no resolver applies whatever the first character
+    letters = [first for first in yamlfast._RESOLVERS if first.isalpha()]
+    assert letters
+    for first in letters:
+        for _, r in yamlfast._RESOLVERS[first]:
+            assert _parser.parse(r.pattern, r.flags).getwidth()[1] <= yamlfast._LONGEST_WORD
