@@ -31,7 +31,8 @@ with tempfile.TemporaryDirectory(prefix="quizgen-ab-") as tmp:
     row = bench.run_size(n, Path(tmp), 1)
 row.pop("rounds")
 row["e2e"] = row["load"] + row["deck"]
-row["memory_mb"] = row["peak_mb"] + row.get("helper_mb", 0)  # older checkouts fork a helper
+# older checkouts fork one helper (its own peak, added); newer ones sample the whole tree at once
+row["memory_mb"] = max(row["peak_mb"], row["tree_mb"]) if "tree_mb" in row else row["peak_mb"] + row.get("helper_mb", 0)
 print(json.dumps(row))
 """
 

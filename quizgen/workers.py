@@ -20,20 +20,24 @@ from typing import Any
 JOBS_ENV = "QUIZGEN_JOBS"
 #: Fact files smaller than this in all are read in this process: a pool's start costs more.
 POOL_FROM_BYTES = 2_000_000
-MAX_JOBS = 4
+MAX_WORKERS = 4
 
 _task: Callable[[Any], Any] | None = None
 
 
 def count(total_bytes: int) -> int:
-    """How many processes should share work on `total_bytes` of input: QUIZGEN_JOBS when set,
-    else one per core (at most 4) from 2 MB on; always 1 where workers cannot be forked."""
+    """How many processes should share work on `total_bytes` of input, this one included:
+    QUIZGEN_JOBS when set; else, from 2 MB on and with two cores or more, this one and a worker
+    per core (at most 4), since this one mostly receives what they send; always 1 where workers
+    cannot be forked. (On a 2-core machine, 100k facts: 2.24 s with 3 processes, 2.70 s with 2,
+    2.86 s with 1.)"""
     if sys.platform != "linux":
         return 1
     wanted = os.environ.get(JOBS_ENV, "").strip()
     if wanted.isdigit() and int(wanted) > 0:
         return min(int(wanted), 64)
-    return min(os.cpu_count() or 1, MAX_JOBS) if total_bytes >= POOL_FROM_BYTES else 1
+    cores = os.cpu_count() or 1
+    return min(cores, MAX_WORKERS) + 1 if total_bytes >= POOL_FROM_BYTES and cores > 1 else 1
 
 
 def _start(task: Callable[[Any], Any], parent: int) -> None:

@@ -122,7 +122,8 @@ def test_a_killed_parent_takes_its_workers_with_it(tmp_path: Path) -> None:
 def test_how_many_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(workers.JOBS_ENV, raising=False)
     assert workers.count(workers.POOL_FROM_BYTES - 1) == 1
-    assert workers.count(workers.POOL_FROM_BYTES) == min(os.cpu_count() or 1, workers.MAX_JOBS)
+    cores = os.cpu_count() or 1
+    assert workers.count(workers.POOL_FROM_BYTES) == (min(cores, workers.MAX_WORKERS) + 1 if cores > 1 else 1)
     monkeypatch.setenv(workers.JOBS_ENV, "3")
     assert workers.count(10) == 3
     monkeypatch.setenv(workers.JOBS_ENV, "1")
