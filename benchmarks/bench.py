@@ -19,9 +19,9 @@ the largest size is printed under the table.
 
 Peak memory is the process's peak resident set size (`resource.getrusage(...).ru_maxrss`) after the
 first round of each size; sizes run smallest first, so each row's peak is that size's. Beside it,
-the peak of this process and its workers (which read a large pack's fact files) together: the sum
-of their proportional set sizes (a page shared by a worker and this process counted once),
-sampled every 50 ms during that first round. `quizgen
+the peak of this process and its workers (which read a large pack's fact files) together: this
+process's resident set plus each worker's proportional set size (its pages shared with this
+process counted in part), sampled every 50 ms during that first round. `quizgen
 --help` is timed as a subprocess (median of 7 runs).
 """
 
@@ -81,12 +81,13 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def _pss_mb(pid: int | str) -> float:
-    """A process's proportional set size: its resident memory, with each page it shares (a forked
-    worker shares its parent's) counted in part, so the sum over processes counts no page twice."""
+def _memory_mb(pid: int | str, field: str) -> float:
+    """A field of /proc/PID/status (VmRSS, cheap to read) or smaps_rollup (Pss: walks the page
+    tables, so it is read only for the short-lived workers)."""
+    name = "status" if field == "VmRSS" else "smaps_rollup"
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -94,8 +95,9 @@ def _pss_mb(pid: int | str) -> float:
 
 
 class TreeMemory:
-    """The peak of this process's memory plus its children's (the workers that read a large pack),
-    as proportional set sizes sampled every 50 ms in a thread: what the whole build holds at once."""
+    """The peak of this process's resident memory plus its children's (the workers that read a
+    large pack) proportional set size, sampled every 50 ms in a thread: what the whole build holds
+    at once. A worker's pages shared with this process count in part (its PSS), and in full here."""
 
     def __init__(self) -> None:
         import threading
@@ -110,7 +112,7 @@ class TreeMemory:
         while not self._stop.wait(0.05):
             kids = [k for t in Path(f"/proc/{me}/task").iterdir()
                     for k in (t / "children").read_text().split()] if Path("/proc").is_dir() else []
-            self.peak = max(self.peak, _pss_mb(me) + sum(_pss_mb(k) for k in kids))
+            self.peak = max(self.peak, _memory_mb(me, "VmRSS") + sum(_memory_mb(k, "Pss") for k in kids))
 
     def stop(self) -> float:
         self._stop.set()
