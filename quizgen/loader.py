@@ -292,8 +292,8 @@ def make_pack(pack: Pack | dict[str, Any], facts: list[Fact | dict[str, Any]], *
               sources: dict[str, str] | None = None) -> LoadedPack:
     """A pack built in Python, with every check `load_pack` makes of a pack read from disk: each
     fact's fields and form, its evidence quote in its source, and the checks across the pack.
-    `sources` maps source ids to their texts; sources not given are read from `folder` (as
-    pack.yaml's `file` says). Problems are named `<pack id> (built in Python)` with the fact's
+    The sources are read from `folder` (as pack.yaml's `file` says), or given as `sources`, the
+    text of each source by id. Problems are named `<pack id> (built in Python)` with the fact's
     index (`facts[3].evidence: ...`); raise `Problems` listing all of them."""
     display = f"{pack.get('id', 'pack') if isinstance(pack, dict) else pack.id} (built in Python)"
     doc = Document(display, None)  # no text to locate in: problems name the field instead
@@ -301,11 +301,12 @@ def make_pack(pack: Pack | dict[str, Any], facts: list[Fact | dict[str, Any]], *
         pack = Pack.model_validate(nfc(pack) if isinstance(pack, dict) else pack)
     except ValidationError as err:
         raise Problems(pydantic_problems(doc, err)) from None
-    given = {sid: SourceText(text, next((s.skip_sections for s in pack.sources if s.id == sid), ()))
-             for sid, text in (sources or {}).items()}
-    texts, problems = read_sources(pack.model_copy(update={"sources": [s for s in pack.sources if s.id not in given]}),
-                                   None, Path(folder), display) if len(given) < len(pack.sources) else ({}, [])
-    texts.update(given)
+    if sources is None:
+        texts, problems = read_sources(pack, None, Path(folder), display)
+    else:
+        texts = {s.id: SourceText(sources[s.id], s.skip_sections) for s in pack.sources if s.id in sources}
+        problems = [Problem(display, 1, 1, f"sources: no text given for source '{s.id}'")
+                    for s in pack.sources if s.id not in sources]
     records = [nfc(f) if isinstance(f, dict) else f for f in facts]
     checked, found = validate_records(records, doc, display)
     problems += found + evidence_problems(pack, texts, checked, doc, display)

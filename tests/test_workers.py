@@ -6,6 +6,7 @@ killed (the kill tests in test_interrupt.py run with workers too)."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -58,13 +59,7 @@ def test_workers_read_what_one_process_reads(pack: Path, monkeypatch: pytest.Mon
 def test_problems_found_by_workers_are_located_alike(pack: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "synth"
-    broken.mkdir()
-    for path in pack.rglob("*"):
-        target = broken / path.relative_to(pack)
-        if path.is_dir():
-            target.mkdir(exist_ok=True)
-        else:
-            target.write_bytes(path.read_bytes())
+    shutil.copytree(pack, broken)
     files = sorted(p for p in broken.glob("part-*.yaml"))
     last = files[-1]  # read by a worker: this process reads only the first files
     text = last.read_text(encoding="utf-8")
