@@ -584,8 +584,7 @@ def accepts_wrong(lf: LocatedFact, accepted: list[str], base: FactBase) -> str |
 #: "December 10, 2007", "1976–1982" and "1976 to 1982"): those are asked with options and on
 #: cards, where the learner judges the answer, not marked as written text (Haladyna, Downing &
 #: Rodriguez 2002: a completion item has one short answer).
-WRITTEN_TYPES = frozenset({"person", "place", "country", "organization", "work", "event", "year",
-                           "number", "quantity"})
+WRITTEN_TYPES = NAME_TYPES | {"year", "number", "quantity"}
 
 
 def closed_answer(fact: Fact) -> bool:
