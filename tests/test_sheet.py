@@ -123,3 +123,16 @@ def test_a_quiz_too_long_for_one_page_is_refused(quiz) -> None:
     assert len(sheet_layout(quiz, long).rows) == 70
     with pytest.raises(Problem, match="more than one answer sheet page holds"):
         sheet_layout(quiz, Version(letter="A", items=items * 6))
+
+
+def test_write_quiz_prints_the_recipes_student_digits(tmp_path) -> None:
+    """The Python API's write_quiz prints as many student-number rows as the recipe asks, like
+    `quizgen quiz --format sheet` does."""
+    from quizgen import write_quiz
+
+    build = Build.open(str(Path(__file__).resolve().parent.parent / "decks" / "mexico-russia.yaml"))
+    quiz_settings = build.recipe.recipe.quiz.model_copy(update={"student_digits": 4})
+    recipe = build.recipe.model_copy(update={"recipe": build.recipe.recipe.model_copy(update={"quiz": quiz_settings})})
+    written = write_quiz(recipe, build.packs, tmp_path, formats=["sheet"], versions=1)
+    layout = json.loads(next(p for p in written if p.suffix == ".json").read_text(encoding="utf-8"))
+    assert len(layout["student"]) == 4

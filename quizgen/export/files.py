@@ -128,7 +128,8 @@ def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, 
     from ..render.html import render_quiz, template_dirs
 
     quiz = make_quiz(recipe, packs, seed=seed, versions=versions, questions=questions, build=build)
-    files = render_quiz(quiz, formats, template_dirs(recipe, templates))
+    files = render_quiz(quiz, formats, template_dirs(recipe, templates),
+                        student_digits=recipe.recipe.quiz.student_digits)
     files.update(export_files(quiz, recipe, packs, formats))
     return write_files(Path(out_dir), files)
 
