@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
+from .formats import MAX_QUESTIONS
 from .model import CardKind, Frozen, Id, NonEmpty, Weight
 from .paths import data_dir, display
 from .problems import Problem, Problems
@@ -69,10 +70,6 @@ class DeckSettings(Frozen):
 class Paper(StrEnum):
     a4 = "A4"
     letter = "Letter"
-
-
-#: The most questions a quiz may ask for (`questions`, the sum of `mix`, `--questions`).
-MAX_QUESTIONS = 500
 
 
 class QuizSettings(Frozen):

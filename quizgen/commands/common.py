@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from ..formats import MAX_QUESTIONS
+
 facts_option = click.option(
     "--facts",
     "facts_dirs",
@@ -35,7 +37,7 @@ def quiz_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--seed", type=int, default=None, help="Seed (default: the recipe's). Same seed, same quiz."),
         click.option("--versions", type=click.IntRange(1, 26), default=None,
                      help="Number of versions, lettered A, B, ... (default: the recipe's)."),
-        click.option("--questions", type=click.IntRange(1, 500), default=None,
+        click.option("--questions", type=click.IntRange(1, MAX_QUESTIONS), default=None,
                      help="Number of questions; the recipe's mix is scaled to it."),
     )
 

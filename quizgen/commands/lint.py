@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..formats import MAX_QUESTIONS
 from .common import facts_option, open_builds
 from .examples import Command
 
@@ -38,7 +39,7 @@ def parse_seeds(value: str | None) -> list[int] | None:
     help="Lint the quiz at every seed from A to B (e.g. 1-50).",
 )
 @click.option(
-    "--questions", type=click.IntRange(1, 500), default=None,
+    "--questions", type=click.IntRange(1, MAX_QUESTIONS), default=None,
     help="Lint quizzes of this many questions (default: the recipe's).",
 )
 @click.option(
