@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
-from .stats import DEAD_SHARE, Z95, ItemStats
+from .stats import DEAD_SHARE, Z95, ItemStats, fisher
 
 MIN_RESPONSES = 20
 #: a distractor rivals the key when the upper group chooses it at least 0.4 times as often (and
@@ -96,7 +96,7 @@ def _flags_of(s: ItemStats) -> list[tuple[str, str, str | None]]:
                         f"'{key.text}' by {key.upper_count}: it may be true too, or the stem "
                         "ambiguous", o.text))
         elif o.discrimination is not None and o.discrimination > 0:
-            ci = _ci(o.discrimination, s.n)
+            ci = fisher(o.discrimination, s.n)
             if ci and ci[0] > 0:
                 out.append(("field-distractor-discriminates",
                             f"the distractor '{o.text}' was chosen more by the students who did "
@@ -104,12 +104,6 @@ def _flags_of(s: ItemStats) -> list[tuple[str, str, str | None]]:
                             f"{ci[1]:+.2f}; chosen by {_pct(o.share)}): it may be true, or the "
                             "stem ambiguous", o.text))
     return out
-
-
-def _ci(r: float, n: int):
-    from .stats import fisher
-
-    return fisher(r, n)
 
 
 def item_flags(items: list[ItemStats], places: dict[str, FactPlace],
