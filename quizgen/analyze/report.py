@@ -177,4 +177,4 @@ def to_html(doc: dict, env=None) -> bytes:
 
 
 def suggestions_json(items: list[dict]) -> bytes:
-    return (json.dumps({"suggestions": items}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return to_json({"suggestions": items})
