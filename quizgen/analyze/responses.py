@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,14 +71,15 @@ class Answers:
 
 
 def _number(text: str, where: Problem) -> float:
+    """Points in a cell; `where` locates the cell and names it (its message)."""
     try:
         value = float(text)
     except ValueError:
-        raise where.__class__(where.path, where.line, where.col,
-                              f"{where.message}: {text!r} is not a number") from None
-    if value != value or value in (float("inf"), float("-inf")) or value < 0:
-        raise where.__class__(where.path, where.line, where.col,
-                              f"{where.message}: {text!r} is not a number of points")
+        raise Problem(where.path, where.line, where.col,
+                      f"{where.message}: {text!r} is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise Problem(where.path, where.line, where.col,
+                      f"{where.message}: {text!r} is not a number of points")
     return value
 
 
