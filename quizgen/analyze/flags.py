@@ -51,6 +51,11 @@ class FactPlace:
     distractors: tuple[str, ...] = ()  # the fact's hand-written distractors
 
 
+def place_of(fact_ids: list[str], places: dict[str, FactPlace]) -> FactPlace | None:
+    """Where the first of `fact_ids` whose pack was found is written."""
+    return next((places[f] for f in fact_ids if f in places), None)
+
+
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
@@ -113,7 +118,7 @@ def item_flags(items: list[ItemStats], places: dict[str, FactPlace],
     for s in items:
         if s.n < min_responses:
             continue
-        place = next((places[f] for f in s.fact_ids if f in places), None)
+        place = place_of(s.fact_ids, places)
         for check, message, distractor in _flags_of(s):
             out.append(Flag(check=check, item_id=s.id, fact_ids=list(s.fact_ids),
                             file=place.file if place else None, line=place.line if place else None,
@@ -141,7 +146,7 @@ def suggestions(items: list[ItemStats], flags: list[Flag], places: dict[str, Fac
         if f.check not in ("field-dead-distractor", "field-distractor-discriminates",
                            "field-distractor-rivals-key") or (f.item_id, f.distractor) in beats_key:
             continue
-        place = next((places[x] for x in f.fact_ids if x in places), None)
+        place = place_of(f.fact_ids, places)
         hand = bool(place and f.distractor in place.distractors)
         out.append({
             "action": "retire-distractor", "item_id": f.item_id, "fact_ids": f.fact_ids,
@@ -156,7 +161,7 @@ def suggestions(items: list[ItemStats], flags: list[Flag], places: dict[str, Fac
     for s in items:
         for w in s.wrong_answers:
             if w["count"] >= 2 and w["mean_total"] >= class_mean:
-                place = next((places[x] for x in s.fact_ids if x in places), None)
+                place = place_of(s.fact_ids, places)
                 out.append({
                     "action": "add-accepted-answer", "item_id": s.id, "fact_ids": s.fact_ids,
                     "file": place.file if place else None, "line": place.line if place else None,
