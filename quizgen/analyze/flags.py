@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
-from .stats import DEAD_SHARE, Z95, ItemStats
+from .stats import DEAD_SHARE, Z95, ItemStats, fisher
 
 MIN_RESPONSES = 20
 #: a distractor rivals the key when the upper group chooses it at least 0.4 times as often (and
@@ -49,6 +49,11 @@ class FactPlace:
     file: str
     line: int
     distractors: tuple[str, ...] = ()  # the fact's hand-written distractors
+
+
+def place_of(fact_ids: list[str], places: dict[str, FactPlace]) -> FactPlace | None:
+    """Where the first of `fact_ids` whose pack was found is written."""
+    return next((places[f] for f in fact_ids if f in places), None)
 
 
 def _pct(x: float) -> str:
@@ -96,7 +101,7 @@ def _flags_of(s: ItemStats) -> list[tuple[str, str, str | None]]:
                         f"'{key.text}' by {key.upper_count}: it may be true too, or the stem "
                         "ambiguous", o.text))
         elif o.discrimination is not None and o.discrimination > 0:
-            ci = _ci(o.discrimination, s.n)
+            ci = fisher(o.discrimination, s.n)
             if ci and ci[0] > 0:
                 out.append(("field-distractor-discriminates",
                             f"the distractor '{o.text}' was chosen more by the students who did "
@@ -106,12 +111,6 @@ def _flags_of(s: ItemStats) -> list[tuple[str, str, str | None]]:
     return out
 
 
-def _ci(r: float, n: int):
-    from .stats import fisher
-
-    return fisher(r, n)
-
-
 def item_flags(items: list[ItemStats], places: dict[str, FactPlace],
                min_responses: int = MIN_RESPONSES) -> list[Flag]:
     """Every flag of every item; none when fewer than `min_responses` students answered."""
@@ -119,7 +118,7 @@ def item_flags(items: list[ItemStats], places: dict[str, FactPlace],
     for s in items:
         if s.n < min_responses:
             continue
-        place = next((places[f] for f in s.fact_ids if f in places), None)
+        place = place_of(s.fact_ids, places)
         for check, message, distractor in _flags_of(s):
             out.append(Flag(check=check, item_id=s.id, fact_ids=list(s.fact_ids),
                             file=place.file if place else None, line=place.line if place else None,
@@ -147,7 +146,7 @@ def suggestions(items: list[ItemStats], flags: list[Flag], places: dict[str, Fac
         if f.check not in ("field-dead-distractor", "field-distractor-discriminates",
                            "field-distractor-rivals-key") or (f.item_id, f.distractor) in beats_key:
             continue
-        place = next((places[x] for x in f.fact_ids if x in places), None)
+        place = place_of(f.fact_ids, places)
         hand = bool(place and f.distractor in place.distractors)
         out.append({
             "action": "retire-distractor", "item_id": f.item_id, "fact_ids": f.fact_ids,
@@ -162,7 +161,7 @@ def suggestions(items: list[ItemStats], flags: list[Flag], places: dict[str, Fac
     for s in items:
         for w in s.wrong_answers:
             if w["count"] >= 2 and w["mean_total"] >= class_mean:
-                place = next((places[x] for x in s.fact_ids if x in places), None)
+                place = place_of(s.fact_ids, places)
                 out.append({
                     "action": "add-accepted-answer", "item_id": s.id, "fact_ids": s.fact_ids,
                     "file": place.file if place else None, "line": place.line if place else None,

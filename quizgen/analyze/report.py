@@ -16,7 +16,7 @@ import io
 import json
 from dataclasses import asdict
 
-from .flags import Flag, FactPlace
+from .flags import Flag, FactPlace, place_of
 from .stats import ItemStats, QuizStats
 
 #: Ebel & Frisbie's bands of the discrimination index (upper-lower): lower bound, name, grey.
@@ -56,7 +56,7 @@ def to_document(title: str, quiz_id: str | None, versions: list[str], quiz: Quiz
         "notes": notes,
     }
     for s in items:
-        place = next((places[f] for f in s.fact_ids if f in places), None)
+        place = place_of(s.fact_ids, places)
         d = asdict(s)
         d["number"] = numbers[s.id]
         d["fact"] = {"file": place.file, "line": place.line} if place else None
@@ -177,4 +177,4 @@ def to_html(doc: dict, env=None) -> bytes:
 
 
 def suggestions_json(items: list[dict]) -> bytes:
-    return (json.dumps({"suggestions": items}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return to_json({"suggestions": items})

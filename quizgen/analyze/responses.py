@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,14 +71,15 @@ class Answers:
 
 
 def _number(text: str, where: Problem) -> float:
+    """Points in a cell; `where` locates the cell and names it (its message)."""
     try:
         value = float(text)
     except ValueError:
-        raise where.__class__(where.path, where.line, where.col,
-                              f"{where.message}: {text!r} is not a number") from None
-    if value != value or value in (float("inf"), float("-inf")) or value < 0:
-        raise where.__class__(where.path, where.line, where.col,
-                              f"{where.message}: {text!r} is not a number of points")
+        raise Problem(where.path, where.line, where.col,
+                      f"{where.message}: {text!r} is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise Problem(where.path, where.line, where.col,
+                      f"{where.message}: {text!r} is not a number of points")
     return value
 
 
@@ -119,6 +121,7 @@ def _score_cell(answers: Answers, row: int, j: int, item: KeyItem, version: str,
 
 
 def _read_rows(path: str, text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header, and each non-blank row with its line, padded to the header's width."""
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = []
     header: list[str] | None = None
@@ -130,7 +133,7 @@ def _read_rows(path: str, text: str) -> tuple[list[str], list[tuple[int, list[st
             rows.append((reader.line_num, record))
     if header is None:
         raise Problem(path, 1, 1, "empty file: expected a header row")
-    return header, rows
+    return header, [(line, rec + [""] * (len(header) - len(rec))) for line, rec in rows]
 
 
 def _version_of(key: QuizKey, value: str, where: Problem) -> str:
@@ -153,7 +156,6 @@ def _read_grades(path: str, header: list[str], rows, key: QuizKey, answers: Answ
         return
     answers.seen |= {i.id for i in key.items}
     for line, rec in rows:
-        rec = rec + [""] * (len(header) - len(rec))
         try:
             version = _version_of(key, rec[col["version"]], Problem(path, line, 1, ""))
         except Problem as err:
@@ -207,7 +209,6 @@ def _read_plain(path: str, header: list[str], rows, key: QuizKey, answers: Answe
     override = {h.split(":")[0]: n for n, h in enumerate(header)
                 if h.endswith(":points") and key.item(h.split(":")[0])}
     for line, rec in rows:
-        rec = rec + [""] * (len(header) - len(rec))
         try:
             version = _version_of(key, rec[v_col] if v_col is not None else "",
                                   Problem(path, line, (v_col or 0) + 1, ""))
@@ -239,7 +240,7 @@ def _slot_items(header: list[str], rows, key: QuizKey, path: str) -> dict[int, K
     for slot in slots:
         name = f"Question {slot}"
         texts = {normalize_answer(rec[header.index(name)]) for _, rec in rows
-                 if name in header and header.index(name) < len(rec)} - {""}
+                 if name in header} - {""}
         hit = next((by_prompt[t] for t in texts if t in by_prompt), None)
         if hit is None and 0 < slot <= len(first):
             hit = key.item(first[slot - 1])
@@ -273,7 +274,6 @@ def _read_moodle(path: str, header: list[str], rows, key: QuizKey, answers: Answ
     col = {h: n for n, h in enumerate(header)}
     ident = next((h for h in ("ID number", "Email address", "Username") if h in col), None)
     for line, rec in rows:
-        rec = rec + [""] * (len(header) - len(rec))
         if "State" in col and rec[col["State"]].strip() not in ("Finished", ""):
             continue
         if not any(rec[col[f"Response {s}"]].strip() for s in slots):

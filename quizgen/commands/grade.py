@@ -61,7 +61,7 @@ def command(scans: tuple[str, ...], quizzes: tuple[str, ...], overrides: str | N
         click.echo(f"{note} (override not applied)", err=True)
     pages = len(run.pages)
     unreadable = sum(1 for p in run.pages if p.problem)
-    flags = sum(p.flags for i, p in enumerate(run.pages) if not p.problem and i not in run.graded.repeated)
+    flags = sum(p.flags for p in run.graded.counted(run.pages) if not p.problem)
     click.echo(f"{pages} page{'s' * (pages != 1)} read: {len(run.graded.rows)} graded, {unreadable} "
                f"unreadable, {flags} flagged answer{'s' * (flags != 1)}, "
                f"{len(run.graded.duplicates)} duplicate note{'s' * (len(run.graded.duplicates) != 1)}"

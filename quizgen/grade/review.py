@@ -19,7 +19,7 @@ def _img(png: bytes | None) -> Markup | None:
 
 
 def review_context(pages: list[PageRead], duplicates: list[str], overrides: str | None,
-                   read: int) -> dict[str, Any]:
+                   pages_read: int) -> dict[str, Any]:
     unreadable = [{"file": p.file, "page": p.page, "problem": p.problem, "image": _img(p.thumbnail)}
                   for p in pages if p.problem]
     flagged = []
@@ -38,7 +38,7 @@ def review_context(pages: list[PageRead], duplicates: list[str], overrides: str 
         flagged.append({"file": p.file, "page": p.page, "student": p.student, "version": p.version,
                         "entries": entries})
     return {"unreadable": unreadable, "flagged": flagged, "duplicates": duplicates,
-            "pages": read, "overrides": overrides}
+            "pages": pages_read, "overrides": overrides}
 
 
 def render_review(pages: list[PageRead], duplicates: list[str], overrides: str | None, *, pages_read: int) -> str:

@@ -77,8 +77,8 @@ def grade(scans: list[str], quizzes: list[Path], *, overrides: Path | None = Non
     graded = grade_rows(read, keys)
     from .review import render_review
 
-    counted = [p for i, p in enumerate(read) if i not in graded.repeated]
     files = {"grades.csv": csv_bytes(graded),
-             "review.html": render_review(counted, graded.duplicates, str(overrides) if overrides else None,
+             "review.html": render_review(graded.counted(read), graded.duplicates,
+                                          str(overrides) if overrides else None,
                                           pages_read=len(read)).encode("utf-8")}
     return GradeRun(pages=read, graded=graded, files=files, notes=notes)

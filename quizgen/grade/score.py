@@ -144,6 +144,10 @@ class Graded:
     duplicates: list[str] = field(default_factory=list)  # messages, one per page not counted
     repeated: set[int] = field(default_factory=set)  # indices (in the pages read) of sheets counted already
 
+    def counted(self, pages: list[PageRead]) -> list[PageRead]:
+        """`pages` (those graded) less the second scans of a sheet counted already."""
+        return [p for i, p in enumerate(pages) if i not in self.repeated]
+
 
 def _number(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
