@@ -1,5 +1,6 @@
-"""The names of what `quizgen quiz` and `quizgen deck` can write, and the largest quiz, in a module
-that imports nothing, so the command line can offer them without loading the pipeline."""
+"""The names of what `quizgen quiz` and `quizgen deck` can write, the largest quiz, and the columns
+grades.csv starts with, in a module that imports nothing, so the command line can offer them
+without loading the pipeline (and grading and analysis share them without importing each other)."""
 
 #: Written by the quiz itself (`render.html.render_quiz`); "sheet" is the bubble answer sheets
 #: (`sheet/`).
@@ -11,3 +12,5 @@ DECK_FORMATS = ("apkg", "csv", "quizlet")
 DECK_EXPORT_FORMATS = ("csv", "quizlet")
 #: The most questions one quiz may have (a recipe's `questions` and `mix`, `--questions`).
 MAX_QUESTIONS = 500
+#: The first columns of grades.csv, which `quizgen grade` writes and `quizgen analyze` reads.
+GRADES_LEADING = ["file", "page", "quiz", "version", "student", "name"]

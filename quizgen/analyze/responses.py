@@ -27,12 +27,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..formats import GRADES_LEADING
 from ..normalize import normalize_answer, written_answer_ok
 from ..problems import Problem, Problems
 from .keys import LETTERS, KeyItem, QuizKey
 
 BLANK, OTHER = -1, -2  # choice codes: no mark; several marks or unreadable
-GRADES_HEAD = ["file", "page", "quiz", "version", "student", "name"]
+GRADES_HEAD = GRADES_LEADING  # the columns quizgen grade writes first
 _NUMBERED = re.compile(r"(?:q)?(\d+)", re.IGNORECASE)
 _MOODLE_RESPONSE = re.compile(r"Response (\d+)")
 

@@ -23,11 +23,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..formats import GRADES_LEADING
 from ..problems import Problem, Problems
 from ..sheet.layout import SheetLayout
 from .read import PageRead
 
-LEADING = ["file", "page", "quiz", "version", "student", "name"]
+LEADING = GRADES_LEADING
 TRAILING = ["total", "max", "percent", "flags"]
 
 
