@@ -217,6 +217,15 @@ def read_checked(path: Path, shown: str, pack: Pack | None, texts: dict[str, Any
     return shown, facts, doc, found
 
 
+def located_facts(pack: Pack, shown: str, facts: list[tuple[Fact, int]], doc: Document
+                  ) -> list[tuple[LocatedFact, Document, int]]:
+    """Each fact of one file with the document and record index it came from: a problem found
+    later (`check_pack`) is located from them, without searching for the fact again."""
+    lines = doc.item_lines("facts", [i for _, i in facts])
+    return [(LocatedFact(pack=pack.id, fact=f, file=shown, line=line), doc, i)
+            for (f, i), line in zip(facts, lines)]
+
+
 def read_files(files: list[tuple[Path, str]], pack: Pack | None, texts: dict[str, Any]
                ) -> Iterator[tuple[str, list[tuple[Fact, int]], Document | None, list[Problem]]]:
     """`read_checked` for each file, in order. When the files are large enough to gain from it
@@ -267,17 +276,13 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
     if pack is not None:
         texts, source_problems = read_sources(pack, pack_doc, folder, display)
         problems += source_problems
-    # Each fact with the document and record index it came from: a problem found later is
-    # located from them, without searching for the fact again.
     records: list[tuple[LocatedFact, Document, int]] = []
     complete = True
     for shown, facts, doc, found in read_files(files, pack, texts):
         problems += found
         complete = complete and doc is not None and not any(p.path == shown for p in found)
         if pack is not None and doc is not None:
-            lines = doc.item_lines("facts", [i for _, i in facts])
-            records += [(LocatedFact(pack=pack.id, fact=f, file=shown, line=line), doc, i)
-                        for (f, i), line in zip(facts, lines)]
+            records += located_facts(pack, shown, facts, doc)
     if pack is None:
         raise Problems(problems)
     problems += check_pack(pack, records, complete=complete)
