@@ -195,6 +195,11 @@ def fact_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != PACK_FILE and (p.is_file() or p.is_symlink()))
 
 
+def no_fact_files(display: str) -> Problem:
+    """The problem of a pack folder whose pack.yaml has no fact file beside it."""
+    return Problem(os.path.join(display, PACK_FILE), 1, 1, "the pack has no fact files (*.yaml)")
+
+
 def link_problem(path: Path, display: str) -> Problem | None:
     """A file of the pack that is a link out of the pack folder (`paths.inside`), or a broken
     link, as a problem: a shared pack is data, and may not make quizgen read (and echo in its
@@ -271,7 +276,7 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
     pack, pack_doc, problems = read_pack_file(folder, display)
     files = [(path, os.path.join(display, path.name)) for path in fact_files(folder)]
     if not files and pack is not None:
-        problems.append(Problem(os.path.join(display, PACK_FILE), 1, 1, "the pack has no fact files (*.yaml)"))
+        problems.append(no_fact_files(display))
     texts: dict[str, Any] = {}
     if pack is not None:
         texts, source_problems = read_sources(pack, pack_doc, folder, display)

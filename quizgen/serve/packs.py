@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from .. import paths
-from ..loader import PACK_FILE, fact_files, located_facts, read_checked, read_pack_file
+from ..loader import PACK_FILE, fact_files, located_facts, no_fact_files, read_checked, read_pack_file
 from ..model import LoadedPack, LocatedFact
 from ..problems import Problem, Problems
 from ..validate import check_pack, read_sources
@@ -77,8 +77,7 @@ class PackReader:
         problems = list(self._base_problems)
         current = fact_files(self.folder)
         if not current and pack is not None:
-            problems.append(Problem(os.path.join(self.display, PACK_FILE), 1, 1,
-                                    "the pack has no fact files (*.yaml)"))
+            problems.append(no_fact_files(self.display))
         for gone in set(self._files) - set(current):
             del self._files[gone]
         self.files_read = 0
