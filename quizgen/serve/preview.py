@@ -217,11 +217,12 @@ def _resolve(target: str | None, facts_dirs: tuple[str, ...]) -> tuple[str | Non
 
 
 def _pack_id(folder: Path) -> str:
-    import yaml
+    """The id pack.yaml gives, read as untrusted YAML is (size and aliases capped); else the
+    folder's name."""
+    from ..yamlio import load_yaml
 
     try:
-        data = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
-        return str(data["id"])
+        return str(load_yaml(folder / "pack.yaml").data["id"])
     except Exception:  # noqa: BLE001 - a broken pack.yaml is reported by the load itself
         return folder.name
 
