@@ -109,8 +109,7 @@ class Preview:
 
     def _is_fact_file(self, path: str) -> bool:
         p = Path(path)
-        return p.suffix == ".yaml" and p.name != "pack.yaml" and any(
-            p.parent.resolve() == r.folder.resolve() for r in self.readers.values())
+        return p.suffix == ".yaml" and p.name != "pack.yaml" and self._shown(path) is not None
 
     def _shown(self, path: str) -> str | None:
         p = Path(path)
