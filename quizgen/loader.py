@@ -195,6 +195,11 @@ def fact_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != PACK_FILE and (p.is_file() or p.is_symlink()))
 
 
+def no_fact_files(display: str) -> Problem:
+    """The problem of a pack folder whose pack.yaml has no fact file beside it."""
+    return Problem(os.path.join(display, PACK_FILE), 1, 1, "the pack has no fact files (*.yaml)")
+
+
 def link_problem(path: Path, display: str) -> Problem | None:
     """A file of the pack that is a link out of the pack folder (`paths.inside`), or a broken
     link, as a problem: a shared pack is data, and may not make quizgen read (and echo in its
@@ -215,6 +220,15 @@ def read_checked(path: Path, shown: str, pack: Pack | None, texts: dict[str, Any
     if pack is not None and doc is not None:
         found += evidence_problems(pack, texts, facts, doc, shown)
     return shown, facts, doc, found
+
+
+def located_facts(pack: Pack, shown: str, facts: list[tuple[Fact, int]], doc: Document
+                  ) -> list[tuple[LocatedFact, Document, int]]:
+    """Each fact of one file with the document and record index it came from: a problem found
+    later (`check_pack`) is located from them, without searching for the fact again."""
+    lines = doc.item_lines("facts", [i for _, i in facts])
+    return [(LocatedFact(pack=pack.id, fact=f, file=shown, line=line), doc, i)
+            for (f, i), line in zip(facts, lines)]
 
 
 def read_files(files: list[tuple[Path, str]], pack: Pack | None, texts: dict[str, Any]
@@ -262,22 +276,18 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
     pack, pack_doc, problems = read_pack_file(folder, display)
     files = [(path, os.path.join(display, path.name)) for path in fact_files(folder)]
     if not files and pack is not None:
-        problems.append(Problem(os.path.join(display, PACK_FILE), 1, 1, "the pack has no fact files (*.yaml)"))
+        problems.append(no_fact_files(display))
     texts: dict[str, Any] = {}
     if pack is not None:
         texts, source_problems = read_sources(pack, pack_doc, folder, display)
         problems += source_problems
-    # Each fact with the document and record index it came from: a problem found later is
-    # located from them, without searching for the fact again.
     records: list[tuple[LocatedFact, Document, int]] = []
     complete = True
     for shown, facts, doc, found in read_files(files, pack, texts):
         problems += found
         complete = complete and doc is not None and not any(p.path == shown for p in found)
         if pack is not None and doc is not None:
-            lines = doc.item_lines("facts", [i for _, i in facts])
-            records += [(LocatedFact(pack=pack.id, fact=f, file=shown, line=line), doc, i)
-                        for (f, i), line in zip(facts, lines)]
+            records += located_facts(pack, shown, facts, doc)
     if pack is None:
         raise Problems(problems)
     problems += check_pack(pack, records, complete=complete)

@@ -1,6 +1,6 @@
 """A pack kept loaded between edits: only the files that changed are read again.
 
-The same checks as `quizgen.loader.load_pack`, per file with its `read_fact_file`, then the
+The same checks as `quizgen.loader.load_pack`, per file with its `read_checked`, then the
 pack-wide `check_pack` over every fact (cheap: plain lookups). A file is read again when its size
 or modification time changed; pack.yaml or a source changing re-reads every fact file, since the
 evidence checks depend on them.
@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 from .. import paths
-from ..loader import PACK_FILE, fact_files, read_fact_file, read_pack_file
+from ..loader import PACK_FILE, fact_files, located_facts, no_fact_files, read_checked, read_pack_file
 from ..model import LoadedPack, LocatedFact
 from ..problems import Problem, Problems
-from ..validate import check_pack, evidence_problems, read_sources
+from ..validate import check_pack, read_sources
 
 
 def stamp(path: Path) -> tuple[int, int] | None:
@@ -77,8 +77,7 @@ class PackReader:
         problems = list(self._base_problems)
         current = fact_files(self.folder)
         if not current and pack is not None:
-            problems.append(Problem(os.path.join(self.display, PACK_FILE), 1, 1,
-                                    "the pack has no fact files (*.yaml)"))
+            problems.append(no_fact_files(self.display))
         for gone in set(self._files) - set(current):
             del self._files[gone]
         self.files_read = 0
@@ -105,11 +104,8 @@ class PackReader:
     def _read(self, path: Path) -> tuple[list[tuple[LocatedFact, object, int]], list[Problem], bool]:
         """One fact file's facts, each with its document and record index, and its problems (the
         evidence checks included), as `load_pack` reads it."""
-        shown = os.path.join(self.display, path.name)
-        facts, doc, problems = read_fact_file(path, shown)
+        shown, facts, doc, problems = read_checked(path, os.path.join(self.display, path.name),
+                                                   self._pack, self._texts)
         if self._pack is None or doc is None:
             return [], problems, doc is not None
-        problems += evidence_problems(self._pack, self._texts, facts, doc, shown)
-        lines = doc.item_lines("facts", [i for _, i in facts])
-        return ([(LocatedFact(pack=self._pack.id, fact=f, file=shown, line=line), doc, i)
-                 for (f, i), line in zip(facts, lines)], problems, True)
+        return located_facts(self._pack, shown, facts, doc), problems, True

@@ -109,8 +109,7 @@ class Preview:
 
     def _is_fact_file(self, path: str) -> bool:
         p = Path(path)
-        return p.suffix == ".yaml" and p.name != "pack.yaml" and any(
-            p.parent.resolve() == r.folder.resolve() for r in self.readers.values())
+        return p.suffix == ".yaml" and p.name != "pack.yaml" and self._shown(path) is not None
 
     def _shown(self, path: str) -> str | None:
         p = Path(path)
@@ -217,11 +216,12 @@ def _resolve(target: str | None, facts_dirs: tuple[str, ...]) -> tuple[str | Non
 
 
 def _pack_id(folder: Path) -> str:
-    import yaml
+    """The id pack.yaml gives, read as untrusted YAML is (size and aliases capped); else the
+    folder's name."""
+    from ..yamlio import load_yaml
 
     try:
-        data = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
-        return str(data["id"])
+        return str(load_yaml(folder / "pack.yaml").data["id"])
     except Exception:  # noqa: BLE001 - a broken pack.yaml is reported by the load itself
         return folder.name
 
