@@ -103,13 +103,8 @@ def duplicate_front(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card,
         front = normalize_answer(c.front)
         first = seen.setdefault(front, c)
         if first is not c and normalize_answer(first.answer) != normalize_answer(c.answer):
-            yield (
-                c,
-                (
-                    f"same front as card {first.id} ({', '.join(first.fact_ids)}) but a different "
-                    f"answer: {c.answer!r} vs {first.answer!r}"
-                ),
-            )
+            yield c, (f"same front as card {first.id} ({', '.join(first.fact_ids)}) but a different "
+                      f"answer: {c.answer!r} vs {first.answer!r}")
 
 
 def reverse_unique(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:

@@ -34,22 +34,15 @@ from .findings import ERROR, Check, Scope
 
 def chi2_sf(x: float, df: int) -> float:
     """P(X >= x) for X ~ chi-square with `df` degrees of freedom (df a positive integer), exact,
-    without scipy: Q(df/2, x/2), the regularised upper incomplete gamma function, which for integer
-    df has a closed form. df even, s = df/2: Q(s, y) = e^-y * sum_{i<s} y^i / i!. df odd:
-    Q(1/2, y) = erfc(sqrt y), and Q(a + 1, y) = Q(a, y) + y^a e^-y / Gamma(a + 1)."""
+    without scipy: Q(df/2, x/2), the regularised upper incomplete gamma function, from Q(1, y) =
+    e^-y (df even) or Q(1/2, y) = erfc(sqrt y) (df odd), by Q(a + 1, y) = Q(a, y) + y^a e^-y /
+    Gamma(a + 1)."""
     if df < 1:
         raise ValueError(f"degrees of freedom must be at least 1, not {df}")
     if x <= 0:
         return 1.0
     y = x / 2.0
-    if df % 2 == 0:
-        term, total = 1.0, 1.0
-        for i in range(1, df // 2):
-            term *= y / i
-            total += term
-        return min(1.0, math.exp(-y) * total)
-    q = math.erfc(math.sqrt(y))
-    a = 0.5
+    q, a = (math.exp(-y), 1.0) if df % 2 == 0 else (math.erfc(math.sqrt(y)), 0.5)
     while a < df / 2.0:
         q += math.exp(a * math.log(y) - y - math.lgamma(a + 1.0))
         a += 1.0
@@ -69,11 +62,8 @@ def chi_square(observed: Sequence[float], expected: Sequence[float]) -> tuple[fl
 
 
 def _mc(items: list[Item]) -> list[Item]:
-    return [
-        i
-        for i in items
-        if i.type is ItemType.multiple_choice and i.key is not None and 0 <= i.key < len(i.options)
-    ]
+    return [i for i in items if i.type is ItemType.multiple_choice
+            and i.key is not None and 0 <= i.key < len(i.options)]
 
 
 def key_longest(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
@@ -86,13 +76,9 @@ def key_longest(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | No
     limit = sum(1 / len(i.options) for i in mc) / len(mc) + KEY_LONGEST_SLACK
     share = len(longest) / len(mc)
     if share > limit + 1e-9:
-        yield (
-            None,
-            (
-                f"the key is the longest option in {len(longest)} of {len(mc)} multiple-choice items "
-                f"({share:.0%}; at most {limit:.0%}): {', '.join(sorted(i.id for i in longest))}"
-            ),
-        )
+        ids = ", ".join(sorted(i.id for i in longest))
+        yield None, (f"the key is the longest option in {len(longest)} of {len(mc)} "
+                     f"multiple-choice items ({share:.0%}; at most {limit:.0%}): {ids}")
 
 
 def key_positions(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
@@ -111,10 +97,8 @@ def key_positions(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | 
     stat, df, p = chi_square(observed, expected)
     if p < POSITIONS_ALPHA:
         counts = ", ".join(f"{chr(65 + j)}: {int(o)}" for j, o in enumerate(observed))
-        yield (
-            None,
-            f"key positions are not random (chi-square {stat:.1f}, df {df}, p = {p:.3f} < 0.05): {counts}",
-        )
+        yield None, (f"key positions are not random (chi-square {stat:.1f}, df {df}, p = {p:.3f} "
+                     f"< 0.05): {counts}")
 
 
 def tf_balance(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
@@ -125,10 +109,8 @@ def tf_balance(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | Non
     true = sum(1 for i in tf if (i.statement_true if i.statement_true is not None else i.key == 0))
     share = true / len(tf)
     if not TF_TRUE_MIN - 1e-9 <= share <= TF_TRUE_MAX + 1e-9:
-        yield (
-            None,
-            f"{true} of {len(tf)} true/false statements are true ({share:.0%}; 40 to 60% wanted)",
-        )
+        yield None, (f"{true} of {len(tf)} true/false statements are true ({share:.0%}; 40 to 60% "
+                     "wanted)")
 
 
 def key_in_stem(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
