@@ -50,14 +50,10 @@ def chi2_sf(x: float, df: int) -> float:
 
 
 def chi_square(observed: Sequence[float], expected: Sequence[float]) -> tuple[float, int, float]:
-    """(statistic, degrees of freedom, p-value) of observed against expected counts.
-
-    Cells with no expected count are left out (a 4th position in a quiz of 3-option items)."""
-    cells = [(o, e) for o, e in zip(observed, expected, strict=True) if e > 0]
-    if len(cells) < 2:
-        return 0.0, 0, 1.0
-    stat = sum((o - e) ** 2 / e for o, e in cells)
-    df = len(cells) - 1
+    """(statistic, degrees of freedom, p-value) of observed against expected counts (at least two
+    cells, each expected count above 0)."""
+    stat = sum((o - e) ** 2 / e for o, e in zip(observed, expected, strict=True))
+    df = len(observed) - 1
     return stat, df, chi2_sf(stat, df)
 
 
