@@ -4,7 +4,7 @@ file names are in docs/recipes.md (the quiz's own pages) and docs/exports.md (th
 
 Every file is bytes before any is written; a refused item raises before anything is written.
 What a format leaves out (Kahoot's length limits, Quizlet's separators) comes back as `notes`, one
-line each, for the command to print.
+line each, for the command to print, after the quiz's own notes (fewer questions than asked).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .questions import QuestionSet, bank_set, export_context, quiz_set
 
 @dataclass
 class Exported:
-    """File name -> bytes, and what was left out of the files (one line each)."""
+    """File name -> bytes, and the notes for the command to print (one line each)."""
 
     files: dict[str, bytes] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -50,13 +50,8 @@ def _set_files(qset: QuestionSet, wanted: list[str], out: Exported) -> None:
         out.files[qset.name + SUFFIXES[f]] = data
 
 
-def export_quiz(
-    quiz: Quiz,
-    recipe: LoadedRecipe,
-    packs: list[LoadedPack],
-    formats: Iterable[str],
-    versions: Iterable[str] | None = None,
-) -> Exported:
+def export_quiz(quiz: Quiz, recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable[str],
+                versions: Iterable[str] | None = None) -> Exported:
     """The LMS files of the quiz versions given by letter ("all": every version; default: the
     first), every format asked for (other format names are ignored)."""
     wanted = [f for f in EXPORT_FORMATS if f in formats]
@@ -71,13 +66,8 @@ def export_quiz(
     return out
 
 
-def export_bank(
-    recipe: LoadedRecipe,
-    packs: list[LoadedPack],
-    formats: Iterable[str],
-    *,
-    seed: int | None = None,
-) -> Exported:
+def export_bank(recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable[str], *,
+                seed: int | None = None) -> Exported:
     """The recipe's question bank (`quiz.bank.make_bank`) in every LMS format asked for."""
     from ..quiz.bank import make_bank
 

@@ -105,15 +105,7 @@ def lint_recipe(
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Errors first; then by recipe, seed, the check's place in `CHECKS`, item and message."""
     order = {c.id: n for n, c in enumerate(CHECKS)}
-    return sorted(
-        findings,
-        key=lambda f: (
-            f.severity is not Severity.error,
-            f.recipe,
-            f.seed or 0,
-            order.get(f.check, len(order)),
-            f.item_id or "",
-            f.message,
-        ),
-    )
+    return sorted(findings, key=lambda f: (f.severity is not Severity.error, f.recipe, f.seed or 0,
+                                           order.get(f.check, len(order)), f.item_id or "", f.message))
