@@ -114,7 +114,7 @@ def key_in_stem(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | No
     appears, as whole words, in another item's stem (prompt, true/false statement, matching
     premises, ordering events). Keys without a content word ('the', 'it') are not looked for."""
     for a in items:
-        for key in keys_of(a, ctx.by_key if ctx is not None else None):
+        for key in keys_of(a, ctx.by_key):
             if not content_words(key):
                 continue
             for b in items:
