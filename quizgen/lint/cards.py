@@ -152,18 +152,10 @@ def evidence_carries_claim(cards: list[Card], ctx: RuleContext) -> Iterable[tupl
 
 
 CHECKS = [
-    Check("card-answer-short", WARNING, Scope.card,
-          "The answer side's key is at most 8 words or one named entity.", answer_short),
-    Check("card-cloze-single", ERROR, Scope.card,
-          "A cloze card has exactly one deletion and its deleted text appears nowhere else on it.",
-          cloze_single),
-    Check("card-duplicate-front", ERROR, Scope.card,
-          "No two cards have the same normalised front and different backs.", duplicate_front),
-    Check("card-reverse-unique", ERROR, Scope.card,
-          "A reverse card's cue is the answer of no other fact in the deck.", reverse_unique),
-    Check("fact-evidence-short", WARNING, Scope.card,
-          "A fact's evidence is more than its answer and three words.", evidence_carries_claim),
-    Check("card-cloze-unique", ERROR, Scope.card,
-          "A cloze card keeps its question's years and names, and deletes no member of a list.",
-          cloze_unique),
+    Check("card-answer-short", WARNING, Scope.card, answer_short),
+    Check("card-cloze-single", ERROR, Scope.card, cloze_single),
+    Check("card-duplicate-front", ERROR, Scope.card, duplicate_front),
+    Check("card-reverse-unique", ERROR, Scope.card, reverse_unique),
+    Check("fact-evidence-short", WARNING, Scope.card, evidence_carries_claim),
+    Check("card-cloze-unique", ERROR, Scope.card, cloze_unique),
 ]

@@ -165,19 +165,11 @@ def key_root_elsewhere(items: list[Item], ctx: RuleContext) -> Iterable[tuple[It
 
 
 CHECKS = [
-    Check("quiz-key-longest", ERROR, Scope.quiz, "With 10+ MC items, the key is the strictly longest "
-          "option in at most 1/k + 10% of them.", key_longest),
-    Check("quiz-key-positions", ERROR, Scope.quiz,
-          "With 30+ MC items, a chi-square test on key positions gives p >= 0.05.", key_positions),
-    Check("quiz-tf-balance", ERROR, Scope.quiz, "With 5+ true/false items, 40 to 60% are true.",
-          tf_balance),
-    Check("quiz-same-passage", ERROR, Scope.quiz, "No two items rest on one sentence of the source.",
-          same_passage),
-    Check("quiz-repeated-answer", ERROR, Scope.quiz, "No two items of a quiz have one answer.",
-          repeated_answer),
-    Check("quiz-key-root-elsewhere", ERROR, Scope.quiz,
-          "No item's answer shares a rare word root with another item's stem or options.",
-          key_root_elsewhere),
-    Check("quiz-key-in-stem", ERROR, Scope.quiz, "No item's key appears in another item's stem.",
-          key_in_stem),
+    Check("quiz-key-longest", ERROR, Scope.quiz, key_longest),
+    Check("quiz-key-positions", ERROR, Scope.quiz, key_positions),
+    Check("quiz-tf-balance", ERROR, Scope.quiz, tf_balance),
+    Check("quiz-same-passage", ERROR, Scope.quiz, same_passage),
+    Check("quiz-repeated-answer", ERROR, Scope.quiz, repeated_answer),
+    Check("quiz-key-root-elsewhere", ERROR, Scope.quiz, key_root_elsewhere),
+    Check("quiz-key-in-stem", ERROR, Scope.quiz, key_in_stem),
 ]

@@ -21,7 +21,7 @@ from .findings import Check, Finding, Scope, Severity
 #: The rules of `quizgen.quiz.checks` as lint checks of one item. The quiz generators refuse any item
 #: an error rule flags, so on generated quizzes these are an independent guard; on hand-edited items
 #: they are the tool. docs/lint.md lists each check.
-ITEM_CHECKS = [Check(r.id, Severity(r.severity), Scope.item, r.description, r.func) for r in RULES]
+ITEM_CHECKS = [Check(r.id, Severity(r.severity), Scope.item, r.func) for r in RULES]
 #: Every check, in report order: cards, then items, then whole quizzes.
 CHECKS: list[Check] = [*card_checks.CHECKS, *ITEM_CHECKS, *quiz_checks.CHECKS]
 
