@@ -70,9 +70,9 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     if bank:
         exported = export_bank(build.recipe, build.packs, chosen, seed=seed)
     else:
-        exported = quiz_files(build.recipe, build.packs, seed=seed, versions=versions, questions=questions,
-                              formats=chosen, export_versions=export_versions, templates=templates,
-                              build=build)
+        exported = quiz_files(build.recipe, build.packs, seed=seed, versions=versions,
+                              questions=questions, formats=chosen, export_versions=export_versions,
+                              templates=templates, build=build)
     for p in write_files(Path(out_dir), exported.files):
         click.echo(str(p))
     for note in exported.notes:

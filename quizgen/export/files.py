@@ -124,10 +124,12 @@ def quiz_files(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | Non
     out = export_quiz(quiz, recipe, packs, formats, export_versions)
     pages = render_quiz(quiz, formats, template_dirs(recipe, templates),
                         student_digits=recipe.recipe.quiz.student_digits)
-    return Exported({**pages, **out.files}, [f"{recipe.name}: note: {n}" for n in quiz.notes] + out.notes)
+    notes = [f"{recipe.name}: note: {n}" for n in quiz.notes]
+    return Exported({**pages, **out.files}, notes + out.notes)
 
 
-def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, **options) -> list[Path]:
+def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path,
+               **options) -> list[Path]:
     """Generate, render and write the recipe's quiz (`options`: those of `quiz_files`; by default
     html and json, and for export formats version A's exports); return the paths written. The
     same seed gives the same bytes (PDFs aside: Chromium stamps them with a creation date)."""
