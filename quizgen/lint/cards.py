@@ -2,7 +2,8 @@
 
 The cards come from the same pure functions the deck writer uses (`quizgen.anki.notes`), so the lint
 sees exactly what a learner sees: `cards_of` turns each note into one `Card` per card template it
-makes, with the front and the answer side as plain text.
+makes, with the front and the answer side as plain text. `run.CHECKS` registers each check with
+its id and severity.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from ..model import CardKind, LocatedFact
 from ..normalize import normalize_answer, words
 from ..quiz import rules
 from ..quiz.checks import RuleContext
-from .findings import ERROR, WARNING, Check, Scope
 
 #: The answer side's key: at most this many words, unless it is one name however long (an answer
 #: of the rule book's `NAME_TYPES`: "Patrice Lumumba Peoples' Friendship University").
@@ -149,13 +149,3 @@ def evidence_carries_claim(cards: list[Card], ctx: RuleContext) -> Iterable[tupl
         if extra < EVIDENCE_MIN_EXTRA_WORDS:
             yield c, (f"the evidence {fact.evidence!r} is the answer and {max(extra, 0)} more words: "
                       "quote the passage that states the claim")
-
-
-CHECKS = [
-    Check("card-answer-short", WARNING, Scope.card, answer_short),
-    Check("card-cloze-single", ERROR, Scope.card, cloze_single),
-    Check("card-duplicate-front", ERROR, Scope.card, duplicate_front),
-    Check("card-reverse-unique", ERROR, Scope.card, reverse_unique),
-    Check("fact-evidence-short", WARNING, Scope.card, evidence_carries_claim),
-    Check("card-cloze-unique", ERROR, Scope.card, cloze_unique),
-]

@@ -3,8 +3,8 @@
 A `Finding` is one flaw in one item (or one quiz): its severity, the check that found it, a message,
 the item id and fact ids it concerns, and where it was seen (the deck, or a quiz version and seed).
 A `Check` is a plain function with an id and a severity, whose docstring's first paragraph says
-what it wants; `cards` and `quiz` list theirs, and `run.CHECKS` is all of them with the rule
-book's item rules.
+what it wants; `run.CHECKS` registers every one: those of `cards` and `quiz` and the rule book's
+item rules.
 """
 
 from __future__ import annotations

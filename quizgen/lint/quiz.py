@@ -3,6 +3,7 @@
 These are the flaws no single item shows: keys that are too often the longest option, key positions
 that are not random (Attali & Bar-Hillel 2003), lopsided true/false keys, and one item giving away
 another's answer. Key positions are tested with Pearson's chi-square goodness of fit.
+`run.CHECKS` registers each check with its id and severity.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from ..quiz.rules import (
     stems_of,
 )
 from ..recipe import ItemType
-from .findings import ERROR, Check, Scope
 
 
 def chi2_sf(x: float, df: int) -> float:
@@ -162,14 +162,3 @@ def key_root_elsewhere(items: list[Item], ctx: RuleContext) -> Iterable[tuple[It
             if shared:
                 yield a, f"its answer shares {', '.join(sorted(shared))} with item {b.id}"
                 break
-
-
-CHECKS = [
-    Check("quiz-key-longest", ERROR, Scope.quiz, key_longest),
-    Check("quiz-key-positions", ERROR, Scope.quiz, key_positions),
-    Check("quiz-tf-balance", ERROR, Scope.quiz, tf_balance),
-    Check("quiz-same-passage", ERROR, Scope.quiz, same_passage),
-    Check("quiz-repeated-answer", ERROR, Scope.quiz, repeated_answer),
-    Check("quiz-key-root-elsewhere", ERROR, Scope.quiz, key_root_elsewhere),
-    Check("quiz-key-in-stem", ERROR, Scope.quiz, key_in_stem),
-]
