@@ -6,6 +6,7 @@ already taken longer than `after` seconds (default 1): short builds, pipes, logs
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -18,9 +19,8 @@ T = TypeVar("T")
 DELAY = 1.0
 
 
-def wanted(stream: IO[str] | None = None) -> bool:
-    """Whether a bar may be shown on `stream` (default stderr): a terminal, and not CI."""
-    stream = stream if stream is not None else sys.stderr
+def wanted(stream: IO[str]) -> bool:
+    """Whether a bar may be shown on `stream`: a terminal, and not CI."""
     if os.environ.get("CI"):
         return False
     try:
@@ -41,19 +41,13 @@ def progress(items: Iterable[T], label: str, *, length: int | None = None, after
         length = len(items)
     start = time.monotonic()
     bar = None
-    done = 0
-    try:
-        for item in items:
+    with contextlib.ExitStack() as stack:  # closes the bar however the loop ends
+        for done, item in enumerate(items, 1):
             yield item
-            done += 1
             if bar is None and time.monotonic() - start > after:
                 import click
 
-                bar = click.progressbar(length=length, label=label, file=stream)
-                bar.__enter__()
+                bar = stack.enter_context(click.progressbar(length=length, label=label, file=stream))
                 bar.update(done)
             elif bar is not None:
                 bar.update(1)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)

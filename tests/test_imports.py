@@ -139,6 +139,6 @@ def test_the_walk_sees_local_imports_and_packages() -> None:
     """The walk itself: a function-local import counts, and so does the package it runs."""
     edges = graph()
     assert "pipeline" in edges["anki.deck"]  # `from ..pipeline import Build` inside write_deck
-    assert "render.html" in edges["export.files"]  # inside write_quiz
+    assert "render.html" in edges["export.files"]  # inside quiz_files
     assert {"quiz", "quiz.rules"} <= edges["anki.notes"]
     assert "quiz.distractors" not in edges["quiz.rules"]  # under TYPE_CHECKING only

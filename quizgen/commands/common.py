@@ -11,13 +11,8 @@ import click
 from ..formats import MAX_QUESTIONS
 
 facts_option = click.option(
-    "--facts",
-    "facts_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    metavar="DIR",
-    help="A folder of packs to search first (repeatable; QUIZGEN_PATH adds more).",
-)
+    "--facts", "facts_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+    help="A folder of packs to search first (repeatable; QUIZGEN_PATH adds more).")
 output_option = click.option("-o", "--output", "out_dir", default="build", show_default=True,
                              type=click.Path(file_okay=False), help="Folder to write into.")
 

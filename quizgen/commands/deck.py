@@ -11,22 +11,12 @@ from .examples import Command
 
 @click.command("deck", cls=Command)
 @click.argument("recipe")
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    default=None,
-    type=click.Path(dir_okay=False),
-    help="The .apkg to write; other formats go in its folder  [default: build/<recipe>.apkg]",
-)
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(DECK_FORMATS),
-    help="What to write (repeatable; default: apkg): apkg, csv (Anki CSV of the same notes, "
-    "RECIPE-anki.csv) or quizlet (Quizlet import text, RECIPE-quizlet.txt).",
-)
+@click.option("-o", "--output", "out", default=None, type=click.Path(dir_okay=False),
+              help="The .apkg to write; other formats go in its folder  "
+                   "[default: build/<recipe>.apkg]")
+@click.option("--format", "formats", multiple=True, type=click.Choice(DECK_FORMATS),
+              help="What to write (repeatable; default: apkg): apkg, csv (Anki CSV of the same "
+                   "notes, RECIPE-anki.csv) or quizlet (Quizlet import text, RECIPE-quizlet.txt).")
 @facts_option
 def command(recipe: str, out: str | None, formats: tuple[str, ...], facts_dirs: tuple[str, ...]) -> None:
     """Build the Anki deck of RECIPE (a .yaml file, or a name in decks/).

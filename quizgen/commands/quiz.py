@@ -56,40 +56,24 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     """
     from pathlib import Path
 
-    from ..export.files import Exported, export_bank, export_quiz, write_files
-    from ..pipeline import Build, make_quiz
-    from ..render.html import render_quiz, template_dirs
+    from ..export.files import export_bank, quiz_files, write_files
+    from ..pipeline import Build
 
-    printable = [f for f in formats if f in FORMATS]
-    if bank:
-        if printable or export_versions or versions or questions:
-            raise click.UsageError("--bank writes platform exports only (gift, moodle-xml, qti, "
-                                   "kahoot): it takes no html, json, pdf, --versions, --questions "
-                                   "or --export-version")
-        chosen: tuple[str, ...] = formats or EXPORT_FORMATS
-    else:
-        chosen = formats or ("html", "json")
+    if bank and (any(f in FORMATS for f in formats) or export_versions or versions or questions):
+        raise click.UsageError("--bank writes platform exports only (gift, moodle-xml, qti, "
+                               "kahoot): it takes no html, json, pdf, --versions, --questions "
+                               "or --export-version")
+    chosen = formats or (EXPORT_FORMATS if bank else ("html", "json"))
     if "pdf" in chosen:
         require_pdf_engine()
     build = Build.open(recipe, facts_dirs)
-    loaded, packs = build.recipe, build.packs
     if bank:
-        exported = export_bank(loaded, packs, chosen, seed=seed)
-        files = exported.files
+        exported = export_bank(build.recipe, build.packs, chosen, seed=seed)
     else:
-        quiz = make_quiz(loaded, packs, seed=seed, versions=versions, questions=questions, build=build)
-        asked = [v if v.lower() == "all" else v.upper() for v in export_versions]
-        wanted = [v.letter for v in quiz.versions] if "all" in asked else list(dict.fromkeys(asked))
-        exported = Exported()
-        if any(f in EXPORT_FORMATS for f in chosen):
-            exported = export_quiz(quiz, loaded, packs, chosen, wanted or None)
-        # Everything in memory first: a template error or a refused item writes nothing.
-        files = render_quiz(quiz, chosen, template_dirs(loaded, templates),
-                            student_digits=loaded.recipe.quiz.student_digits)
-        files.update(exported.files)
-        for note in quiz.notes:
-            click.echo(f"{loaded.name}: note: {note}", err=True)
-    for p in write_files(Path(out_dir), files):
+        exported = quiz_files(build.recipe, build.packs, seed=seed, versions=versions,
+                              questions=questions, formats=chosen, export_versions=export_versions,
+                              templates=templates, build=build)
+    for p in write_files(Path(out_dir), exported.files):
         click.echo(str(p))
     for note in exported.notes:
         click.echo(note, err=True)

@@ -4,7 +4,7 @@ file names are in docs/recipes.md (the quiz's own pages) and docs/exports.md (th
 
 Every file is bytes before any is written; a refused item raises before anything is written.
 What a format leaves out (Kahoot's length limits, Quizlet's separators) comes back as `notes`, one
-line each, for the command to print.
+line each, for the command to print, after the quiz's own notes (fewer questions than asked).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .questions import QuestionSet, bank_set, export_context, quiz_set
 
 @dataclass
 class Exported:
-    """File name -> bytes, and what was left out of the files (one line each)."""
+    """File name -> bytes, and the notes for the command to print (one line each)."""
 
     files: dict[str, bytes] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -50,32 +50,24 @@ def _set_files(qset: QuestionSet, wanted: list[str], out: Exported) -> None:
         out.files[qset.name + SUFFIXES[f]] = data
 
 
-def export_quiz(
-    quiz: Quiz,
-    recipe: LoadedRecipe,
-    packs: list[LoadedPack],
-    formats: Iterable[str],
-    versions: Iterable[str] | None = None,
-) -> Exported:
-    """The LMS files of the quiz versions given by letter (default: the first), every format
-    asked for (other format names are ignored)."""
+def export_quiz(quiz: Quiz, recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable[str],
+                versions: Iterable[str] | None = None) -> Exported:
+    """The LMS files of the quiz versions given by letter ("all": every version; default: the
+    first), every format asked for (other format names are ignored)."""
     wanted = [f for f in EXPORT_FORMATS if f in formats]
     out = Exported()
     if not wanted:
         return out
+    asked = [v if v.lower() == "all" else v.upper() for v in versions or ()]
+    letters = [v.letter for v in quiz.versions] if "all" in asked else list(dict.fromkeys(asked))
     context = export_context(recipe, packs)
-    for letter in versions or [quiz.versions[0].letter]:
+    for letter in letters or [quiz.versions[0].letter]:
         _set_files(quiz_set(quiz, context, letter), wanted, out)
     return out
 
 
-def export_bank(
-    recipe: LoadedRecipe,
-    packs: list[LoadedPack],
-    formats: Iterable[str],
-    *,
-    seed: int | None = None,
-) -> Exported:
+def export_bank(recipe: LoadedRecipe, packs: list[LoadedPack], formats: Iterable[str], *,
+                seed: int | None = None) -> Exported:
     """The recipe's question bank (`quiz.bank.make_bank`) in every LMS format asked for."""
     from ..quiz.bank import make_bank
 
@@ -116,22 +108,32 @@ def export_files(quiz: Quiz, recipe: LoadedRecipe, packs: list[LoadedPack],
     return export_quiz(quiz, recipe, packs, formats, versions).files
 
 
-def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, seed: int | None = None,
+def quiz_files(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None = None,
                versions: int | None = None, questions: int | None = None,
                formats: tuple[str, ...] | list[str] = ("html", "json"),
-               templates: str | Path | None = None, build=None) -> list[Path]:
-    """Generate, render and write the recipe's quiz (version A's exports too, for the export
-    formats in `formats`); return the paths written. Every file is made in memory first, so a
-    template error or a refused item writes nothing. The same seed gives the same bytes (PDFs
-    aside: Chromium stamps them with a creation date)."""
+               export_versions: Iterable[str] | None = None, templates: str | Path | None = None,
+               build=None) -> Exported:
+    """Every file of the recipe's quiz in `formats`: its pages (`render_quiz`) and the platform
+    exports of the versions in `export_versions` (see `export_quiz`), all in memory, so a template
+    error or a refused item writes nothing. The notes: the quiz's own (`<recipe>: note: ...`), then
+    what the exports left out."""
     from ..pipeline import make_quiz
     from ..render.html import render_quiz, template_dirs
 
     quiz = make_quiz(recipe, packs, seed=seed, versions=versions, questions=questions, build=build)
-    files = render_quiz(quiz, formats, template_dirs(recipe, templates),
+    out = export_quiz(quiz, recipe, packs, formats, export_versions)
+    pages = render_quiz(quiz, formats, template_dirs(recipe, templates),
                         student_digits=recipe.recipe.quiz.student_digits)
-    files.update(export_files(quiz, recipe, packs, formats))
-    return write_files(Path(out_dir), files)
+    notes = [f"{recipe.name}: note: {n}" for n in quiz.notes]
+    return Exported({**pages, **out.files}, notes + out.notes)
+
+
+def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path,
+               **options) -> list[Path]:
+    """Generate, render and write the recipe's quiz (`options`: those of `quiz_files`; by default
+    html and json, and for export formats version A's exports); return the paths written. The
+    same seed gives the same bytes (PDFs aside: Chromium stamps them with a creation date)."""
+    return write_files(Path(out_dir), quiz_files(recipe, packs, **options).files)
 
 
 def write_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:

@@ -2,7 +2,8 @@
 
 The cards come from the same pure functions the deck writer uses (`quizgen.anki.notes`), so the lint
 sees exactly what a learner sees: `cards_of` turns each note into one `Card` per card template it
-makes, with the front and the answer side as plain text.
+makes, with the front and the answer side as plain text. `run.CHECKS` registers each check with
+its id and severity.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from ..model import CardKind, LocatedFact
 from ..normalize import normalize_answer, words
 from ..quiz import rules
 from ..quiz.checks import RuleContext
-from .findings import ERROR, WARNING, Check, Scope
 
 #: The answer side's key: at most this many words, unless it is one name however long (an answer
 #: of the rule book's `NAME_TYPES`: "Patrice Lumumba Peoples' Friendship University").
@@ -103,13 +103,8 @@ def duplicate_front(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card,
         front = normalize_answer(c.front)
         first = seen.setdefault(front, c)
         if first is not c and normalize_answer(first.answer) != normalize_answer(c.answer):
-            yield (
-                c,
-                (
-                    f"same front as card {first.id} ({', '.join(first.fact_ids)}) but a different "
-                    f"answer: {c.answer!r} vs {first.answer!r}"
-                ),
-            )
+            yield c, (f"same front as card {first.id} ({', '.join(first.fact_ids)}) but a different "
+                      f"answer: {c.answer!r} vs {first.answer!r}")
 
 
 def reverse_unique(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
@@ -154,21 +149,3 @@ def evidence_carries_claim(cards: list[Card], ctx: RuleContext) -> Iterable[tupl
         if extra < EVIDENCE_MIN_EXTRA_WORDS:
             yield c, (f"the evidence {fact.evidence!r} is the answer and {max(extra, 0)} more words: "
                       "quote the passage that states the claim")
-
-
-CHECKS = [
-    Check("card-answer-short", WARNING, Scope.card,
-          "The answer side's key is at most 8 words or one named entity.", answer_short),
-    Check("card-cloze-single", ERROR, Scope.card,
-          "A cloze card has exactly one deletion and its deleted text appears nowhere else on it.",
-          cloze_single),
-    Check("card-duplicate-front", ERROR, Scope.card,
-          "No two cards have the same normalised front and different backs.", duplicate_front),
-    Check("card-reverse-unique", ERROR, Scope.card,
-          "A reverse card's cue is the answer of no other fact in the deck.", reverse_unique),
-    Check("fact-evidence-short", WARNING, Scope.card,
-          "A fact's evidence is more than its answer and three words.", evidence_carries_claim),
-    Check("card-cloze-unique", ERROR, Scope.card,
-          "A cloze card keeps its question's years and names, and deletes no member of a list.",
-          cloze_unique),
-]

@@ -2,8 +2,9 @@
 
 A `Finding` is one flaw in one item (or one quiz): its severity, the check that found it, a message,
 the item id and fact ids it concerns, and where it was seen (the deck, or a quiz version and seed).
-A `Check` is a plain function with an id, a severity and a one-line description; `cards` and
-`quiz` list theirs, and `run.CHECKS` is all of them with the rule book's item rules.
+A `Check` is a plain function with an id and a severity, whose docstring's first paragraph says
+what it wants; `run.CHECKS` registers every one: those of `cards` and `quiz` and the rule book's
+item rules.
 """
 
 from __future__ import annotations
@@ -64,8 +65,12 @@ class Check:
     id: str
     severity: Severity
     scope: Scope
-    description: str
     func: Callable[..., Any]
+
+    @property
+    def description(self) -> str:
+        """The first paragraph of `func`'s docstring, as `quizgen.quiz.checks.Rule` has it."""
+        return " ".join(self.func.__doc__.split("\n\n")[0].split())
 
 
 ERROR, WARNING = Severity.error, Severity.warning

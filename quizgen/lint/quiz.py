@@ -3,6 +3,7 @@
 These are the flaws no single item shows: keys that are too often the longest option, key positions
 that are not random (Attali & Bar-Hillel 2003), lopsided true/false keys, and one item giving away
 another's answer. Key positions are tested with Pearson's chi-square goodness of fit.
+`run.CHECKS` registers each check with its id and severity.
 """
 
 from __future__ import annotations
@@ -29,27 +30,19 @@ from ..quiz.rules import (
     stems_of,
 )
 from ..recipe import ItemType
-from .findings import ERROR, Check, Scope
 
 
 def chi2_sf(x: float, df: int) -> float:
     """P(X >= x) for X ~ chi-square with `df` degrees of freedom (df a positive integer), exact,
-    without scipy: Q(df/2, x/2), the regularised upper incomplete gamma function, which for integer
-    df has a closed form. df even, s = df/2: Q(s, y) = e^-y * sum_{i<s} y^i / i!. df odd:
-    Q(1/2, y) = erfc(sqrt y), and Q(a + 1, y) = Q(a, y) + y^a e^-y / Gamma(a + 1)."""
+    without scipy: Q(df/2, x/2), the regularised upper incomplete gamma function, from Q(1, y) =
+    e^-y (df even) or Q(1/2, y) = erfc(sqrt y) (df odd), by Q(a + 1, y) = Q(a, y) + y^a e^-y /
+    Gamma(a + 1)."""
     if df < 1:
         raise ValueError(f"degrees of freedom must be at least 1, not {df}")
     if x <= 0:
         return 1.0
     y = x / 2.0
-    if df % 2 == 0:
-        term, total = 1.0, 1.0
-        for i in range(1, df // 2):
-            term *= y / i
-            total += term
-        return min(1.0, math.exp(-y) * total)
-    q = math.erfc(math.sqrt(y))
-    a = 0.5
+    q, a = (math.exp(-y), 1.0) if df % 2 == 0 else (math.erfc(math.sqrt(y)), 0.5)
     while a < df / 2.0:
         q += math.exp(a * math.log(y) - y - math.lgamma(a + 1.0))
         a += 1.0
@@ -57,23 +50,16 @@ def chi2_sf(x: float, df: int) -> float:
 
 
 def chi_square(observed: Sequence[float], expected: Sequence[float]) -> tuple[float, int, float]:
-    """(statistic, degrees of freedom, p-value) of observed against expected counts.
-
-    Cells with no expected count are left out (a 4th position in a quiz of 3-option items)."""
-    cells = [(o, e) for o, e in zip(observed, expected, strict=True) if e > 0]
-    if len(cells) < 2:
-        return 0.0, 0, 1.0
-    stat = sum((o - e) ** 2 / e for o, e in cells)
-    df = len(cells) - 1
+    """(statistic, degrees of freedom, p-value) of observed against expected counts (at least two
+    cells, each expected count above 0)."""
+    stat = sum((o - e) ** 2 / e for o, e in zip(observed, expected, strict=True))
+    df = len(observed) - 1
     return stat, df, chi2_sf(stat, df)
 
 
 def _mc(items: list[Item]) -> list[Item]:
-    return [
-        i
-        for i in items
-        if i.type is ItemType.multiple_choice and i.key is not None and 0 <= i.key < len(i.options)
-    ]
+    return [i for i in items if i.type is ItemType.multiple_choice
+            and i.key is not None and 0 <= i.key < len(i.options)]
 
 
 def key_longest(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
@@ -86,13 +72,9 @@ def key_longest(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | No
     limit = sum(1 / len(i.options) for i in mc) / len(mc) + KEY_LONGEST_SLACK
     share = len(longest) / len(mc)
     if share > limit + 1e-9:
-        yield (
-            None,
-            (
-                f"the key is the longest option in {len(longest)} of {len(mc)} multiple-choice items "
-                f"({share:.0%}; at most {limit:.0%}): {', '.join(sorted(i.id for i in longest))}"
-            ),
-        )
+        ids = ", ".join(sorted(i.id for i in longest))
+        yield None, (f"the key is the longest option in {len(longest)} of {len(mc)} "
+                     f"multiple-choice items ({share:.0%}; at most {limit:.0%}): {ids}")
 
 
 def key_positions(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
@@ -111,10 +93,8 @@ def key_positions(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | 
     stat, df, p = chi_square(observed, expected)
     if p < POSITIONS_ALPHA:
         counts = ", ".join(f"{chr(65 + j)}: {int(o)}" for j, o in enumerate(observed))
-        yield (
-            None,
-            f"key positions are not random (chi-square {stat:.1f}, df {df}, p = {p:.3f} < 0.05): {counts}",
-        )
+        yield None, (f"key positions are not random (chi-square {stat:.1f}, df {df}, p = {p:.3f} "
+                     f"< 0.05): {counts}")
 
 
 def tf_balance(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
@@ -125,10 +105,8 @@ def tf_balance(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | Non
     true = sum(1 for i in tf if (i.statement_true if i.statement_true is not None else i.key == 0))
     share = true / len(tf)
     if not TF_TRUE_MIN - 1e-9 <= share <= TF_TRUE_MAX + 1e-9:
-        yield (
-            None,
-            f"{true} of {len(tf)} true/false statements are true ({share:.0%}; 40 to 60% wanted)",
-        )
+        yield None, (f"{true} of {len(tf)} true/false statements are true ({share:.0%}; 40 to 60% "
+                     "wanted)")
 
 
 def key_in_stem(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
@@ -136,7 +114,7 @@ def key_in_stem(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | No
     appears, as whole words, in another item's stem (prompt, true/false statement, matching
     premises, ordering events). Keys without a content word ('the', 'it') are not looked for."""
     for a in items:
-        for key in keys_of(a, ctx.by_key if ctx is not None else None):
+        for key in keys_of(a, ctx.by_key):
             if not content_words(key):
                 continue
             for b in items:
@@ -184,22 +162,3 @@ def key_root_elsewhere(items: list[Item], ctx: RuleContext) -> Iterable[tuple[It
             if shared:
                 yield a, f"its answer shares {', '.join(sorted(shared))} with item {b.id}"
                 break
-
-
-CHECKS = [
-    Check("quiz-key-longest", ERROR, Scope.quiz, "With 10+ MC items, the key is the strictly longest "
-          "option in at most 1/k + 10% of them.", key_longest),
-    Check("quiz-key-positions", ERROR, Scope.quiz,
-          "With 30+ MC items, a chi-square test on key positions gives p >= 0.05.", key_positions),
-    Check("quiz-tf-balance", ERROR, Scope.quiz, "With 5+ true/false items, 40 to 60% are true.",
-          tf_balance),
-    Check("quiz-same-passage", ERROR, Scope.quiz, "No two items rest on one sentence of the source.",
-          same_passage),
-    Check("quiz-repeated-answer", ERROR, Scope.quiz, "No two items of a quiz have one answer.",
-          repeated_answer),
-    Check("quiz-key-root-elsewhere", ERROR, Scope.quiz,
-          "No item's answer shares a rare word root with another item's stem or options.",
-          key_root_elsewhere),
-    Check("quiz-key-in-stem", ERROR, Scope.quiz, "No item's key appears in another item's stem.",
-          key_in_stem),
-]
