@@ -128,12 +128,15 @@ def quiz_files(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | Non
     return Exported({**pages, **out.files}, notes + out.notes)
 
 
-def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path,
-               **options) -> list[Path]:
-    """Generate, render and write the recipe's quiz (`options`: those of `quiz_files`; by default
-    html and json, and for export formats version A's exports); return the paths written. The
-    same seed gives the same bytes (PDFs aside: Chromium stamps them with a creation date)."""
-    return write_files(Path(out_dir), quiz_files(recipe, packs, **options).files)
+def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, seed: int | None = None,
+               versions: int | None = None, questions: int | None = None,
+               formats: tuple[str, ...] | list[str] = ("html", "json"),
+               templates: str | Path | None = None, build=None) -> list[Path]:
+    """Generate, render and write the recipe's quiz (version A's exports too, for the export
+    formats in `formats`); return the paths written. The same seed gives the same bytes (PDFs
+    aside: Chromium stamps them with a creation date)."""
+    return write_files(Path(out_dir), quiz_files(recipe, packs, seed=seed, versions=versions, questions=questions,
+                                                 formats=formats, templates=templates, build=build).files)
 
 
 def write_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:

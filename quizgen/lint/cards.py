@@ -2,8 +2,8 @@
 
 The cards come from the same pure functions the deck writer uses (`quizgen.anki.notes`), so the lint
 sees exactly what a learner sees: `cards_of` turns each note into one `Card` per card template it
-makes, with the front and the answer side as plain text. `run.CHECKS` registers each check with
-its id and severity.
+makes, with the front and the answer side as plain text. Each check is registered in `CHECKS`
+with its id and severity.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..model import CardKind, LocatedFact
 from ..normalize import normalize_answer, words
 from ..quiz import rules
 from ..quiz.checks import RuleContext
+from .findings import ERROR, WARNING, Checks, Scope
 
 #: The answer side's key: at most this many words, unless it is one name however long (an answer
 #: of the rule book's `NAME_TYPES`: "Patrice Lumumba Peoples' Friendship University").
@@ -70,6 +71,10 @@ def cards_of_notes(notes: list[AnkiNote], facts: list[LocatedFact]) -> list[Card
     return [c for n in notes for c in cards_of(n, by_key[n.key])]
 
 
+CHECKS = Checks(Scope.card)
+
+
+@CHECKS("card-answer-short", WARNING)
 def answer_short(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """The answer to recall is at most 8 words, or one named entity (minimum information principle).
 
@@ -83,6 +88,7 @@ def answer_short(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, st
             yield c, f"answer has {n} words (at most {MAX_ANSWER_WORDS} unless one name): {c.answer!r}"
 
 
+@CHECKS("card-cloze-single", ERROR)
 def cloze_single(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """A fill-in-the-blank card has exactly one deletion, and the deleted text is not on its front."""
     for c in cards:
@@ -96,6 +102,7 @@ def cloze_single(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, st
             yield c, f"the deleted text {c.answer!r} also appears on the card: {c.front!r}"
 
 
+@CHECKS("card-duplicate-front", ERROR)
 def duplicate_front(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """No two cards show the same front (after normalisation) but want different answers."""
     seen: dict[str, Card] = {}
@@ -107,6 +114,7 @@ def duplicate_front(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card,
                       f"answer: {c.answer!r} vs {first.answer!r}")
 
 
+@CHECKS("card-reverse-unique", ERROR)
 def reverse_unique(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """A reverse card's cue (the fact's answer) answers no other fact of the deck: 'John Reed' as
     the cue of seven facts has no one answer to recall."""
@@ -117,24 +125,11 @@ def reverse_unique(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, 
             yield c, f"the cue {c.front!r} is the answer of other facts in the deck too"
 
 
-def cloze_unique(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
-    """A cloze card's sentence keeps the years and names its fact's question carries, and its
-    deletion is no member of a list ("A, B, [...] and C"), so that one answer fits it."""
-    for c in cards:
-        if c.kind is not CardKind.cloze:
-            continue
-        fact = ctx.fact(c.fact_ids[0])
-        missing = rules.blank_missing(fact) if fact else []
-        if missing:
-            yield c, f"the sentence drops {', '.join(missing)} (in the question), so a second answer may fit"
-        if fact and rules.in_a_list(fact):
-            yield c, "the deletion is one member of a list: any other member fits it too"
-
-
 #: An evidence quote that is the answer and at most this many words more quotes a name, not a claim.
 EVIDENCE_MIN_EXTRA_WORDS = 4
 
 
+@CHECKS("fact-evidence-short", WARNING)
 def evidence_carries_claim(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """A fact's evidence quote is more than its answer and three words: a bare name or title does not
     show the source saying what the fact claims (one finding per fact, on its first card)."""
@@ -149,3 +144,19 @@ def evidence_carries_claim(cards: list[Card], ctx: RuleContext) -> Iterable[tupl
         if extra < EVIDENCE_MIN_EXTRA_WORDS:
             yield c, (f"the evidence {fact.evidence!r} is the answer and {max(extra, 0)} more words: "
                       "quote the passage that states the claim")
+
+
+
+@CHECKS("card-cloze-unique", ERROR)
+def cloze_unique(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
+    """A cloze card's sentence keeps the years and names its fact's question carries, and its
+    deletion is no member of a list ("A, B, [...] and C"), so that one answer fits it."""
+    for c in cards:
+        if c.kind is not CardKind.cloze:
+            continue
+        fact = ctx.fact(c.fact_ids[0])
+        missing = rules.blank_missing(fact) if fact else []
+        if missing:
+            yield c, f"the sentence drops {', '.join(missing)} (in the question), so a second answer may fit"
+        if fact and rules.in_a_list(fact):
+            yield c, "the deletion is one member of a list: any other member fits it too"

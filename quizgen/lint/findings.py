@@ -3,8 +3,8 @@
 A `Finding` is one flaw in one item (or one quiz): its severity, the check that found it, a message,
 the item id and fact ids it concerns, and where it was seen (the deck, or a quiz version and seed).
 A `Check` is a plain function with an id and a severity, whose docstring's first paragraph says
-what it wants; `run.CHECKS` registers every one: those of `cards` and `quiz` and the rule book's
-item rules.
+what it wants; `cards.CHECKS` and `quiz.CHECKS` register theirs (`Checks`), and `run.CHECKS` lists
+every one: those and the rule book's item rules.
 """
 
 from __future__ import annotations
@@ -71,6 +71,22 @@ class Check:
     def description(self) -> str:
         """The first paragraph of `func`'s docstring, as `quizgen.quiz.checks.Rule` has it."""
         return " ".join(self.func.__doc__.split("\n\n")[0].split())
+
+
+class Checks(list[Check]):
+    """The checks of one scope, in report order: each registered by decorating its function with
+    `@CHECKS(id, severity)`."""
+
+    def __init__(self, scope: Scope) -> None:
+        super().__init__()
+        self.scope = scope
+
+    def __call__(self, id: str, severity: Severity) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def register(func: Callable[..., Any]) -> Callable[..., Any]:
+            self.append(Check(id, severity, self.scope, func))
+            return func
+
+        return register
 
 
 ERROR, WARNING = Severity.error, Severity.warning

@@ -3,7 +3,7 @@
 These are the flaws no single item shows: keys that are too often the longest option, key positions
 that are not random (Attali & Bar-Hillel 2003), lopsided true/false keys, and one item giving away
 another's answer. Key positions are tested with Pearson's chi-square goodness of fit.
-`run.CHECKS` registers each check with its id and severity.
+Each check is registered in `CHECKS` with its id and severity.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from ..quiz.rules import (
     stems_of,
 )
 from ..recipe import ItemType
+from .findings import ERROR, Checks, Scope
 
 
 def chi2_sf(x: float, df: int) -> float:
@@ -62,6 +63,10 @@ def _mc(items: list[Item]) -> list[Item]:
             and i.key is not None and 0 <= i.key < len(i.options)]
 
 
+CHECKS = Checks(Scope.quiz)
+
+
+@CHECKS("quiz-key-longest", ERROR)
 def key_longest(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """With 10 or more multiple-choice items, the key is the strictly longest option in at most
     1/k + 10% of them (k the number of options; the mean of 1/k when items differ)."""
@@ -77,6 +82,7 @@ def key_longest(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | No
                      f"multiple-choice items ({share:.0%}; at most {limit:.0%}): {ids}")
 
 
+@CHECKS("quiz-key-positions", ERROR)
 def key_positions(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """With 30 or more multiple-choice items, a chi-square test of the key positions against
     uniform (each position 1/k of an item's k options) gives p >= 0.05."""
@@ -97,6 +103,7 @@ def key_positions(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | 
                      f"< 0.05): {counts}")
 
 
+@CHECKS("quiz-tf-balance", ERROR)
 def tf_balance(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """With 5 or more true/false items, 40 to 60% of them are true."""
     tf = [i for i in items if i.type is ItemType.true_false]
@@ -109,22 +116,7 @@ def tf_balance(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | Non
                      "wanted)")
 
 
-def key_in_stem(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
-    """No item's answer (key, alias, matched response, the answer its true/false statement tests)
-    appears, as whole words, in another item's stem (prompt, true/false statement, matching
-    premises, ordering events). Keys without a content word ('the', 'it') are not looked for."""
-    for a in items:
-        for key in keys_of(a, ctx.by_key):
-            if not content_words(key):
-                continue
-            for b in items:
-                if b is a:
-                    continue
-                if any(mentions(s, key) for s in stems_of(b)):
-                    yield a, f"its answer {key!r} appears in the stem of item {b.id}"
-                    break
-
-
+@CHECKS("quiz-same-passage", ERROR)
 def same_passage(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """No two items rest on one sentence of the source (their facts' evidence quotes lie in it):
     the one tells the other's answer ("after 1905" beside "the Russo-Japanese War")."""
@@ -139,6 +131,7 @@ def same_passage(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | N
             taken[s] = item
 
 
+@CHECKS("quiz-repeated-answer", ERROR)
 def repeated_answer(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """No two items of a quiz have one answer ("Argentina" twice): knowing one gives the other."""
     seen: dict[str, Item] = {}
@@ -150,6 +143,7 @@ def repeated_answer(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item 
             seen.setdefault(key, item)
 
 
+@CHECKS("quiz-key-root-elsewhere", ERROR)
 def key_root_elsewhere(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """No item's answer shares a rare word root (used by at most 2% of the fact base's questions
     and sentences) with another item's stem or options: three "cultural ..." answers in one quiz,
@@ -162,3 +156,21 @@ def key_root_elsewhere(items: list[Item], ctx: RuleContext) -> Iterable[tuple[It
             if shared:
                 yield a, f"its answer shares {', '.join(sorted(shared))} with item {b.id}"
                 break
+
+
+
+@CHECKS("quiz-key-in-stem", ERROR)
+def key_in_stem(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
+    """No item's answer (key, alias, matched response, the answer its true/false statement tests)
+    appears, as whole words, in another item's stem (prompt, true/false statement, matching
+    premises, ordering events). Keys without a content word ('the', 'it') are not looked for."""
+    for a in items:
+        for key in keys_of(a, ctx.by_key):
+            if not content_words(key):
+                continue
+            for b in items:
+                if b is a:
+                    continue
+                if any(mentions(s, key) for s in stems_of(b)):
+                    yield a, f"its answer {key!r} appears in the stem of item {b.id}"
+                    break

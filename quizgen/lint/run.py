@@ -16,28 +16,15 @@ from ..quiz.checks import RULES, RuleContext
 from ..recipe import LoadedRecipe
 from . import cards as card_checks
 from . import quiz as quiz_checks
-from .findings import ERROR, WARNING, Check, Finding, Scope, Severity
+from .findings import Check, Finding, Scope, Severity
 
 #: Every check, in report order: the deck's cards, each quiz item, each whole quiz version. The
 #: item checks are the rules of `quizgen.quiz.checks`; the quiz generators refuse any item an error
 #: rule flags, so on generated quizzes these are an independent guard, on hand-edited items the
 #: tool. docs/lint.md lists each check.
-CHECKS: list[Check] = [
-    Check("card-answer-short", WARNING, Scope.card, card_checks.answer_short),
-    Check("card-cloze-single", ERROR, Scope.card, card_checks.cloze_single),
-    Check("card-duplicate-front", ERROR, Scope.card, card_checks.duplicate_front),
-    Check("card-reverse-unique", ERROR, Scope.card, card_checks.reverse_unique),
-    Check("fact-evidence-short", WARNING, Scope.card, card_checks.evidence_carries_claim),
-    Check("card-cloze-unique", ERROR, Scope.card, card_checks.cloze_unique),
-    *(Check(r.id, Severity(r.severity), Scope.item, r.func) for r in RULES),
-    Check("quiz-key-longest", ERROR, Scope.quiz, quiz_checks.key_longest),
-    Check("quiz-key-positions", ERROR, Scope.quiz, quiz_checks.key_positions),
-    Check("quiz-tf-balance", ERROR, Scope.quiz, quiz_checks.tf_balance),
-    Check("quiz-same-passage", ERROR, Scope.quiz, quiz_checks.same_passage),
-    Check("quiz-repeated-answer", ERROR, Scope.quiz, quiz_checks.repeated_answer),
-    Check("quiz-key-root-elsewhere", ERROR, Scope.quiz, quiz_checks.key_root_elsewhere),
-    Check("quiz-key-in-stem", ERROR, Scope.quiz, quiz_checks.key_in_stem),
-]
+CHECKS: list[Check] = [*card_checks.CHECKS,
+                       *(Check(r.id, Severity(r.severity), Scope.item, r.func) for r in RULES),
+                       *quiz_checks.CHECKS]
 
 
 def _finding(check: Check, message: str, subject, version: str | None) -> Finding:
