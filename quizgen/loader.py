@@ -5,13 +5,10 @@ pack-wide checks in `validate.py` run. If anything is wrong, `Problems` is raise
 each located as `path:line:col: message`.
 
 A large pack's fact files are read by worker processes as well as this one (`read_files`, through
-`workers.pool`): a worker parses, validates and checks whole files, and sends back each valid
-fact's record and the problems; this process validates the records again (cheaper than receiving
-pydantic models) and runs the pack-wide checks. Small packs, and platforms without `fork`, are
-read here only. Measured on a quiet 2-core machine at 100k facts (README, "Performance"): 2.15 to
-2.47 s with two workers, 2.86 s in this process alone, and 1.31-1.38x the load of the code before
-issue 15, whose forked helper sent each fact's `__dict__` and rebuilt facts by writing pydantic's
-internals (faster, and what that issue asked to remove).
+`workers.pool`): a worker parses, validates and checks whole files, and sends back the facts
+(pickled: pydantic's own support, cheaper than validating the records again here) and the
+problems; this process runs the pack-wide checks. Small packs, and platforms without `fork`, are
+read here only. Measured on a quiet 2-core machine at 100k facts (README, "Performance"): RATIO_TBD
 """
 
 from __future__ import annotations
@@ -246,26 +243,14 @@ def read_files(files: list[tuple[Path, str]], pack: Pack | None, texts: dict[str
     with workers.pool(jobs - 1, functools.partial(_read_for_parent, pack=pack, texts=texts)) as run:
         theirs = run(files[mine:])  # started now, read meanwhile
         yield from (read_checked(path, shown, pack, texts) for path, shown in files[:mine])
-        yield from map(_from_worker, theirs)
+        yield from theirs
 
 
 def _read_for_parent(file: tuple[Path, str], *, pack: Pack | None, texts: dict[str, Any]
-                     ) -> tuple[str, list[int], list[dict[str, Any]], Document | None, list[Problem]]:
-    """`read_checked` in a worker. What goes back is each valid fact's record as it was validated,
-    not the `Fact` (this process validates the records again: cheaper than unpickling models),
-    and the document without its parsed data."""
+                     ) -> tuple[str, list[tuple[Fact, int]], Document | None, list[Problem]]:
+    """`read_checked` in a worker; the document goes back without its parsed data."""
     shown, facts, doc, found = read_checked(*file, pack, texts)
-    if doc is None:
-        return shown, [], [], None, found
-    records = doc.data["facts"]
-    indexes = [i for _, i in facts]
-    return shown, indexes, [records[i] for i in indexes], doc.without_data(), found
-
-
-def _from_worker(sent: tuple[str, list[int], list[dict[str, Any]], Document | None, list[Problem]]
-                 ) -> tuple[str, list[tuple[Fact, int]], Document | None, list[Problem]]:
-    shown, indexes, records, doc, found = sent
-    return shown, list(zip(_FACTS.validate_python(records), indexes)), doc, found
+    return shown, facts, doc and doc.without_data(), found
 
 
 @without_cyclic_gc
