@@ -80,8 +80,7 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
 
     now = source_date_epoch(int(time.time()))
     states = state_path(out)
-    old_state = _read(states)
-    previous = read_state(old_state)
+    old_state, previous = read_state(states)
     model_name = notetype_name(recipe)
     model_stamp = restamp(notetype.content_hash(model_name), previous.notetype, now)
     previous_notes = previous.notes
@@ -126,10 +125,3 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         cardless=[lf.key for lf in cardless],
         manifest_written=display(manifest) if record is not None else None,
     )
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None

@@ -91,13 +91,17 @@ def state_path(apkg: Path) -> Path:
     return apkg.with_name(f"{apkg.stem}.anki-state.json")
 
 
-def read_state(data: bytes | None) -> BuildState:
-    """The state of the previous build from its file's bytes (None: no file), or an empty one
-    when there is none or it is no state (see module doc)."""
+def read_state(path: Path) -> tuple[bytes | None, BuildState]:
+    """The previous build's state file as read (None if missing or unreadable) and the state it
+    holds, or an empty one (see module doc)."""
     try:
-        return BuildState() if data is None else BuildState.from_bytes(data)
+        data = path.read_bytes()
+    except OSError:
+        return None, BuildState()
+    try:
+        return data, BuildState.from_bytes(data)
     except (ValueError, TypeError, RecursionError, OverflowError):
-        return BuildState()
+        return data, BuildState()
 
 
 def restamp(content_hash: str, previous: Stamp | None, now: int) -> Stamp:
