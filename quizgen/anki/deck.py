@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import html
 import time
+from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
 
 from ..archive import source_date_epoch
 from ..gcpause import without_cyclic_gc
@@ -34,10 +33,9 @@ from .package import PackageSpec, write_package
 from .stamps import BuildState, Stamp, read_state, restamp, state_path
 
 
-class DeckReport(BaseModel):
+@dataclass(frozen=True)
+class DeckReport:
     """What one deck build wrote; `str()` is the one-line summary the CLI prints."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     path: str
     notes: int
