@@ -95,13 +95,9 @@ class NoteType:
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def templates_folder() -> Path:
-    return data_dir("templates") / "anki"
-
-
 def load_notetype() -> NoteType:
     """Read the card templates and CSS verbatim from `templates/anki/`."""
-    folder = templates_folder()
+    folder = data_dir("templates") / "anki"
 
     def read(name: str) -> str:
         path = folder / name
