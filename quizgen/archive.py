@@ -18,11 +18,11 @@ from .problems import Problem
 ZIP_EPOCH = 315532800
 
 
-def source_date_epoch() -> int | None:
-    """`SOURCE_DATE_EPOCH` in whole seconds, or None when unset."""
+def source_date_epoch(default: int) -> int:
+    """`SOURCE_DATE_EPOCH` in whole seconds, or `default` when unset."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
-        return None
+        return default
     try:
         return int(value)
     except ValueError:
@@ -31,7 +31,7 @@ def source_date_epoch() -> int | None:
 
 def build_time() -> dt.datetime:
     """The time a build writes into its files (UTC, whole seconds, not before 1980)."""
-    return dt.datetime.fromtimestamp(max(source_date_epoch() or ZIP_EPOCH, ZIP_EPOCH), dt.UTC)
+    return dt.datetime.fromtimestamp(max(source_date_epoch(ZIP_EPOCH), ZIP_EPOCH), dt.UTC)
 
 
 def write_zip(out: IO[bytes], members: list[tuple[str, bytes | Path]], level: int | None = None

@@ -262,15 +262,15 @@ def test_template_and_css_changes_reach_learners_without_a_new_note_type(tmp_pat
     try:
         import_apkg(col, ws.apkg)
         before = snapshot(col)
-        templates = tmp_path / "templates"
-        shutil.copytree(notetype_module.templates_folder(), templates)
+        templates = tmp_path / "templates" / "anki"
+        shutil.copytree(notetype_module.data_dir("templates") / "anki", templates)
         (templates / "style.css").write_text(
             (templates / "style.css").read_text() + "\n.qz-new { color: red; }\n"
         )
         (templates / "qa.back.html").write_text(
             (templates / "qa.back.html").read_text() + "<p class=qz-new>new</p>\n"
         )
-        monkeypatch.setattr(notetype_module, "templates_folder", lambda: templates)
+        monkeypatch.setattr(notetype_module, "data_dir", lambda name: templates.parent)
         ws.build()
         log = import_apkg(col, ws.apkg)
         assert log_counts(log)["conflicting"] == 0 and log_counts(log)["new"] == 0

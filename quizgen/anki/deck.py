@@ -9,10 +9,11 @@ written, so a failing guard leaves the previous good build in place.
 from __future__ import annotations
 
 import html
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
+from ..archive import source_date_epoch
 from ..gcpause import without_cyclic_gc
 from ..model import LoadedPack
 from ..paths import display
@@ -28,14 +29,13 @@ from .notetype import (
     notetype_name,
     read_manifest,
 )
-from .package import PackageSpec, StampedNote, write_package
-from .stamps import BuildState, Stamp, build_time, read_state, restamp, state_path
+from .package import PackageSpec, write_package
+from .stamps import BuildState, Stamp, read_state, restamp, state_path
 
 
-class DeckReport(BaseModel):
+@dataclass(frozen=True)
+class DeckReport:
     """What one deck build wrote; `str()` is the one-line summary the CLI prints."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     path: str
     notes: int
@@ -76,21 +76,20 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
     manifest = manifest_path(recipe)
     record = check_manifest(recipe, notetype.schema, read_manifest(manifest))
 
-    now = build_time()
+    now = source_date_epoch(int(time.time()))
     states = state_path(out)
-    previous = read_state(states)
+    old_state, previous = read_state(states)
     model_name = notetype_name(recipe)
     model_stamp = restamp(notetype.content_hash(model_name), previous.notetype, now)
     previous_notes = previous.notes
     stamps: dict[str, Stamp] = {}
-    stamped: list[StampedNote] = []
+    mods: list[int] = []
     changed = 0
     for n in notes:
         guid = n.guid
         before = previous_notes.get(guid)
-        stamp = restamp(n.content_hash, before, now)
-        stamps[guid] = stamp
-        stamped.append(StampedNote(n, stamp.mod))
+        stamp = stamps[guid] = restamp(n.content_hash, before, now)
+        mods.append(stamp.mod)
         if stamp != before:
             changed += 1
     state = BuildState(notetype=model_stamp, notes=stamps)
@@ -105,12 +104,13 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         top_deck_id=settings.deck_id,
         description=html.escape(recipe.recipe.title),
         decks=decks,
-        notes=stamped,
+        notes=notes,
+        mods=mods,
     )
     with write_stream(out) as handle:
         write_package(spec, handle, out)
     new_state = state.to_bytes()
-    if _read(states) != new_state:
+    if new_state != old_state:
         write_bytes(states, new_state)
     if record is not None:
         write_bytes(manifest, manifest_bytes(record))
@@ -123,10 +123,3 @@ def write_deck(recipe: LoadedRecipe, packs: list[LoadedPack], out: Path, *, buil
         cardless=[lf.key for lf in cardless],
         manifest_written=display(manifest) if record is not None else None,
     )
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None

@@ -31,9 +31,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
 
 from ..model import CardKind
 from ..paths import data_dir
@@ -68,19 +67,17 @@ TEMPLATES: tuple[tuple[str, CardKind, str], ...] = (
 CARD_ORD: dict[CardKind, int] = {kind: i for i, (_, kind, _) in enumerate(TEMPLATES)}
 
 
-class Verbatim(BaseModel):
-    # Not `model.Frozen`: that strips whitespace, and templates are kept byte for byte.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Template(Verbatim):
+@dataclass(frozen=True)
+class Template:
     name: str
     qfmt: str
     afmt: str
 
 
-class NoteType(Verbatim):
-    """Everything Anki stores about the note type except its id, name and modification time."""
+@dataclass(frozen=True, kw_only=True)
+class NoteType:
+    """Everything Anki stores about the note type except its id, name and modification time
+    (templates and CSS byte for byte, as read)."""
 
     fields: tuple[str, ...] = FIELDS
     templates: tuple[Template, ...]
@@ -94,17 +91,13 @@ class NoteType(Verbatim):
 
     def content_hash(self, name: str) -> str:
         """A hash of everything a note-type update carries (its modification time advances with it)."""
-        blob = json.dumps([name, self.model_dump(mode="json")], sort_keys=True, ensure_ascii=False)
+        blob = json.dumps([name, asdict(self)], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def templates_folder() -> Path:
-    return data_dir("templates") / "anki"
 
 
 def load_notetype() -> NoteType:
     """Read the card templates and CSS verbatim from `templates/anki/`."""
-    folder = templates_folder()
+    folder = data_dir("templates") / "anki"
 
     def read(name: str) -> str:
         path = folder / name

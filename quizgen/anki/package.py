@@ -20,7 +20,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO
 
 from ..archive import write_zip
 from ..problems import Problem
@@ -37,11 +37,6 @@ COMPRESS_LEVEL = 1
 #: SQLite's page cache while the collection is built (KiB).
 CACHE_KIB = 32 << 10
 
-class StampedNote(NamedTuple):
-    note: AnkiNote
-    mod: int
-
-
 @dataclass(frozen=True)
 class PackageSpec:
     """Everything one .apkg holds."""
@@ -53,7 +48,8 @@ class PackageSpec:
     top_deck_id: int
     description: str
     decks: list[tuple[int, str]]
-    notes: list[StampedNote]
+    notes: list[AnkiNote]
+    mods: list[int]  # each note's modification time (`stamps.py`)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -62,7 +58,7 @@ def _tags_text(tags: tuple[str, ...]) -> str:
     return " " + " ".join(tags) + " "
 
 
-def _ids(notes: list[StampedNote]) -> tuple[list[int], list[int]]:
+def _ids(notes: list[AnkiNote], mods: list[int]) -> tuple[list[int], list[int]]:
     """Note and card ids, in the order of `notes` (card ids: each note's cards in `ords` order).
 
     Anki ids are creation times in ms and the importer matches notes by GUID, so an id only needs
@@ -70,8 +66,7 @@ def _ids(notes: list[StampedNote]) -> tuple[list[int], list[int]]:
     bumped past the previous id when notes share a second; ids are handed out in (mod, due) order.
     """
     count = len(notes)
-    mods = [sn.mod for sn in notes]
-    dues = [sn.note.due for sn in notes]
+    dues = [n.due for n in notes]
     # Usually already in this order (a first build): Python's sort is stable and linear on sorted
     # input, so no separate check is needed.
     order = sorted(range(count), key=lambda i: (mods[i], dues[i]))
@@ -79,12 +74,11 @@ def _ids(notes: list[StampedNote]) -> tuple[list[int], list[int]]:
     card_ids: list[list[int]] = [[]] * count
     last_note = last_card = 0
     for i in order:
-        sn = notes[i]
-        base = sn.mod * 1000
+        base = mods[i] * 1000
         last_note = base if base > last_note else last_note + 1
         note_ids[i] = last_note
         ids = []
-        for _ in sn.note.ords:
+        for _ in notes[i].ords:
             last_card = base if base > last_card else last_card + 1
             ids.append(last_card)
         card_ids[i] = ids
@@ -111,8 +105,8 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec) -> None:
     for did, name in spec.decks:
         deck = genanki.Deck(did, name, spec.description if did == spec.top_deck_id else "")
         decks[str(did)] = deck.to_json()
-    notes = spec.notes
-    note_ids, card_ids = _ids(notes)
+    notes, mods = spec.notes, spec.mods
+    note_ids, card_ids = _ids(notes, mods)
     deck_ids = {name: did for did, name in spec.decks}
     model_id = spec.model_id
 
@@ -132,11 +126,11 @@ def _fill(conn: sqlite3.Connection, spec: PackageSpec) -> None:
     )
     # pack order, so the file reads in the order cards are studied
     note_rows = ((nid, note.guid, model_id, mod, _tags_text(note.tags), "\x1f".join(note.fields),
-                  note.sort_field) for nid, (note, mod) in zip(note_ids, notes))
+                  note.sort_field) for nid, note, mod in zip(note_ids, notes, mods))
     cur.executemany("INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,0,0,'')", note_rows)
     # type 0 / queue 0: new cards; due: the pack order, shared by siblings.
     card_rows = ((cid, nid, deck_ids[note.deck], ord_, mod, note.due)
-                 for nid, cids, (note, mod) in zip(note_ids, card_ids, notes)
+                 for nid, cids, note, mod in zip(note_ids, card_ids, notes, mods)
                  for cid, ord_ in zip(cids, note.ords))
     cur.executemany("INSERT INTO cards VALUES (?,?,?,?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')", card_rows)
 

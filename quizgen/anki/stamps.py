@@ -23,12 +23,10 @@ re-writes every note with the same content (review history is never touched by a
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..archive import source_date_epoch
 
 STATE_VERSION = 1
 
@@ -93,18 +91,17 @@ def state_path(apkg: Path) -> Path:
     return apkg.with_name(f"{apkg.stem}.anki-state.json")
 
 
-def read_state(path: Path) -> BuildState:
-    """The state of the previous build, or an empty one (missing or unreadable: see module doc)."""
+def read_state(path: Path) -> tuple[bytes | None, BuildState]:
+    """The previous build's state file as read (None if missing or unreadable) and the state it
+    holds, or an empty one (see module doc)."""
     try:
-        return BuildState.from_bytes(path.read_bytes())
-    except (OSError, ValueError, TypeError, RecursionError, OverflowError):
-        return BuildState()
-
-
-def build_time() -> int:
-    """`SOURCE_DATE_EPOCH` if set (reproducible builds), else the clock, in whole seconds."""
-    epoch = source_date_epoch()
-    return int(time.time()) if epoch is None else epoch
+        data = path.read_bytes()
+    except OSError:
+        return None, BuildState()
+    try:
+        return data, BuildState.from_bytes(data)
+    except (ValueError, TypeError, RecursionError, OverflowError):
+        return data, BuildState()
 
 
 def restamp(content_hash: str, previous: Stamp | None, now: int) -> Stamp:

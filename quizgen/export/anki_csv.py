@@ -26,16 +26,11 @@ def notes_csv(notes: list[AnkiNote], notetype: str, deck: str, *, subdecks: bool
     """Notes as Anki CSV: the header lines, then one row per note (guid, deck, fields, tags)."""
     columns = ["guid", *(["deck"] if subdecks else []), *FIELDS, "tags"]
     out = io.StringIO()
-    out.write("#separator:comma\n#html:true\n")
-    out.write(f"#notetype:{notetype}\n")
-    if subdecks:
-        out.write(f"#deck column:{columns.index('deck') + 1}\n")
-    else:
-        out.write(f"#deck:{deck}\n")
-    out.write(f"#guid column:{columns.index('guid') + 1}\n")
-    out.write(f"#tags column:{columns.index('tags') + 1}\n")
+    header = ["#separator:comma", "#html:true", f"#notetype:{notetype}",
+              f"#deck column:{columns.index('deck') + 1}" if subdecks else f"#deck:{deck}",
+              f"#guid column:{columns.index('guid') + 1}", f"#tags column:{columns.index('tags') + 1}"]
+    out.write("\n".join(header) + "\n#columns:")
     writer = csv.writer(out, delimiter=",", quoting=csv.QUOTE_ALL, lineterminator="\n")
-    out.write("#columns:")
     writer.writerow(columns)
     for note in notes:
         writer.writerow(

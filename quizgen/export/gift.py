@@ -41,15 +41,15 @@ def escape(text: str) -> str:
     return out.replace("\n", "\\n")
 
 
-def rich(text: str) -> str:
-    """A text Moodle stores with a format: HTML-escaped, marked [html], GIFT-escaped."""
-    return "[html]" + escape(html.escape(text, quote=False))
-
-
 def shown_string(text: str) -> str:
     """A text Moodle stores without a format but shows through `format_string()` (matching
     responses): HTML-escaped so that it displays as itself, then GIFT-escaped."""
     return escape(html.escape(text, quote=False))
+
+
+def rich(text: str) -> str:
+    """A text Moodle stores with a format: HTML-escaped and GIFT-escaped, marked [html]."""
+    return "[html]" + shown_string(text)
 
 
 def _short_answer(text: str, q: Question) -> str:

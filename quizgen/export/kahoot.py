@@ -60,7 +60,6 @@ class KahootSheet:
     """The file and what was left out of it, one line per question (`kahoot: ...`)."""
 
     data: bytes
-    rows: tuple[KahootRow, ...]
     notes: tuple[str, ...] = ()
 
 
@@ -100,7 +99,7 @@ def kahoot_sheet(qset: QuestionSet) -> KahootSheet:
             f"kahoot: {qset.name}: {others} questions of other types (written answers, "
             "matching, ordering) have no Kahoot quiz form and are not in the sheet"
         )
-    return KahootSheet(workbook_bytes(qset, rows), tuple(rows), tuple(notes))
+    return KahootSheet(workbook_bytes(qset, rows), tuple(notes))
 
 
 def workbook_bytes(qset: QuestionSet, rows: list[KahootRow]) -> bytes:

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from ..anki.notes import AnkiNote
 from ..anki.notetype import FIELDS
 
-TERM_SEPARATOR = "\t"
-CARD_SEPARATOR = "\n"
 #: Characters that separate in Quizlet's import (a lone carriage return ends a line too).
 BREAKING = {"\t": "a tab", "\n": "a line break", "\r": "a line break"}
 _QUESTION, _ANSWER = FIELDS.index("Question"), FIELDS.index("Answer")
@@ -28,17 +26,13 @@ class QuizletText:
     notes: tuple[str, ...] = ()
 
 
-def card_of(note: AnkiNote) -> tuple[str, str]:
-    """(term, definition) of a note: its Question and Answer fields as plain text."""
-    return html.unescape(note.fields[_QUESTION]), html.unescape(note.fields[_ANSWER])
-
-
 def quizlet_text(notes: list[AnkiNote]) -> QuizletText:
-    """The notes as Quizlet import text; a card that holds a separator is left out and reported."""
-    cards: list[tuple[str, str]] = []
+    """The notes as Quizlet import text, one `term<tab>definition` line per note (its Question
+    and Answer fields as plain text); a card that holds a separator is left out and reported."""
+    lines: list[str] = []
     report: list[str] = []
     for note in notes:
-        term, definition = card_of(note)
+        term, definition = html.unescape(note.fields[_QUESTION]), html.unescape(note.fields[_ANSWER])
         sides = (("term", term), ("definition", definition))
         why = [f"its {side} contains {name}" for side, text in sides
                for ch, name in BREAKING.items() if ch in text]
@@ -46,6 +40,5 @@ def quizlet_text(notes: list[AnkiNote]) -> QuizletText:
             report.append(f"quizlet: left out {note.key}: {why[0]}, which Quizlet's import would "
                           "read as a separator (it has no escape)")
         else:
-            cards.append((term, definition))
-    body = "".join(f"{t}{TERM_SEPARATOR}{d}{CARD_SEPARATOR}" for t, d in cards)
-    return QuizletText(body.encode("utf-8"), tuple(report))
+            lines.append(f"{term}\t{definition}\n")
+    return QuizletText("".join(lines).encode("utf-8"), tuple(report))

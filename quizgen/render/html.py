@@ -93,25 +93,23 @@ def render_quiz(quiz: Quiz, formats: tuple[str, ...] | list[str], template_folde
                       f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS + EXPORT_FORMATS)})")
     env = make_environment(template_folders)
     files: dict[str, bytes] = {}
-    pages: dict[str, str] = {}
-    for version in quiz.versions:
-        v = version.letter
-        pages[f"{quiz.name}-quiz-{v}"] = render_sheet(env, quiz, version)
-        pages[f"{quiz.name}-key-{v}"] = render_key(env, quiz, version)
-        if "json" in formats:
-            files[f"{quiz.name}-{v}.json"] = json_bytes(quiz, v)
-    # one offline page that reveals and scores answers in the browser
-    answers = self_check_data(quiz)
-    self_check = render(env, "self-check.html", **_context(quiz, None), answers=answers)
+    if "json" in formats:
+        for version in quiz.versions:
+            files[f"{quiz.name}-{version.letter}.json"] = json_bytes(quiz, version.letter)
     if "html" in formats or "pdf" in formats:
-        for stem, html in pages.items():
-            files[f"{stem}.html"] = html.encode("utf-8")
+        pages: dict[str, str] = {}
+        for version in quiz.versions:
+            pages[f"{quiz.name}-quiz-{version.letter}"] = render_sheet(env, quiz, version)
+            pages[f"{quiz.name}-key-{version.letter}"] = render_key(env, quiz, version)
+        files.update((f"{stem}.html", page.encode("utf-8")) for stem, page in pages.items())
+        # one offline page that reveals and scores answers in the browser
+        self_check = render(env, "self-check.html", **_context(quiz, None), answers=self_check_data(quiz))
         files[f"{quiz.name}-self-check.html"] = self_check.encode("utf-8")
-    if "pdf" in formats:
-        from .pdf import html_to_pdf
+        if "pdf" in formats:
+            from .pdf import html_to_pdf
 
-        for stem, pdf in zip(pages, html_to_pdf(list(pages.values())), strict=True):
-            files[f"{stem}.pdf"] = pdf
+            for stem, pdf in zip(pages, html_to_pdf(list(pages.values())), strict=True):
+                files[f"{stem}.pdf"] = pdf
     if "sheet" in formats:
         from ..sheet.render import sheet_files
 
