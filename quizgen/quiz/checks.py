@@ -22,6 +22,7 @@ from .items import Item
 from .nearvalues import leading_number, parse_date, parse_number, parse_period, parse_year, sort_key
 from .generators import comparable, when_key
 from .rules import (
+    ABSOLUTE_WORDS,
     LENGTH_RATIO,
     MATCHING_EXTRAS,
     MATCHING_MAX,
@@ -36,7 +37,6 @@ from .rules import (
     QUANTITY_MAX_GAP,
     YEAR_MAX_GAP,
     YEAR_MIN_GAP,
-    absolute_words,
     accepts_wrong,
     blank_missing,
     closed_answer,
@@ -231,16 +231,13 @@ def of_the_above(item: Item, ctx: RuleContext) -> Iterable[str]:
 def absolute(item: Item, ctx: RuleContext) -> Iterable[str]:
     """No absolute words (always, never, only, completely, absolutely) in options or true/false
     statements, unless the fact's own text uses the word."""
-    if item.type is ItemType.multiple_choice:
-        texts = list(item.options)
-    elif item.type is ItemType.true_false:
-        texts = [item.prompt]
-    else:
+    if item.type not in (ItemType.multiple_choice, ItemType.true_false):
         return
     lf = _first(item, ctx)
     allowed = set(words(lf.fact.plain_text)) if lf else set()
-    for text in texts:
-        bad = [w for w in absolute_words(text) if w not in allowed]
+    for text in item.options if _mc(item) else [item.prompt]:
+        found = set(words(text)) - allowed
+        bad = [w for w in ABSOLUTE_WORDS if w in found]
         if bad:
             yield f"absolute word {', '.join(bad)} in {text!r}, and the fact does not say so"
 
