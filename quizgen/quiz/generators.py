@@ -213,8 +213,6 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     cue that pairs them). The extras are answers no premise accepts: first one hand-written
     distractor of each premise (its rival), then the group's other answers and further distractors.
     """
-    if not pool:
-        return None
     facts = list(pool)
     rng.shuffle(facts)
     premises: list[LocatedFact] = []
@@ -243,7 +241,6 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     rivals = [pool[0] for pool in own if pool]
     hand = [d for pool in own for d in pool[1:]]
     rng.shuffle(hand)
-    kind = premises[0].fact.answer_type.value if premises else ""
     # Premises give way to extras when the pool is small: 4 premises and 2 extras beat 6 and none.
     def named(cand: str) -> bool:  # an answer a premise names is no use as an extra
         return any(mentions(p.fact.ask, cand) for p in premises)
@@ -271,7 +268,7 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     responses = [shown(p, p.fact.answer) for p in premises]
     options = responses + extras
     rng.shuffle(options)
-    return _item(ItemType.matching, premises, ctx, answer_type=kind,
+    return _item(ItemType.matching, premises, ctx, answer_type=premises[0].fact.answer_type.value,
                  prompt=f"Match each question with its answer. {len(extras)} of the answers are "
                         "not used.",
                  premises=[p.fact.ask for p in premises], options=options,
