@@ -11,10 +11,8 @@ import functools
 from collections.abc import Iterable
 
 from ..model import Fact, LocatedFact
-from ..normalize import normalize_answer as _normalize_answer
+from ..normalize import normalize_answer as _uncached_normalize
 from . import nearvalues
-
-_uncached_normalize = _normalize_answer
 
 
 @functools.lru_cache(maxsize=1 << 16)

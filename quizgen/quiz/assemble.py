@@ -193,7 +193,7 @@ class _Picker:
     def matching(self) -> bool:
         # Only a group is a pool: its facts share one role (an answer type alone may mix a
         # patriarch with presidents).
-        pools = [g for g in sorted(self.groups) if self.group_left[g] >= gen.MATCHING_MIN]
+        pools = [g for g in sorted(self.groups) if self.group_left[g] >= rules.MATCHING_MIN]
         self.rng.shuffle(pools)
         return any(self.accept(gen.matching(self._live(self.groups[g]), self.ctx, self.rng)) for g in pools)
 

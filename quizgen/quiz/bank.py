@@ -57,12 +57,6 @@ def _made(kind: ItemType, lf: LocatedFact, ctx: Context, rng: random.Random) -> 
     return [true_false(lf, ctx, rng, true=first), true_false(lf, ctx, rng, true=not first)]
 
 
-def item_rng(seed: int, fact_key: str, kind: ItemType) -> random.Random:
-    """The generator of one fact's item of one type (a string seed is hashed with SHA-512 by
-    `random`, so it does not depend on PYTHONHASHSEED)."""
-    return random.Random(f"{seed}/{fact_key}/{kind.value}")
-
-
 def bank_items(
     facts: list[LocatedFact], base: FactBase, ctx: Context, seed: int
 ) -> tuple[list[Item], list[str]]:
@@ -73,7 +67,8 @@ def bank_items(
     notes: list[str] = []
     for lf in facts:
         for kind in BANK_TYPES:
-            rng = item_rng(seed, lf.key, kind)
+            # `random` hashes a string seed with SHA-512: no dependence on PYTHONHASHSEED
+            rng = random.Random(f"{seed}/{lf.key}/{kind.value}")
             refused: list[str] = []
             for item in _made(kind, lf, ctx, rng):
                 if item is None:

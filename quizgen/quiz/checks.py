@@ -20,40 +20,8 @@ from ..recipe import ItemType
 from .distractors import FactBase
 from .items import Item
 from .nearvalues import leading_number, parse_date, parse_number, parse_period, parse_year, sort_key
+from . import rules
 from .generators import comparable, when_key
-from .rules import (
-    LENGTH_RATIO,
-    MATCHING_EXTRAS,
-    MATCHING_MAX,
-    MATCHING_MIN,
-    MC_MAX_OPTIONS,
-    MC_MIN_OPTIONS,
-    NAME_TYPES,
-    OF_THE_ABOVE,
-    ORDERED_TYPES,
-    ORDERING_MAX,
-    ORDERING_MIN,
-    QUANTITY_MAX_GAP,
-    YEAR_MAX_GAP,
-    YEAR_MIN_GAP,
-    absolute_words,
-    accepts_wrong,
-    blank_missing,
-    closed_answer,
-    candidate_problem,
-    dated_by_evidence,
-    has_initials,
-    determiner_fits,
-    in_a_list,
-    in_pools,
-    mentions,
-    name_parts,
-    opener,
-    second_fit,
-    word_roots,
-    second_claim,
-    self_refuting,
-)
 
 ERROR, WARNING = "error", "warning"
 _NUMBER_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(.*)$")
@@ -115,7 +83,7 @@ def option_count(item: Item, ctx: RuleContext) -> Iterable[str]:
     if not _mc(item):
         return
     n = len(item.options)
-    if not MC_MIN_OPTIONS <= n <= MC_MAX_OPTIONS:
+    if not rules.MC_MIN_OPTIONS <= n <= rules.MC_MAX_OPTIONS:
         yield f"{n} options (3 or 4 wanted)"
     if _key(item) is None:
         yield f"key {item.key} is not the index of an option"
@@ -196,12 +164,12 @@ def answer_format(item: Item, ctx: RuleContext) -> Iterable[str]:
             if v is not None and max(k, v) >= 1000 and ("," in key) != ("," in o):
                 yield f"option {o!r} and the key {key!r} write thousands differently"
     if kind == "person":
-        n = len(name_parts(key))
+        n = len(rules.name_parts(key))
         for o in _distractors(item):
-            m = len(name_parts(o))
+            m = len(rules.name_parts(o))
             if abs(m - n) > 1:
                 yield f"option {o!r} has {m} name parts, the key {key!r} {n}"
-        initials = {has_initials(o) for o in item.options}
+        initials = {rules.has_initials(o) for o in item.options}
         if len(initials) > 1:
             yield "names with initials mixed with full names: " + ", ".join(map(repr, item.options))
 
@@ -209,14 +177,14 @@ def answer_format(item: Item, ctx: RuleContext) -> Iterable[str]:
 def option_length(item: Item, ctx: RuleContext) -> Iterable[str]:
     """The longest option is at most 1.5 times the median option length (in characters). Names
     (people, places, organizations, works, events) are left alone: their lengths are no cue."""
-    if not _mc(item) or len(item.options) < 2 or item.answer_type in NAME_TYPES:
+    if not _mc(item) or len(item.options) < 2 or item.answer_type in rules.NAME_TYPES:
         return
     lengths = [len(o.strip()) for o in item.options]
     median = statistics.median(lengths)
     longest = max(lengths)
-    if median and longest > LENGTH_RATIO * median:
+    if median and longest > rules.LENGTH_RATIO * median:
         option = item.options[lengths.index(longest)]
-        yield f"option {option!r} is {longest / median:.1f} x the median option length (at most {LENGTH_RATIO})"
+        yield f"option {option!r} is {longest / median:.1f} x the median option length (at most {rules.LENGTH_RATIO})"
 
 
 def of_the_above(item: Item, ctx: RuleContext) -> Iterable[str]:
@@ -224,23 +192,20 @@ def of_the_above(item: Item, ctx: RuleContext) -> Iterable[str]:
     if not _mc(item):
         return
     for o in item.options:
-        if OF_THE_ABOVE.search(o.strip()):
+        if rules.OF_THE_ABOVE.search(o.strip()):
             yield f"option {o!r} tests test-taking, not the fact"
 
 
 def absolute(item: Item, ctx: RuleContext) -> Iterable[str]:
     """No absolute words (always, never, only, completely, absolutely) in options or true/false
     statements, unless the fact's own text uses the word."""
-    if item.type is ItemType.multiple_choice:
-        texts = list(item.options)
-    elif item.type is ItemType.true_false:
-        texts = [item.prompt]
-    else:
+    if item.type not in (ItemType.multiple_choice, ItemType.true_false):
         return
     lf = _first(item, ctx)
     allowed = set(words(lf.fact.plain_text)) if lf else set()
-    for text in texts:
-        bad = [w for w in absolute_words(text) if w not in allowed]
+    for text in item.options if _mc(item) else [item.prompt]:
+        found = set(words(text)) - allowed
+        bad = [w for w in rules.ABSOLUTE_WORDS if w in found]
         if bad:
             yield f"absolute word {', '.join(bad)} in {text!r}, and the fact does not say so"
 
@@ -252,15 +217,15 @@ def key_stem_overlap(item: Item, ctx: RuleContext) -> Iterable[str]:
     key = _mc_key(item)
     if key is None:
         return
-    stem = word_roots(item.prompt)
-    shared = word_roots(key) & stem
-    if shared and not all(word_roots(o) & stem for o in _distractors(item)):
+    stem = rules.word_roots(item.prompt)
+    shared = rules.word_roots(key) & stem
+    if shared and not all(rules.word_roots(o) & stem for o in _distractors(item)):
         yield f"the key {key!r} repeats {', '.join(sorted(shared))} from the stem, and not every distractor does"
 
 
 def ascending(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Numbers, years, dates and periods are listed in ascending order."""
-    if not _mc(item) or item.answer_type not in ORDERED_TYPES:
+    if not _mc(item) or item.answer_type not in rules.ORDERED_TYPES:
         return
     values = [sort_key(item.answer_type, o) for o in item.options]
     if None not in values and values != sorted(values):
@@ -276,7 +241,7 @@ def year_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
         return
     for o in _distractors(item):
         y = parse_year(o)
-        if y is not None and not YEAR_MIN_GAP <= abs(y - k) <= YEAR_MAX_GAP:
+        if y is not None and not rules.YEAR_MIN_GAP <= abs(y - k) <= rules.YEAR_MAX_GAP:
             yield f"year {o} is {abs(y - k)} years from the key {key} (2 to 30 wanted)"
 
 
@@ -290,7 +255,7 @@ def quantity_gap(item: Item, ctx: RuleContext) -> Iterable[str]:
         return
     for o in _distractors(item):
         v = leading_number(o)
-        if v is not None and abs(v - k) > QUANTITY_MAX_GAP * k + 1e-9:
+        if v is not None and abs(v - k) > rules.QUANTITY_MAX_GAP * k + 1e-9:
             yield f"{o} is {abs(v - k) / k:.0%} away from the key {key} (at most 50%)"
 
 
@@ -321,16 +286,16 @@ def matching_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
     if item.type is not ItemType.matching:
         return
     n = len(item.premises)
-    if not MATCHING_MIN <= n <= MATCHING_MAX:
+    if not rules.MATCHING_MIN <= n <= rules.MATCHING_MAX:
         yield f"{n} premises (4 to 8 wanted)"
     extras = len(item.options) - len(set(item.matches))
-    if extras < MATCHING_EXTRAS:
+    if extras < rules.MATCHING_EXTRAS:
         yield f"{extras} extra responses (at least 2 wanted)"
     if any(ctx.base.same_thing(a, b) for n, a in enumerate(item.options) for b in item.options[n + 1:]):
         yield "two responses say the same thing (or name one thing: pack aliases)"
     for i, m in enumerate(item.matches):
         for j, premise in enumerate(item.premises):
-            if j != i and 0 <= m < len(item.options) and mentions(premise, item.options[m]):
+            if j != i and 0 <= m < len(item.options) and rules.mentions(premise, item.options[m]):
                 yield f"premise {j + 1} names {item.options[m]!r}, the answer of premise {i + 1}"
     for i, (key, m) in enumerate(zip(item.fact_ids, item.matches, strict=False)):
         lf = ctx.located(key)
@@ -347,7 +312,7 @@ def ordering_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
     if item.type is not ItemType.ordering:
         return
     n = len(item.options)
-    if not ORDERING_MIN <= n <= ORDERING_MAX:
+    if not rules.ORDERING_MIN <= n <= rules.ORDERING_MAX:
         yield f"{n} events (3 to 5 wanted)"
     if len(item.dates) != n or sorted(item.sequence) != list(range(n)):
         yield "every event needs one date and one place in the sequence"
@@ -405,7 +370,7 @@ def from_pools(item: Item, ctx: RuleContext) -> Iterable[str]:
     answer of the same type from elsewhere in the pack may be of another role altogether."""
     lf, wrong = _wrong(item, ctx)
     for o in wrong:
-        if not in_pools(lf, o.strip(), ctx.base):
+        if not rules.in_pools(lf, o.strip(), ctx.base):
             yield (f"{o!r} is neither a hand-written distractor of {lf.key}, nor an answer of its "
                    f"group{' (' + lf.fact.group + ')' if lf.fact.group else ' (it has none)'}, "
                    "nor a near value")
@@ -418,7 +383,7 @@ def never_true(item: Item, ctx: RuleContext) -> Iterable[str]:
     lf, wrong = _wrong(item, ctx)
     stem = item.prompt if _mc(item) else ""
     for o in wrong:
-        problem = candidate_problem(lf, o.strip(), ctx.base, stem)
+        problem = rules.candidate_problem(lf, o.strip(), ctx.base, stem)
         if problem is not None and "fact base" not in problem:  # that one is mc-one-key's
             yield f"{o!r} {problem}"
 
@@ -435,13 +400,13 @@ def tf_swap(item: Item, ctx: RuleContext) -> Iterable[str]:
         return
     swapped = _swapped(item, lf)
     before, _ = lf.fact.blanked_parts
-    if swapped and lf.fact.answer_type.value in ("country", "place") and not determiner_fits(
+    if swapped and lf.fact.answer_type.value in ("country", "place") and not rules.determiner_fits(
             before, swapped, ctx.base):
         yield f"{swapped!r} does not read right after {' '.join(before.split()[-2:])!r}"
-    repeated = self_refuting(lf.fact)
+    repeated = rules.self_refuting(lf.fact)
     if repeated:
         yield f"the rest of the sentence still says {repeated!r}: the statement refutes itself"
-    joined = second_claim(lf.fact)
+    joined = rules.second_claim(lf.fact)
     if joined:
         yield f"the sentence joins a second claim ({joined!r}) that stays true: the statement is half true"
 
@@ -455,15 +420,15 @@ def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:
     lf = _first(item, ctx)
     if lf is None:
         return
-    missing = blank_missing(lf.fact)
+    missing = rules.blank_missing(lf.fact)
     if missing:
         yield f"the sentence drops {', '.join(missing)} (in the question), so a second answer may fit"
-    repeated = self_refuting(lf.fact)
+    repeated = rules.self_refuting(lf.fact)
     if repeated:
         yield f"the rest of the sentence gives the blank away: {repeated!r}"
-    if in_a_list(lf.fact):
+    if rules.in_a_list(lf.fact):
         yield "the blank is one member of a list: any other member fits it too"
-    other = second_fit(lf, ctx.base)
+    other = rules.second_fit(lf, ctx.base)
     if other:
         yield f"the source writes {other!r} (another answer of group {lf.fact.group}) where the blank is"
 
@@ -475,7 +440,7 @@ def written_closed(item: Item, ctx: RuleContext) -> Iterable[str]:
     if item.type not in (ItemType.fill_blank, ItemType.short_answer):
         return
     lf = _first(item, ctx)
-    if lf is not None and not closed_answer(lf.fact):
+    if lf is not None and not rules.closed_answer(lf.fact):
         yield (f"the answer {lf.fact.answer!r} is a {lf.fact.answer_type.value}: a phrase students word "
                "in many ways; ask it with options")
 
@@ -488,7 +453,7 @@ def written_takes_no_wrong(item: Item, ctx: RuleContext) -> Iterable[str]:
     lf = _first(item, ctx)
     if lf is None:
         return
-    wrong = accepts_wrong(lf, [item.answer_text, *item.accept], ctx.base)
+    wrong = rules.accepts_wrong(lf, [item.answer_text, *item.accept], ctx.base)
     if wrong:
         yield f"the accepted answers mark the wrong answer {wrong!r} right (a bare word among them?)"
 
@@ -500,9 +465,9 @@ def parallel_grammar(item: Item, ctx: RuleContext) -> Iterable[str]:
     key = _mc_key(item)
     if key is None or item.answer_type != "term":
         return
-    want = opener(key)
+    want = rules.opener(key)
     for o in _distractors(item):
-        got = opener(o)
+        got = rules.opener(o)
         if got != want:
             yield f"option {o!r} opens as a {got}, the key {key!r} as a {want}"
 
@@ -512,9 +477,9 @@ def odd_key_out(item: Item, ctx: RuleContext) -> Iterable[str]:
     of joint security" beside "sphere of influence"): a test-wise student picks the odd one out
     without knowing the fact. Numbers, years and dates are left to their own checks."""
     key, others = _mc_key(item), _distractors(item)
-    if key is None or item.answer_type in ORDERED_TYPES or len(others) < 2:
+    if key is None or item.answer_type in rules.ORDERED_TYPES or len(others) < 2:
         return
-    shared = frozenset.intersection(*(word_roots(o) for o in others)) - word_roots(key)
+    shared = frozenset.intersection(*(rules.word_roots(o) for o in others)) - rules.word_roots(key)
     if shared:
         yield (f"every distractor shares {', '.join(sorted(shared))!s} and the key {key!r} does not: "
                "the key is the odd one out")
@@ -552,7 +517,7 @@ def ordering_dated(item: Item, ctx: RuleContext) -> Iterable[str]:
         return
     for key in item.fact_ids:
         fact = ctx.fact(key)
-        if fact is not None and not dated_by_evidence(fact):
+        if fact is not None and not rules.dated_by_evidence(fact):
             yield f"the evidence of {key} does not state {fact.when}"
 
 

@@ -21,15 +21,6 @@ from . import rules
 from .distractors import FactBase, answer_key, normalize_answer, pick_distractors
 from .items import Evidence, Item
 from .nearvalues import sort_key, with_unit
-from .rules import (
-    MATCHING_EXTRAS,
-    MATCHING_MIN,
-    MATCHING_PRINT_MAX,
-    ORDERED_TYPES,
-    ORDERING_MAX,
-    ORDERING_MIN,
-    mentions,
-)
 
 PREFIX = {
     ItemType.multiple_choice: "mc",
@@ -99,14 +90,14 @@ def multiple_choice(lf: LocatedFact, ctx: Context, rng: random.Random) -> Item |
         return None
     for size in dict.fromkeys((ctx.options, 3)):
         # For ascending options the key's position is drawn first, then distractors either side.
-        below = rng.randrange(size) if kind in ORDERED_TYPES else None
+        below = rng.randrange(size) if kind in rules.ORDERED_TYPES else None
         wrong = pick_distractors(lf, ctx.base, rng, size - 1, below=below, stem=lf.fact.ask)
         if len(wrong) == size - 1:
             break
     else:
         return None
     options = [key, *wrong]
-    ascending = kind in ORDERED_TYPES
+    ascending = kind in rules.ORDERED_TYPES
     if ascending:
         options.sort(key=lambda o: sort_key(kind, o))
     else:
@@ -161,7 +152,7 @@ def true_false(lf: LocatedFact, ctx: Context, rng: random.Random, *, true: bool)
     if not true:
         kind = fact.answer_type.value
         before, after = fact.blanked_parts
-        below = rng.randrange(2) if kind in ORDERED_TYPES else None
+        below = rng.randrange(2) if kind in rules.ORDERED_TYPES else None
         if rules.self_refuting(fact) or rules.second_claim(fact):  # refutes itself, or half true
             return None
         allow = _agrees_with(fact.answer, after) if kind in _COMMON_NOUN_TYPES else None
@@ -213,21 +204,20 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     cue that pairs them). The extras are answers no premise accepts: first one hand-written
     distractor of each premise (its rival), then the group's other answers and further distractors.
     """
-    if not pool:
-        return None
     facts = list(pool)
     rng.shuffle(facts)
     premises: list[LocatedFact] = []
     keys: set[str] = set()
     for lf in facts:
-        if len(premises) >= MATCHING_PRINT_MAX:
+        if len(premises) >= rules.MATCHING_PRINT_MAX:
             break
         k = answer_key(lf.fact.answer)
         if content_words(lf.fact.ask) & content_words(lf.fact.answer) or lf.fact.unit != facts[0].fact.unit:
             continue
-        clash = k in keys or any(ctx.base.is_true_for(p, lf.fact.answer) or ctx.base.is_true_for(lf, p.fact.answer)
-                                 or mentions(p.fact.ask, lf.fact.answer) or mentions(lf.fact.ask, p.fact.answer)
-                                 for p in premises)  # "Besides Omsk, which city...?" answers another
+        clash = k in keys or any(
+            ctx.base.is_true_for(p, lf.fact.answer) or ctx.base.is_true_for(lf, p.fact.answer)
+            or rules.mentions(p.fact.ask, lf.fact.answer) or rules.mentions(lf.fact.ask, p.fact.answer)
+            for p in premises)  # "Besides Omsk, which city...?" answers another
         if not clash:
             premises.append(lf)
             keys.add(k)
@@ -243,20 +233,19 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     rivals = [pool[0] for pool in own if pool]
     hand = [d for pool in own for d in pool[1:]]
     rng.shuffle(hand)
-    kind = premises[0].fact.answer_type.value if premises else ""
     # Premises give way to extras when the pool is small: 4 premises and 2 extras beat 6 and none.
     def named(cand: str) -> bool:  # an answer a premise names is no use as an extra
-        return any(mentions(p.fact.ask, cand) for p in premises)
+        return any(rules.mentions(p.fact.ask, cand) for p in premises)
 
     def enough_extras() -> bool:  # at least MATCHING_EXTRAS of the candidates are not named
         unnamed = (c for c in itertools.chain(rivals, spare, hand) if not named(c))
-        return next(itertools.islice(unnamed, MATCHING_EXTRAS - 1, None), None) is not None
+        return next(itertools.islice(unnamed, rules.MATCHING_EXTRAS - 1, None), None) is not None
 
-    while len(premises) > MATCHING_MIN and not enough_extras():
+    while len(premises) > rules.MATCHING_MIN and not enough_extras():
         gone = premises.pop()
         spare.append(shown(gone, gone.fact.answer))
     keys = {answer_key(shown(p, p.fact.answer)) for p in premises}
-    wanted = max(MATCHING_EXTRAS + max(0, 6 - len(premises)) // 2, min(len(rivals), len(premises)))
+    wanted = max(rules.MATCHING_EXTRAS + max(0, 6 - len(premises)) // 2, min(len(rivals), len(premises)))
     for cand in itertools.chain(rivals, spare, hand):
         if len(extras) >= wanted:
             break
@@ -266,12 +255,12 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
             continue  # an extra named in a premise is ruled out by reading it
         extras.append(cand.strip())
         keys.add(k)
-    if len(premises) < MATCHING_MIN or len(extras) < MATCHING_EXTRAS:
+    if len(premises) < rules.MATCHING_MIN or len(extras) < rules.MATCHING_EXTRAS:
         return None
     responses = [shown(p, p.fact.answer) for p in premises]
     options = responses + extras
     rng.shuffle(options)
-    return _item(ItemType.matching, premises, ctx, answer_type=kind,
+    return _item(ItemType.matching, premises, ctx, answer_type=premises[0].fact.answer_type.value,
                  prompt=f"Match each question with its answer. {len(extras)} of the answers are "
                         "not used.",
                  premises=[p.fact.ask for p in premises], options=options,
@@ -294,7 +283,7 @@ def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     dates, to put in order."""
     facts = [lf for lf in pool if lf.fact.event and rules.dated_by_evidence(lf.fact)]
     rng.shuffle(facts)
-    size = min(ORDERING_MAX - 1, len(facts))  # 4 when possible: enough to test, quick to mark
+    size = min(rules.ORDERING_MAX - 1, len(facts))  # 4 when possible: enough to test, quick to mark
     chosen: list[LocatedFact] = []
     for lf in facts:
         if len(chosen) >= size:
@@ -302,7 +291,7 @@ def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
         if all(comparable(lf.fact.when, c.fact.when) for c in chosen) and all(
                 answer_key(lf.fact.event) != answer_key(c.fact.event) for c in chosen):
             chosen.append(lf)
-    if len(chosen) < ORDERING_MIN:
+    if len(chosen) < rules.ORDERING_MIN:
         return None
     chosen.sort(key=lambda lf: when_key(lf.fact.when))
     shown = list(chosen)

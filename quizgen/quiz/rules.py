@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Fact, LocatedFact
 from ..recipe import ItemType
-from ..normalize import content_words, words, written_answer_ok
+from ..normalize import content_words, written_answer_ok
 from ..source import fold
 from .answers import _uncached_normalize, answer_key, normalize_answer  # memoised
 from .items import Item
@@ -156,11 +156,6 @@ def key_longer(key: str, others: list[str]) -> bool:
 
 #: Absolute words (Haladyna et al. 2002, guideline 28 on specific determiners).
 ABSOLUTE_WORDS = ("always", "never", "only", "completely", "absolutely")
-
-
-def absolute_words(text: str) -> list[str]:
-    found = set(words(text))
-    return [w for w in ABSOLUTE_WORDS if w in found]
 
 
 _INITIAL = re.compile(r"^[A-ZÀ-Ý]\.?$|^[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.?$")
