@@ -248,3 +248,25 @@ def test_a_problem_raised_inside_the_build_lock_is_reported_not_crashed(tmp_path
                                        "-o", str(tmp_path / "out")])
     assert result.exit_code == 1 and "somewhere.yaml:3:1: made up for the test" in result.output
     assert "internal error" not in result.output
+
+
+def test_the_quiz_notes_are_printed_even_when_writing_is_refused(tmp_path):
+    """A quiz cut short says so although its files cannot be written (a folder in the way)."""
+    (tmp_path / "rivers-A.json").mkdir()
+    result = CliRunner().invoke(main, ["quiz", str(RIVERS_RECIPE), "--facts", str(FIXTURES / "packs"),
+                                       "--questions", "500", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert any(line.startswith("rivers: note: ") for line in result.stderr.splitlines())
+
+
+def test_a_broken_template_stops_only_the_pages_that_use_it(tmp_path):
+    """The JSON, answer sheets and platform exports are made without the page templates, so a
+    syntax error in a user's quiz.html stops an html run with its location, and not the others."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "quiz.html").write_text("{% if %}")
+    recipe, packs = rivers()
+    with pytest.raises(Problem, match="quiz.html:1:1: template syntax"):
+        write_quiz(recipe, packs, tmp_path / "html", templates=mine)
+    written = write_quiz(recipe, packs, tmp_path / "json", templates=mine, formats=["json", "gift"])
+    assert sorted(p.suffix for p in written) == [".gift", ".json", ".json"]

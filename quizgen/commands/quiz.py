@@ -73,7 +73,7 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
         exported = quiz_files(build.recipe, build.packs, seed=seed, versions=versions,
                               questions=questions, formats=chosen, export_versions=export_versions,
                               templates=templates, build=build)
+    for note in exported.notes:  # before writing, so that they are seen if writing is refused
+        click.echo(note, err=True)
     for p in write_files(Path(out_dir), exported.files):
         click.echo(str(p))
-    for note in exported.notes:
-        click.echo(note, err=True)

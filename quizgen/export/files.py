@@ -135,8 +135,9 @@ def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, 
     """Generate, render and write the recipe's quiz (version A's exports too, for the export
     formats in `formats`); return the paths written. The same seed gives the same bytes (PDFs
     aside: Chromium stamps them with a creation date)."""
-    return write_files(Path(out_dir), quiz_files(recipe, packs, seed=seed, versions=versions, questions=questions,
-                                                 formats=formats, templates=templates, build=build).files)
+    made = quiz_files(recipe, packs, seed=seed, versions=versions, questions=questions, formats=formats,
+                      templates=templates, build=build)
+    return write_files(Path(out_dir), made.files)
 
 
 def write_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:

@@ -146,7 +146,6 @@ def evidence_carries_claim(cards: list[Card], ctx: RuleContext) -> Iterable[tupl
                       "quote the passage that states the claim")
 
 
-
 @CHECKS("card-cloze-unique", ERROR)
 def cloze_unique(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, str]]:
     """A cloze card's sentence keeps the years and names its fact's question carries, and its

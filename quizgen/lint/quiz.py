@@ -158,7 +158,6 @@ def key_root_elsewhere(items: list[Item], ctx: RuleContext) -> Iterable[tuple[It
                 break
 
 
-
 @CHECKS("quiz-key-in-stem", ERROR)
 def key_in_stem(items: list[Item], ctx: RuleContext) -> Iterable[tuple[Item | None, str]]:
     """No item's answer (key, alias, matched response, the answer its true/false statement tests)

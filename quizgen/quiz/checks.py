@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from ..model import Fact, LoadedPack, LocatedFact
 from ..normalize import content_words, words
 from ..recipe import ItemType
+from . import rules
 from .distractors import FactBase
+from .generators import comparable, when_key
 from .items import Item
 from .nearvalues import leading_number, parse_date, parse_number, parse_period, parse_year, sort_key
-from . import rules
-from .generators import comparable, when_key
 
 ERROR, WARNING = "error", "warning"
 _NUMBER_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(.*)$")
