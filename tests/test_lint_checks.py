@@ -368,3 +368,17 @@ def test_a_false_statement_of_two_claims_is_half_true():
     assert true_false(lf, ctx, random.Random(1), true=False) is None
     assert true_false(lf, ctx, random.Random(1), true=True) is not None
 
+
+
+def test_checks_report_in_a_fixed_order():
+    """Findings are sorted by their check's place in CHECKS (cards, item rules, whole quizzes), and
+    the card and quiz checks take their place from where they are defined: moving one changes the
+    order of `quizgen lint`'s report, so it is pinned here."""
+    from quizgen.quiz.checks import RULES
+
+    ids = [c.id for c in CHECKS]
+    assert ids[:6] == ["card-answer-short", "card-cloze-single", "card-duplicate-front",
+                       "card-reverse-unique", "fact-evidence-short", "card-cloze-unique"]
+    assert ids[6:-7] == [r.id for r in RULES]
+    assert ids[-7:] == ["quiz-key-longest", "quiz-key-positions", "quiz-tf-balance", "quiz-same-passage",
+                        "quiz-repeated-answer", "quiz-key-root-elsewhere", "quiz-key-in-stem"]
