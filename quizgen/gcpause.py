@@ -7,23 +7,26 @@ load), for nothing. Reference counting still frees everything as usual.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-@contextlib.contextmanager
-def _cyclic_gc_off() -> Iterator[None]:
-    """The cyclic collector off for the block, its state restored afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def without_cyclic_gc(func: Callable[P, R]) -> Callable[P, R]:
+    """Run `func` with the cyclic collector off, restoring its state afterwards."""
 
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
 
-#: `@without_cyclic_gc` runs a function with the cyclic collector off (a context manager made by
-#: `contextlib.contextmanager` is a decorator too, with a fresh context on every call).
-without_cyclic_gc = _cyclic_gc_off()
+    return wrapper
