@@ -47,7 +47,11 @@ class Document:
     @property
     def root(self) -> yaml.Node | None:
         if not self._composed:
-            self._root = _compose(self.text)
+            loader = _Loader(self.text)
+            try:
+                self._root = loader.get_single_node()
+            finally:
+                loader.dispose()
             self._composed = True
         return self._root
 
@@ -196,14 +200,6 @@ def _bad_tagged_value(root: yaml.Node | None) -> tuple[int, int]:
     finally:
         loader.dispose()
     return 1, 1
-
-
-def _compose(text: str) -> yaml.Node | None:
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
 
 
 def parse_yaml(path: str, text: str) -> Document:
