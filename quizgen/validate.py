@@ -66,7 +66,7 @@ def _impossible_when(fact: Fact, answer: str) -> tuple[str, str] | None:
     if fact.when:
         parts = [int(p) for p in fact.when.split("-")]
         try:
-            dt.date(parts[0], *(parts[1:] + [1] * (3 - len(parts)))) if parts[0] else dt.date(0, 1, 1)
+            dt.date(*parts, *[1] * (3 - len(parts)))  # year 0 raises too
         except ValueError:
             return ("when", f"'{fact.when}' is no date of the calendar")
     return None
@@ -237,24 +237,31 @@ def read_sources(pack: Pack, pack_doc: Document | None, folder: Path, display: s
     problems: list[Problem] = []
     sources: dict[str, SourceText] = {}
     pack_path = os.path.join(display, "pack.yaml")
+
+    def problem(i: int, key: str, message: str) -> None:
+        line, col = pack_doc.where(("sources", i, key)) if pack_doc else (1, 1)
+        problems.append(Problem(pack_path, line, col, f"sources[{i}].{key}: {message}"))
+
+    seen_ids: set[str] = set()
     for i, src in enumerate(pack.sources):
-        line, col = pack_doc.where(("sources", i, "file")) if pack_doc else (1, 1)
+        if src.id in seen_ids:
+            problem(i, "id", f"duplicate source id '{src.id}'")
+        seen_ids.add(src.id)
         try:
             target = paths.inside(folder, src.file)
         except (OSError, ValueError, RuntimeError) as err:  # a NUL byte, a name too long, a symlink loop
             reason = getattr(err, "strerror", None) or str(err).split(":")[0]
-            problems.append(Problem(pack_path, line, col, f"sources[{i}].file: cannot use this path: {reason}"))
+            problem(i, "file", f"cannot use this path: {reason}")
             continue
         if target is None:
-            problems.append(Problem(pack_path, line, col, f"sources[{i}].file: '{src.file}' leaves the pack folder; "
-                                    "a pack may only cite files inside it"))
+            problem(i, "file", f"'{src.file}' leaves the pack folder; a pack may only cite files inside it")
             continue
         try:
             is_file = target.is_file()
         except (OSError, ValueError):
             is_file = False
         if not is_file:
-            problems.append(Problem(pack_path, line, col, f"sources[{i}].file: source file not found: {src.file}"))
+            problem(i, "file", f"source file not found: {src.file}")
             continue
         try:
             text = read_text(target, os.path.join(display, src.file))
@@ -262,12 +269,6 @@ def read_sources(pack: Pack, pack_doc: Document | None, folder: Path, display: s
             problems.append(p)
             continue
         sources[src.id] = SourceText(text, src.skip_sections)
-    seen_src: set[str] = set()
-    for i, src in enumerate(pack.sources):
-        if src.id in seen_src:
-            line, col = pack_doc.where(("sources", i, "id")) if pack_doc else (1, 1)
-            problems.append(Problem(pack_path, line, col, f"sources[{i}].id: duplicate source id '{src.id}'"))
-        seen_src.add(src.id)
     return sources, problems
 
 

@@ -63,28 +63,21 @@ _SMALL: dict[str, Any] = {}  # resolved short scalars (numbers, years, yes/no), 
 _UNSEEN = object()
 
 
-def implicit_tag(text: str) -> str | None:
-    """The tag PyYAML's implicit resolvers give a plain scalar, or None for text (most scalars:
-    decided by its length or one regex, before the resolvers are tried one by one)."""
+def resolve(text: str) -> Any:
+    """A plain scalar's value, as the safe loader makes it (int, float, bool, None, date or str).
+    Most scalars are text, told by their length or one regex before the resolvers are tried."""
     first = text[:1]
     if len(text) > _LONGEST_WORD and first.isalpha():
-        return None
-    maybe = _MAYBE.get(first)
-    if maybe is None or maybe(text) is None:
-        return None
-    return next((tag for tag, regexp in _RESOLVERS[first] if regexp.match(text)), None)
-
-
-def resolve(text: str) -> Any:
-    """A plain scalar's value, as the safe loader makes it (int, float, bool, None, date or str)."""
+        return text
     small = len(text) <= 12
     if small:  # short scalars (numbers, years, yes/no) repeat: resolved once each
         value = _SMALL.get(text, _UNSEEN)
         if value is not _UNSEEN:
             return value
-    tag = implicit_tag(text)
-    if tag is None:
+    maybe = _MAYBE.get(first)
+    if maybe is None or maybe(text) is None:
         return text
+    tag = next(tag for tag, regexp in _RESOLVERS[first] if regexp.match(text))  # `maybe` says one does
     try:
         value = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, yaml.ScalarNode(tag, text))
     except Exception:  # a value PyYAML would reject (say, a date that does not exist)

@@ -47,7 +47,11 @@ class Document:
     @property
     def root(self) -> yaml.Node | None:
         if not self._composed:
-            self._root = _compose(self.text)
+            loader = _Loader(self.text)
+            try:
+                self._root = loader.get_single_node()
+            finally:
+                loader.dispose()
             self._composed = True
         return self._root
 
@@ -120,72 +124,63 @@ def _count_aliases(path: str, text: str) -> None:
 
 #: Most nodes a document may expand to once aliases are followed (an alias bomb needs few aliases).
 MAX_EXPANDED_NODES = 1_000_000
-
-
-def _check_expansion(path: str, root: yaml.Node) -> None:
-    """Refuse a document whose aliases would expand past MAX_EXPANDED_NODES when walked, or that
-    holds a value containing itself (`- &r {id: a, self: *r}`: no fact is infinite)."""
-    sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()  # the nodes being walked: meeting one again is a cycle
-
-    def size(node: yaml.Node) -> int:
-        key = id(node)
-        if key in open_nodes:
-            mark = node.start_mark
-            raise Problem(path, mark.line + 1, mark.column + 1,
-                          "YAML: this value contains itself through an alias (a recursive alias): refused")
-        if key in sizes:
-            return sizes[key]
-        open_nodes.add(key)
-        sizes[key] = 1
-        if isinstance(node, yaml.SequenceNode):
-            total = 1 + sum(size(n) for n in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            total = 1 + sum(size(k) + size(v) for k, v in node.value)
-        else:
-            total = 1
-        open_nodes.discard(key)
-        sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
-        return sizes[key]
-
-    if size(root) > MAX_EXPANDED_NODES:
-        mark = root.start_mark
-        raise Problem(path, mark.line + 1, mark.column + 1,
-                      f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values: refused")
-
-
 #: Tags whose values are no value of a pack or recipe (a set, ordered pairs): refused, not read.
 _REFUSED_TAGS = {"tag:yaml.org,2002:set": "!!set", "tag:yaml.org,2002:omap": "!!omap",
                  "tag:yaml.org,2002:pairs": "!!pairs"}
 
 
-def _check_mappings(path: str, root: yaml.Node) -> None:
-    """Refuse a key written twice in one mapping (PyYAML would keep the last one silently) and
-    the tags of values no field holds. Walks the node tree without recursion."""
-    seen_nodes: set[int] = set()
-    stack = [root]
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    """A node's keys and values, or its items, in document order."""
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return node.value if isinstance(node, yaml.SequenceNode) else []
+
+
+def _check_nodes(path: str, root: yaml.Node) -> None:
+    """Refuse what PyYAML would read but no pack or recipe holds, in one walk of the node tree in
+    document order, without recursion. First what aliases do: a value containing itself
+    (`- &r {id: a, self: *r}`: no fact is infinite), or a document expanding past
+    MAX_EXPANDED_NODES values when walked. Then the first key written twice in one mapping (PyYAML
+    would keep the last one silently) or tag of values no field holds."""
+
+    def refuse(node: yaml.Node, message: str) -> Problem:
+        mark = node.start_mark
+        return Problem(path, mark.line + 1, mark.column + 1, message)
+
+    sizes: dict[int, int] = {}  # how many values each node walked expands to
+    open_nodes: set[int] = set()  # the nodes being walked: meeting one again is a cycle
+    later: Problem | None = None  # a key or tag refused, raised once the aliases are known safe
+    stack = [(root, False)]  # (node, whether its children are done)
     while stack:
-        node = stack.pop()
-        if id(node) in seen_nodes:
+        node, done = stack.pop()
+        key, children = id(node), _children(node)
+        if done:
+            open_nodes.discard(key)
+            sizes[key] = min(1 + sum(sizes[id(n)] for n in children), MAX_EXPANDED_NODES + 1)
             continue
-        seen_nodes.add(id(node))
-        if node.tag in _REFUSED_TAGS:
-            mark = node.start_mark
-            raise Problem(path, mark.line + 1, mark.column + 1,
-                          f"YAML: {_REFUSED_TAGS[node.tag]} values are not read here: write a list")
-        if isinstance(node, yaml.MappingNode):
+        if key in open_nodes:
+            raise refuse(node, "YAML: this value contains itself through an alias (a recursive alias): refused")
+        if key in sizes:
+            continue
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack += ((n, False) for n in reversed(children))
+        if later is None and node.tag in _REFUSED_TAGS:
+            later = refuse(node, f"YAML: {_REFUSED_TAGS[node.tag]} values are not read here: write a list")
+        if later is None and isinstance(node, yaml.MappingNode):
             first: dict[str, yaml.Node] = {}
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in first:
-                        mark, before = key.start_mark, first[key.value].start_mark
-                        raise Problem(path, mark.line + 1, mark.column + 1,
-                                      f"'{key.value}' is written twice in one mapping (first on line "
-                                      f"{before.line + 1}): keep one of them")
-                    first[key.value] = key
-                stack += (key, value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
+            for name, _ in node.value:
+                if not isinstance(name, yaml.ScalarNode):
+                    continue
+                if name.value in first:
+                    later = refuse(name, f"'{name.value}' is written twice in one mapping (first on line "
+                                         f"{first[name.value].start_mark.line + 1}): keep one of them")
+                    break
+                first[name.value] = name
+    if sizes[id(root)] > MAX_EXPANDED_NODES:
+        raise refuse(root, f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values: refused")
+    if later is not None:
+        raise later
 
 
 def _bad_tagged_value(root: yaml.Node | None) -> tuple[int, int]:
@@ -201,21 +196,10 @@ def _bad_tagged_value(root: yaml.Node | None) -> tuple[int, int]:
                     loader.construct_object(node, deep=True)
                 except (ValueError, TypeError, OverflowError, KeyError, yaml.YAMLError):
                     return node.start_mark.line + 1, node.start_mark.column + 1
-            elif isinstance(node, yaml.MappingNode):
-                stack += [n for pair in reversed(node.value) for n in reversed(pair)]
-            elif isinstance(node, yaml.SequenceNode):
-                stack += reversed(node.value)
+            stack += reversed(_children(node))
     finally:
         loader.dispose()
     return 1, 1
-
-
-def _compose(text: str) -> yaml.Node | None:
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
 
 
 def parse_yaml(path: str, text: str) -> Document:
@@ -238,9 +222,7 @@ def _parse_with_pyyaml(path: str, text: str) -> Document:
             root = loader.get_single_node()
             data = None
             if root is not None:
-                if "*" in text:
-                    _check_expansion(path, root)
-                _check_mappings(path, root)
+                _check_nodes(path, root)
                 data = loader.construct_document(root)
         finally:
             loader.dispose()
