@@ -29,8 +29,8 @@ def count(total_bytes: int) -> int:
     """How many processes should share work on `total_bytes` of input, this one included:
     QUIZGEN_JOBS when set; else, from 2 MB on and with two cores or more, this one and a worker
     per core (at most 4), since this one mostly receives what they send; always 1 where workers
-    cannot be forked. (On a 2-core machine, 100k facts: 2.24 s with 3 processes, 2.70 s with 2,
-    2.86 s with 1.)"""
+    cannot be forked. (On a 2-core machine, 100k facts: 2.31 s with 3 processes, 2.98 s with 2,
+    2.95 s with 1.)"""
     if sys.platform != "linux":
         return 1
     wanted = os.environ.get(JOBS_ENV, "").strip()
