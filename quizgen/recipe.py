@@ -113,9 +113,6 @@ class QuizSettings(Frozen):
     def total(self) -> int:
         return sum(self.mix.values())
 
-    def points_for(self, kind: ItemType) -> int:
-        return self.points.get(kind, 2 if kind in (ItemType.matching, ItemType.ordering) else 1)
-
 
 class Recipe(Frozen):
     title: NonEmpty

@@ -90,3 +90,14 @@ def test_cli_writes_the_bank_and_refuses_quiz_only_options(tmp_path):
         "rivers-bank-kahoot.xlsx", "rivers-bank-moodle.xml", "rivers-bank-qti.zip", "rivers-bank.gift"]
     bad = CliRunner().invoke(main, [*args, "--format", "html"])
     assert bad.exit_code == 2 and "--bank writes platform exports only" in bad.output
+
+
+def test_bank_items_carry_the_recipes_points_and_the_defaults_for_the_rest():
+    """A type the recipe gives points to has them; the others have the generators' defaults."""
+    from quizgen.recipe import ItemType
+
+    recipe, packs = rivers_recipe()
+    quiz = recipe.recipe.quiz.model_copy(update={"points": {ItemType.short_answer: 5}})
+    recipe = recipe.model_copy(update={"recipe": recipe.recipe.model_copy(update={"quiz": quiz})})
+    points = {i.type: i.points for i in make_bank(recipe, packs).items}
+    assert points[ItemType.short_answer] == 5 and points[ItemType.multiple_choice] == 1

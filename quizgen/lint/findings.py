@@ -69,7 +69,7 @@ class Check:
 
     @property
     def description(self) -> str:
-        """The first paragraph of `func`'s docstring, as `quizgen.quiz.checks.Rule` has it."""
+        """The first paragraph of `func`'s docstring."""
         return " ".join(self.func.__doc__.split("\n\n")[0].split())
 
 

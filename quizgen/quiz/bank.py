@@ -104,10 +104,9 @@ def make_bank(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None
     settings = recipe.recipe.quiz
     facts = select_facts(packs, recipe.recipe.select)
     base = FactBase([lf for lp in packs for lf in lp.facts], packs)
-    points = {k: settings.points_for(k) for k in BANK_TYPES} if settings else {}
     ctx = Context(
         base,
-        points=points,
+        points=dict(settings.points) if settings else {},
         options=settings.options if settings else 4,
         source_titles=source_titles_of(packs),
     )

@@ -530,10 +530,6 @@ class Rule:
     severity: str
     func: Callable[[Item, RuleContext], Iterable[str]]
 
-    @property
-    def description(self) -> str:
-        return " ".join(self.func.__doc__.split("\n\n")[0].split())
-
 
 RULES = [
     Rule("mc-option-count", ERROR, option_count),
