@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .formats import MAX_QUESTIONS
 from .model import CardKind, Frozen, Id, NonEmpty, Weight
@@ -120,6 +120,14 @@ class Recipe(Frozen):
     select: Selection = Field(default_factory=Selection)
     deck: DeckSettings | None = None
     quiz: QuizSettings | None = None
+
+    @field_validator("packs")
+    @classmethod
+    def _each_pack_once(cls, packs: list[str]) -> list[str]:
+        twice = [p for i, p in enumerate(packs) if p in packs[:i]]
+        if twice:  # its facts would be in the deck and the quiz twice
+            raise ValueError(f"the pack '{twice[0]}' is listed more than once")
+        return packs
 
     @model_validator(mode="after")
     def _makes_something(self) -> Recipe:

@@ -117,3 +117,23 @@ def test_a_mix_of_all_zeros_is_refused_with_its_location(tmp_path, monkeypatch) 
     assert result.exit_code == 1, result.output
     assert "mix asks for no question at all" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_pack_listed_twice_is_a_located_recipe_problem(tmp_path, monkeypatch) -> None:
+    """Its facts would be notes and items twice over; the recipe says so at the line, and nothing is written."""
+    import shutil
+
+    from conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "decks", tmp_path / "decks")
+    recipe = tmp_path / "decks" / "rivers.yaml"
+    recipe.write_text(recipe.read_text(encoding="utf-8").replace("packs: [rivers]", "packs: [rivers, rivers]"),
+                      encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["deck", "decks/rivers.yaml", "--facts", str(FIXTURES / "packs"),
+                                       "-o", "out/rivers.apkg"])
+    assert result.exit_code == 1, result.output
+    line = next(n for n, text in enumerate(recipe.read_text().splitlines(), 1) if text.startswith("packs:"))
+    assert f"rivers.yaml:{line}:" in result.stderr
+    assert "packs: the pack 'rivers' is listed more than once" in result.stderr
+    assert not (tmp_path / "out").exists()
