@@ -21,6 +21,9 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)
 
 #: The answer span in a fact's text: `[[...]]`, exactly once.
 SPAN_RE = re.compile(r"\[\[(.+?)\]\]")
+#: What stands where the answer was: on a cloze card, and in a fill-in-the-blank quiz item. A
+#: fact's own text may hold neither, or it would show a second blank.
+CLOZE_BLANK, FILL_BLANK = "[...]", "_____"
 
 
 class AnswerType(StrEnum):

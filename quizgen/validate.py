@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import paths
-from .model import AnswerType, Fact, LocatedFact, Pack, Weight
+from .model import CLOZE_BLANK, FILL_BLANK, AnswerType, Fact, LocatedFact, Pack, Weight
 from .normalize import STOPWORDS, content_words, normalize_answer, same_answer, spelled
 from .problems import Problem
 from .source import SourceText
@@ -88,9 +88,13 @@ def _too_big(answer: str) -> bool:
 def check_fact(fact: Fact) -> list[tuple[str, str]]:
     """What is wrong with one fact beyond its fields' own rules, as (key, message): the answer's
     form against its type, a quantity without unit, a distractor that is the answer, an event
-    without a date. Run where the fact is read."""
+    without a date, a blank's mark in the text. Run where the fact is read."""
     out = []
     answer = fact.answer
+    for mark in (CLOZE_BLANK, FILL_BLANK):
+        if mark in fact.text:
+            out.append(("text", f"'{mark}' marks the blank of a card or quiz item, so a second one would "
+                                "show: write the words (or an ellipsis, …) instead"))
     form = ANSWER_FORMS.get(fact.answer_type)
     if form and not form[0].match(answer):
         out.append(("text", f"answer '{answer}' is not {form[1]} (answer_type {fact.answer_type.value})"))

@@ -206,6 +206,13 @@ CASES = {
               + '    also_accept: ["79"]\n'),
         ["volc/eruptions.yaml:4:11: facts[0].text: period '1917–1910' ends before it starts"],
     ),
+    "blank-marks-in-text": (  # a cloze card and a fill-in item would show a second blank
+        facts(GOOD_FACT.replace("Vesuvius buried Pompeii in [[79]].", "Vesuvius [...] buried _____ Pompeii in [[79]].")),
+        ["volc/eruptions.yaml:4:11: facts[0].text: '[...]' marks the blank of a card or quiz item, so a second "
+         "one would show: write the words (or an ellipsis, …) instead",
+         "volc/eruptions.yaml:4:11: facts[0].text: '_____' marks the blank of a card or quiz item, so a second "
+         "one would show: write the words (or an ellipsis, …) instead"],
+    ),
     "answer-not-of-its-type": (
         facts(GOOD_FACT.replace("[[79]]", "[[AD 79]]") + '    also_accept: ["79"]\n'),
         ["volc/eruptions.yaml:4:11: facts[0].text: answer 'AD 79' is not a year in digits, "

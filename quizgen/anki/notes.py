@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from genanki import guid_for
 
-from ..model import CardKind, LoadedPack, LocatedFact
+from ..model import CLOZE_BLANK, CardKind, LoadedPack, LocatedFact
 from ..progress import progress
 from ..quiz import rules
 from ..recipe import DeckSettings
 from .notetype import CARD_ORD
 
 #: What a blank looks like on the front of a fill-in-the-blank card (Anki's cloze uses the same).
-BLANK = '<span class="qz-blank">[...]</span>'
+BLANK = f'<span class="qz-blank">{CLOZE_BLANK}</span>'
 
 
 def note_guid(pack_id: str, fact_id: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict
 
 from ..anki.notes import BLANK, AnkiNote
-from ..model import CardKind, LocatedFact
+from ..model import CLOZE_BLANK, CardKind, LocatedFact
 from ..normalize import normalize_answer, words
 from ..quiz import rules
 from ..quiz.checks import RuleContext
@@ -25,7 +25,7 @@ from .findings import ERROR, WARNING, Checks, Scope
 #: of the rule book's `NAME_TYPES`: "Patrice Lumumba Peoples' Friendship University").
 MAX_ANSWER_WORDS = 8
 #: What stands for a deletion on the front of a fill-in-the-blank card.
-DELETION = "[...]"
+DELETION = CLOZE_BLANK
 
 _TAG = re.compile(r"<[^>]+>")
 

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..model import FILL_BLANK
 from ..recipe import ItemType, Paper
 
 
@@ -54,7 +55,7 @@ class Item(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
 
     #: The text standing for the blank in a fill-in-the-blank prompt; templates draw a line for it.
-    BLANK: ClassVar[str] = "_____"
+    BLANK: ClassVar[str] = FILL_BLANK
 
     @property
     def answer(self) -> Any:
