@@ -169,6 +169,16 @@ def test_quantity_written_answers_accept_the_unit():
         assert item.answer_text == "20" and "20 million books" in item.accept
 
 
+def test_a_quantitys_aliases_keep_their_own_form():
+    """'22,000' for 22 thousand counts the unit in already: '22,000 thousand' would accept a number
+    a thousand times too large, as 'hundredfold times' reads wrong."""
+    tourists = fact("tourists", "Tourists rose from [[22]] thousand to 77 thousand.",
+                    "From how many thousand did tourists rise?", "quantity", unit="thousand",
+                    also_accept=["22,000"])
+    item = gen.short_answer(tourists, gen.Context(FactBase([tourists])), random.Random(1))
+    assert item.accept == ["22,000", "22 thousand"]
+
+
 def test_quantity_true_false_swap_carries_the_unit_when_the_sentence_does_not():
     assert all(s.endswith(" sheets") for s in swaps(RECORD)), swaps(RECORD)
     assert all(" " not in s for s in swaps(BOOKS))  # "... 16 million books had been printed."

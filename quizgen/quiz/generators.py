@@ -70,14 +70,16 @@ def shown(lf: LocatedFact, value: str) -> str:
 
 def _written(kind: ItemType, lf: LocatedFact, ctx: Context, prompt: str) -> Item:
     """An item answered in writing. Accepted besides the answer: aliases, a person's last name when
-    no one else in the fact base has it (`rules.surname_alone`), for a quantity each with its unit."""
+    no one else in the fact base has it (`rules.surname_alone`), for a quantity the answer with its
+    unit. An alias keeps its own form: '22,000' for 22 thousand already counts the unit in, and
+    'hundredfold' takes no 'times'."""
     fact = lf.fact
     accept = list(fact.also_accept)
     surname = rules.surname_alone(lf, ctx.base)
     if surname:
         accept.append(surname)
     if fact.answer_type.value == "quantity" and fact.unit:
-        accept += [shown(lf, a) for a in [fact.answer, *fact.also_accept]]
+        accept.append(shown(lf, fact.answer))
     return _item(kind, [lf], ctx, prompt=prompt, answer_type=fact.answer_type.value,
                  answer_text=fact.answer, accept=list(dict.fromkeys(accept)))
 
