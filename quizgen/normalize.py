@@ -115,7 +115,8 @@ _OPENERS = [tuple(o.split()) for o in ECHO_OPENERS]
 
 #: Whole numbers from 0 to 99 in words, one word or two ("twenty two"), to their digits.
 _NUMBER_WORDS = {spelled(n): str(n) for n in range(100)}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+#: Words that multiply the number before them ("22 thousand" is 22000).
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 def _numbers(words: list[str]) -> list[str]:
@@ -129,10 +130,10 @@ def _numbers(words: list[str]) -> list[str]:
         i += step
     scaled: list[str] = []  # "22 thousand" -> "22000"
     for w in out:
-        if w in _SCALES and scaled and scaled[-1].isdigit():
-            scaled[-1] = str(int(scaled[-1]) * _SCALES[w])
+        if w in SCALES and scaled and scaled[-1].isdigit():
+            scaled[-1] = str(int(scaled[-1]) * SCALES[w])
         else:
-            scaled.append(str(_SCALES[w]) if w in _SCALES else w)  # "a hundred" -> "100"
+            scaled.append(str(SCALES[w]) if w in SCALES else w)  # "a hundred" -> "100"
     return scaled
 
 

@@ -142,6 +142,11 @@ CASES = {
         short("rhine", "Sea").model_copy(update={"accept": ["the North Sea"]}),
         short("rhine", "North Sea").model_copy(update={"accept": ["the North Sea"]}),
     ),
+    "written-same-number": (
+        # 6,650 km accepted as "6.65 thousand km" is the same number; "6,650 thousand km" is not
+        short("nile-length", "6,650").model_copy(update={"accept": ["6,650 thousand km"]}),
+        short("nile-length", "6,650").model_copy(update={"accept": ["6.65 thousand km", "6,650 km"]}),
+    ),
     "matching-one-pool": (
         # the capital fact is not of the seas group (and not of any group)
         matching(["rhine", "volga", "nile-mouth", "capital"], extras=("Red Sea", "Black Sea")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 
-from quizgen.quiz.checks import RuleContext
+from quizgen.quiz.checks import RuleContext, item_errors
 from quizgen.lint.run import CHECKS, check_items
 from quizgen.model import Fact, LocatedFact
 from quizgen.quiz import generators as gen
@@ -177,6 +177,12 @@ def test_a_quantitys_aliases_keep_their_own_form():
                     also_accept=["22,000"])
     item = gen.short_answer(tourists, gen.Context(FactBase([tourists])), random.Random(1))
     assert item.accept == ["22,000", "22 thousand"]
+    # and the rule book calls the other an error (written-same-number)
+    ctx = RuleContext.of([tourists])
+    assert item_errors(item, ctx) == []
+    wrong = item.model_copy(update={"accept": [*item.accept, "22,000 thousand"]})
+    assert item_errors(wrong, ctx) == ["written-same-number: the accepted answer '22,000 thousand' "
+                                       "names another number than '22 thousand'"]
 
 
 def test_quantity_true_false_swap_carries_the_unit_when_the_sentence_does_not():

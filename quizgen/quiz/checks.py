@@ -15,13 +15,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import Fact, LoadedPack, LocatedFact
-from ..normalize import content_words, words
+from ..normalize import SCALES, content_words, words
 from ..recipe import ItemType
 from . import rules
 from .distractors import FactBase
 from .generators import comparable, when_key
 from .items import Item
-from .nearvalues import leading_number, parse_date, parse_number, parse_period, parse_year, sort_key
+from .nearvalues import (
+    leading_number,
+    parse_date,
+    parse_number,
+    parse_period,
+    parse_year,
+    sort_key,
+    split_unit,
+)
 
 ERROR, WARNING = "error", "warning"
 _NUMBER_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(.*)$")
@@ -458,6 +466,32 @@ def written_takes_no_wrong(item: Item, ctx: RuleContext) -> Iterable[str]:
         yield f"the accepted answers mark the wrong answer {wrong!r} right (a bare word among them?)"
 
 
+def _value(text: str) -> float | None:
+    """The number a written answer names, its scale word counted in: '22 thousand' -> 22000."""
+    parts = split_unit(text)
+    if parts is None:
+        return None
+    number, rest = parts
+    return number * SCALES.get(rest.split(" ", 1)[0].lower(), 1)
+
+
+def written_same_number(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Every accepted form of a written number or quantity that starts with a number names the
+    answer's own: '22,000 thousand' for 22 thousand would mark right a figure a thousand times too
+    large."""
+    if item.type not in (ItemType.fill_blank, ItemType.short_answer) or item.answer_type not in ("number", "quantity"):
+        return
+    lf = _first(item, ctx)
+    if lf is None:
+        return
+    key = rules.with_unit(lf.fact.answer, lf.fact.unit) if lf.fact.unit else lf.fact.answer
+    want = _value(key)
+    for form in item.accept:
+        got = _value(form)
+        if want is not None and got is not None and abs(got - want) > 1e-9 * abs(want):
+            yield f"the accepted answer {form!r} names another number than {key!r}"
+
+
 def parallel_grammar(item: Item, ctx: RuleContext) -> Iterable[str]:
     """Phrase answers (terms) and their distractors open with the same kind of word (a
     preposition, "because", a negation, a number, or a noun phrase): an option of another grammar
@@ -552,6 +586,7 @@ RULES = [
     Rule("fill-blank-unique", ERROR, blank_unique),
     Rule("written-closed", ERROR, written_closed),
     Rule("written-takes-no-wrong", ERROR, written_takes_no_wrong),
+    Rule("written-same-number", ERROR, written_same_number),
     Rule("matching-shape", ERROR, matching_shape),
     Rule("matching-one-pool", ERROR, matching_one_pool),
     Rule("ordering-shape", ERROR, ordering_shape),
