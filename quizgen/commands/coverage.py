@@ -67,23 +67,30 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
         write_text(html_file, render_coverage(packs[0]))
     if as_json:
         click.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
-    for r in [] if as_json else results:
-        cited = (f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "
-                 f"({r['covered']} of {r['factual_sentences']})")
-        if html_file:  # the map holds the details: one line per source here
-            thin = len(r["thin_ideas"])
-            click.echo(f"{cited}, {r['factual_sentences'] - r['covered']} not cited"
-                       + (f", {thin} thin key idea{'s' * (thin != 1)}" if thin else "")
-                       + f": see {html_file}")
-            continue
-        click.echo(cited)
-        for text in r["uncovered"]:
-            click.echo(f"  not cited: {text}")
-        total = sum(r["weights"].values()) or 1
-        click.echo("  facts by weight: " + ", ".join(
-            f"{w} {n} ({100 * n / total:.0f}%)" for w, n in r["weights"].items()))
-        for idea in (i for i in r["ideas"] if i["core_facts"] < 2):
-            click.echo(f"  key idea with fewer than two core facts: {idea['id']} "
-                       f"({idea['core_facts']}): {idea['title']}")
+    else:
+        for r in results:
+            _echo_summary(r, html_file)
     if minimum is not None and lowest < minimum:
         raise click.ClickException(f"coverage {lowest:.1f}% is below --min {minimum}")
+
+
+def _echo_summary(r: dict, html_file: str | None) -> None:
+    """One source's coverage for people: one line pointing to the map when there is one (it holds
+    the details), else the sentences not cited, the facts by weight and the thin key ideas."""
+    cited = (f"{r['pack']} ({r['file']}): {r['percent']}% of factual sentences cited "
+             f"({r['covered']} of {r['factual_sentences']})")
+    if html_file:
+        thin = len(r["thin_ideas"])
+        click.echo(f"{cited}, {r['factual_sentences'] - r['covered']} not cited"
+                   + (f", {thin} thin key idea{'s' * (thin != 1)}" if thin else "")
+                   + f": see {html_file}")
+        return
+    click.echo(cited)
+    for text in r["uncovered"]:
+        click.echo(f"  not cited: {text}")
+    total = sum(r["weights"].values()) or 1
+    click.echo("  facts by weight: " + ", ".join(
+        f"{w} {n} ({100 * n / total:.0f}%)" for w, n in r["weights"].items()))
+    for idea in (i for i in r["ideas"] if i["core_facts"] < 2):
+        click.echo(f"  key idea with fewer than two core facts: {idea['id']} "
+                   f"({idea['core_facts']}): {idea['title']}")

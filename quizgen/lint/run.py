@@ -86,12 +86,13 @@ def lint_build(build, *, seeds: Iterable[int | None] = (None,),
         cards = card_checks.cards_of_notes(build.notes[0], build.selected)
         findings += [f.model_copy(update={"recipe": recipe.path}) for f in check_cards(cards, ctx)]
         checked += len(cards)
-    for seed in seeds if recipe.recipe.quiz is not None else ():
-        quiz = build.quiz(seed=seed, questions=questions)
-        found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
-        findings += [f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
-                     for f in _merge_versions(found)]
-        checked += len(quiz.items)
+    if recipe.recipe.quiz is not None:
+        for seed in seeds:
+            quiz = build.quiz(seed=seed, questions=questions)
+            found = [f for v in quiz.versions for f in check_items(v.items, ctx, version=v.letter)]
+            findings += [f.model_copy(update={"recipe": recipe.path, "seed": quiz.seed})
+                         for f in _merge_versions(found)]
+            checked += len(quiz.items)
     return findings, checked
 
 
