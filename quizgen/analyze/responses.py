@@ -33,7 +33,6 @@ from ..problems import Problem, Problems
 from .keys import LETTERS, KeyItem, QuizKey
 
 BLANK, OTHER = -1, -2  # choice codes: no mark; several marks or unreadable
-GRADES_HEAD = GRADES_LEADING  # the columns quizgen grade writes first
 _NUMBERED = re.compile(r"(?:q)?(\d+)", re.IGNORECASE)
 _MOODLE_RESPONSE = re.compile(r"Response (\d+)")
 
@@ -302,7 +301,7 @@ def _read_moodle(path: str, header: list[str], rows, key: QuizKey, answers: Answ
 
 def kind_of(header: list[str]) -> str:
     """`grades`, `moodle` or `plain`, from the header row."""
-    if header[: len(GRADES_HEAD)] == GRADES_HEAD:
+    if header[: len(GRADES_LEADING)] == GRADES_LEADING:  # what quizgen grade writes
         return "grades"
     if any(_MOODLE_RESPONSE.fullmatch(h) for h in header):
         return "moodle"

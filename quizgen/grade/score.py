@@ -28,7 +28,6 @@ from ..problems import Problem, Problems
 from ..sheet.layout import SheetLayout
 from .read import PageRead
 
-LEADING = GRADES_LEADING
 TRAILING = ["total", "max", "percent", "flags"]
 
 
@@ -158,7 +157,7 @@ def grade_rows(pages: list[PageRead], keys: dict[tuple[str, str], Key]) -> Grade
     """One row per readable, distinct sheet. A page with the same quiz, version, student number
     and answers as an earlier one is the same sheet scanned twice: reported, counted once."""
     first = sorted(keys.values(), key=lambda k: k.version)[0]
-    columns = list(LEADING)
+    columns = list(GRADES_LEADING)
     for item in first.order:
         columns += [item, f"{item}:correct", f"{item}:points"]
     columns += TRAILING

@@ -51,10 +51,9 @@ def render(env: Environment, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as err:
-        searched = env.globals["searched"]  # the user's folders, then the shipped templates
-        raise Problem(err.name or name, 1, 1,
-                      f"template not found; searched: {', '.join(display(d) for d in searched)} "
-                      f"(and !default/ = {display(searched[-1])})") from None
+        searched = ", ".join(display(d) for d in env.globals["searched"])
+        raise Problem(err.name or name, 1, 1, f"template not found; searched: {searched} "
+                                              f"(and !default/ = {display(data_dir('templates'))})") from None
     except TemplateSyntaxError as err:
         raise Problem(err.filename or err.name or name, err.lineno or 1, 1,
                       f"template syntax: {err.message}") from None
