@@ -162,3 +162,11 @@ def write_bytes(path: str | Path, data: bytes) -> None:
 
 def write_text(path: str | Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
+
+
+def write_files(out_dir: str | Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file into `out_dir`, each atomically (`write_bytes`); return the paths."""
+    paths = [Path(out_dir) / name for name in files]
+    for path, data in zip(paths, files.values(), strict=True):
+        write_bytes(path, data)
+    return paths

@@ -55,8 +55,8 @@ def command(responses: tuple[str, ...], quizzes: tuple[str, ...], out_dir: str, 
     except ImportError:
         raise click.ClickException("quizgen analyze needs numpy: pip install 'quizgen[analyze]'") from None
     from ..analyze.run import FORMATS, analyze_files, default_stem, output_files
-    from ..export.files import write_files
     from ..render.templates import make_environment
+    from ..writer import write_files
 
     result = analyze_files(list(responses), list(quizzes), search=facts_dirs,
                            min_responses=min_responses)

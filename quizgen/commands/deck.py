@@ -41,8 +41,9 @@ def command(recipe: str, out: str | None, formats: tuple[str, ...], facts_dirs: 
     from pathlib import Path
 
     from ..anki.deck import write_deck
-    from ..export.files import export_deck, write_files
+    from ..export.files import export_deck
     from ..pipeline import Build
+    from ..writer import write_files
 
     chosen = formats or ("apkg",)
     build = Build.open(recipe, facts_dirs)  # the notes are made once, for every format

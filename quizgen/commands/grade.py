@@ -46,8 +46,8 @@ def command(scans: tuple[str, ...], quizzes: tuple[str, ...], overrides: str | N
     except ImportError as err:
         raise click.ClickException(f"grading needs the grade extra ({err.name} is missing): "
                                    "pip install 'quizgen[grade]'") from None
-    from ..export.files import write_files
     from ..grade.run import find_quizzes, grade
+    from ..writer import write_files
 
     out = Path(out_dir)
     quiz_paths = [Path(q) for q in quizzes] or find_quizzes(Path("build"))

@@ -56,8 +56,9 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     """
     from pathlib import Path
 
-    from ..export.files import export_bank, quiz_files, write_files
+    from ..export.files import export_bank, quiz_files
     from ..pipeline import Build
+    from ..writer import write_files
 
     if bank and (any(f in FORMATS for f in formats) or export_versions or versions or questions):
         raise click.UsageError("--bank writes platform exports only (gift, moodle-xml, qti, "

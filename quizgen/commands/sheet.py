@@ -35,10 +35,10 @@ def command(recipe: str, seed: int | None, versions: int | None, questions: int 
     """
     from pathlib import Path
 
-    from ..export.files import write_files
     from ..pipeline import Build, make_quiz
     from ..render.html import template_dirs
     from ..sheet.render import render_sheet_files
+    from ..writer import write_files
 
     chosen = formats or ("html",)
     if "pdf" in chosen:

@@ -17,6 +17,7 @@ from ..formats import DECK_EXPORT_FORMATS, EXPORT_FORMATS
 from ..model import LoadedPack
 from ..quiz.items import Quiz
 from ..recipe import LoadedRecipe
+from ..writer import write_files
 from .questions import QuestionSet, bank_set, export_context, quiz_set
 
 
@@ -138,13 +139,3 @@ def write_quiz(recipe: LoadedRecipe, packs: list[LoadedPack], out_dir: Path, *, 
     made = quiz_files(recipe, packs, seed=seed, versions=versions, questions=questions, formats=formats,
                       templates=templates, build=build)
     return write_files(Path(out_dir), made.files)
-
-
-def write_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file into `out_dir`, each atomically (`quizgen.writer`); return the paths."""
-    from ..writer import write_bytes
-
-    paths = [Path(out_dir) / name for name in files]
-    for path, data in zip(paths, files.values(), strict=True):
-        write_bytes(path, data)
-    return paths
