@@ -6,8 +6,8 @@ Each round runs one `bench.py` round (`run_size` with one round: load+validate, 
 genanki) in a fresh process for each checkout, the two seconds apart, on the same synthetic pack
 (each process generates it). A shared machine's speed drifts over minutes, so each round's ratio
 compares like with like; the table shows each figure's median over the rounds and the median of
-the rounds' ratios. Peak memory is the process's peak RSS (plus its helper's, in checkouts
-that read large packs with a forked helper).
+the rounds' ratios. Peak memory is the process's peak RSS, or its peak together with its workers'
+(`tree_mb`) where that is larger; in older checkouts that forked one helper, the two peaks added.
 """
 
 from __future__ import annotations

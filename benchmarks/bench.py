@@ -161,8 +161,7 @@ def run_size(n: int, work: Path, rounds: int) -> dict[str, Any]:
     tree = TreeMemory()
     measured = [one_round(n, root, recipe_path)]
     # see the module docstring; a large pack's fact files are read by worker processes as well
-    memory = {"peak_mb": peak_mb(), "helper_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-              "tree_mb": tree.stop()}
+    memory = {"peak_mb": peak_mb(), "tree_mb": tree.stop()}
     measured += [one_round(n, root, recipe_path) for _ in range(rounds - 1)]
     shutil.rmtree(root)
     row: dict[str, Any] = {key: statistics.median(r[key] for r in measured) for key in measured[0]}

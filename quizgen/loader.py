@@ -240,7 +240,9 @@ def read_files(files: list[tuple[Path, str]], pack: Pack | None, texts: dict[str
     if jobs < 2:
         yield from (read_checked(path, shown, pack, texts) for path, shown in files)
         return
-    mine = len(files) // (jobs + 1)  # a smaller share: this process also does the pack-wide work
+    # a smaller share, as this process also does the pack-wide work; but one file at least, or
+    # with few files (two, say) it would wait while one worker reads them all
+    mine = max(1, len(files) // (jobs + 1))
     for text in texts.values():
         text.word_counts()  # built once here, before the fork, rather than once in each process
     with workers.pool(jobs - 1, functools.partial(_read_for_parent, pack=pack, texts=texts)) as run:
