@@ -103,13 +103,16 @@ ECHO_OPENERS = ("because of", "due to", "in", "at", "on", "by", "to", "from", "u
 #: America" for "military bases"), and no word that negates it.
 EXTRA_WORDS = 4
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "without", "non"})
+#: Nor a second answer beside it: "Moscow or Saint Petersburg" hedges, "1925 1930" too (a number).
+ALTERNATIVES = frozenset({"or", "and", "either", "versus", "vs"})
 #: Titles a name may be written with: "President Bush" for an accepted "Bush".
 TITLES = frozenset({"president", "general", "patriarch", "tsar", "czar", "emperor", "king", "queen",
                     "minister", "ambassador", "comrade", "dr", "mr", "mrs", "ms", "sir", "senator"})
 #: Words a written answer is judged without, wherever they stand ("sever its ties" is "sever ties").
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "my", "your"})
 
-_POSSESSIVE = re.compile(r"(\w)['’]s\b")  # "the UN's Charter", "the 1700's"
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")  # "the UN's Charter"
+_DECADES = re.compile(r"(\d)['’]s\b")  # "the 1700's" is "the 1700s"
 _OPENERS = [tuple(o.split()) for o in ECHO_OPENERS]
 
 
@@ -141,14 +144,18 @@ def marking_words(text: str) -> list[str]:
     """The words a written answer is judged by: normalised, a possessive 's dropped, no
     determiner, numbers up to 99 as digits ("The UN's Charter" -> ['un', 'charter'], "twenty-two
     thousand" -> ['22', 'thousand'])."""
-    words = normalize_answer(_POSSESSIVE.sub(r"\1", text)).split()
+    text = _POSSESSIVE.sub(r"\1", _DECADES.sub(r"\1s", text)).replace("/", " or ")
+    words = normalize_answer(text).split()
     return _numbers([w for w in words if w not in DETERMINERS])
 
 
 def _same_word(a: str, b: str) -> bool:
-    """One word in its singular or plural ("base"/"bases", "1700"/"1700s", "city"/"cities")."""
+    """One word in its singular or plural ("base"/"bases", "city"/"cities"); a number only as
+    written ("1930s", a decade, is not "1930")."""
     if a == b:
         return True
+    if a[0].isdigit() or b[0].isdigit():
+        return False
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return (long_ in (short + "s", short + "es")
             or short.endswith("y") and long_ == short[:-1] + "ies")
@@ -168,13 +175,14 @@ def _drop_opener(words: list[str]) -> list[str]:
 def written_answer_ok(given: str, accepted: list[str]) -> bool:
     """Is a student's written answer right? `accepted` is the answer first, then its other
     accepted forms. Words are compared without case, accents, punctuation, determiners ("the",
-    "its"...) or a possessive 's, in singular or plural. Right when it is one of them, or is after
-    dropping a word that echoes the question ("in", "for", "because of"...), or when it holds one
-    as whole words with at most EXTRA_WORDS more and no negation it lacks. That last allowance is
-    for the answer itself and for accepted forms of two words or more: a one-word form ("Charter"
-    for "the UN Charter") is a short way to say the answer, and inside a longer answer ("the
-    Atlantic Charter") it may name something else. The self-check page applies the same rule (a
-    browser test holds them together)."""
+    "its"...) or a possessive 's, in singular or plural (a number only as written). Right when it
+    is one of them, or is after dropping a word that echoes the question ("in", "for", "because
+    of"...), or when it holds one as whole words with at most EXTRA_WORDS more, none of them a
+    negation, a second answer ("or", "and", "/") or a number. That last allowance is for the answer
+    itself, for forms that are numbers ("77,000 tourists") and for forms of two words or more: a
+    one-word form ("Charter" for "the UN Charter") is a short way to say the answer, and inside a
+    longer answer ("the Atlantic Charter") it may name something else. The self-check page applies
+    the same rule (a browser test holds them together)."""
     mine = marking_words(given)
     if not mine:
         return False
@@ -185,7 +193,8 @@ def written_answer_ok(given: str, accepted: list[str]) -> bool:
             continue
         if _same(want, mine) or _same(want, bare) or _same(_drop_opener(want), bare):
             return True
-        if i and len(want) == 1:  # a one-word form counts on its own, or after a title ("President Bush")
+        if i and len(want) == 1 and not want[0][0].isdigit():
+            # a one-word form counts on its own, or after a title ("President Bush")
             if len(bare) == 2 and bare[0] in TITLES and _same_word(bare[1], want[0]):
                 return True
             continue
@@ -194,6 +203,6 @@ def written_answer_ok(given: str, accepted: list[str]) -> bool:
         for at in range(len(bare) - len(want) + 1):
             if _same(bare[at:at + len(want)], want):
                 extra = bare[:at] + bare[at + len(want):]
-                if not NEGATIONS.intersection(extra):
+                if not any(w in NEGATIONS or w in ALTERNATIVES or w[0].isdigit() for w in extra):
                     return True
     return False
