@@ -107,24 +107,26 @@ def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ..
     return out
 
 
-def read_pack_file(folder: Path, display: str) -> tuple[Pack | None, Document | None, list[Problem]]:
+def read_pack_and_sources(folder: Path, display: str) -> tuple[Pack | None, dict[str, SourceText], list[Problem]]:
+    """pack.yaml and, when it is valid, the sources it names (`read_sources`); and the problems."""
     path = folder / PACK_FILE
     shown = os.path.join(display, PACK_FILE)
     linked = link_problem(path, shown)
     if linked is not None:
-        return None, None, [linked]
+        return None, {}, [linked]
     if not path.is_file():
-        return None, None, [Problem(shown, 1, 1, "missing pack.yaml: every pack folder needs one")]
+        return None, {}, [Problem(shown, 1, 1, "missing pack.yaml: every pack folder needs one")]
     try:
         doc = load_yaml(path, shown)
     except Problem as p:
-        return None, None, [p]
+        return None, {}, [p]
     if not isinstance(doc.data, dict):
-        return None, doc, [Problem(shown, 1, 1, "pack.yaml must be a mapping (id, title, sources)")]
+        return None, {}, [Problem(shown, 1, 1, "pack.yaml must be a mapping (id, title, sources)")]
     try:
-        return Pack.model_validate(nfc(doc.data)), doc, []
+        pack = Pack.model_validate(nfc(doc.data))
     except ValidationError as err:
-        return None, doc, pydantic_problems(doc, err)
+        return None, {}, pydantic_problems(doc, err)
+    return pack, *read_sources(pack, doc, folder, display)
 
 
 def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Document | None, list[Problem]]:
@@ -263,14 +265,10 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
     """Load and validate one pack folder; raise `Problems` listing everything wrong with it."""
     folder = Path(folder)
     display = display or paths.display(folder)
-    pack, pack_doc, problems = read_pack_file(folder, display)
+    pack, texts, problems = read_pack_and_sources(folder, display)
     files = [(path, os.path.join(display, path.name)) for path in fact_files(folder)]
     if not files and pack is not None:
         problems.append(no_fact_files(display))
-    texts: dict[str, Any] = {}
-    if pack is not None:
-        texts, source_problems = read_sources(pack, pack_doc, folder, display)
-        problems += source_problems
     records: list[tuple[LocatedFact, Document, int]] = []
     complete = True
     for shown, facts, doc, found in read_files(files, pack, texts):
@@ -278,12 +276,20 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
         complete = complete and doc is not None and not any(p.path == shown for p in found)
         if pack is not None and doc is not None:
             records += located_facts(pack, shown, facts, doc)
+    return checked_pack(pack, folder, records, texts, problems, complete=complete)
+
+
+def checked_pack(pack: Pack | None, folder: str | Path, records: list[tuple[LocatedFact, Document, int]],
+                 texts: dict[str, SourceText], problems: list[Problem], *, complete: bool) -> LoadedPack:
+    """The pack with its facts, once the checks across them (`check_pack`) have run; raise
+    `Problems` with these and the `problems` found before, if any. `complete`: every fact file
+    could be read."""
     if pack is None:
         raise Problems(problems)
-    problems += check_pack(pack, records, complete=complete)
+    problems = problems + check_pack(pack, records, complete=complete)
     if problems:
         raise Problems(problems)
-    # Every part was validated above (validating 100,000 facts again as a list costs a quarter second).
+    # Every part was validated before (validating 100,000 facts again as a list costs a quarter second).
     return LoadedPack.model_construct(pack=pack, folder=str(folder), facts=[r[0] for r in records],
                                       sources=texts)
 
@@ -312,10 +318,7 @@ def make_pack(pack: Pack | dict[str, Any], facts: list[Fact | dict[str, Any]], *
     problems += found + evidence_problems(pack, texts, checked, doc, display)
     # a fact's "line" is its position in `facts`, from 1
     located = [(LocatedFact(pack=pack.id, fact=f, file=display, line=i + 1), doc, i) for f, i in checked]
-    problems += check_pack(pack, located, complete=len(checked) == len(records))
-    if problems:
-        raise Problems(problems)
-    return LoadedPack.model_construct(pack=pack, folder=str(folder), facts=[r[0] for r in located], sources=texts)
+    return checked_pack(pack, folder, located, texts, problems, complete=len(checked) == len(records))
 
 
 def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tuple[str, ...] = ()) -> list[Path]:
