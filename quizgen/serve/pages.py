@@ -67,7 +67,7 @@ def fact_views(preview: Preview, file: str | None, facts: list) -> tuple[list[Fa
     settings = loaded.recipe.recipe.deck
     if settings is None:
         return list(views.values()), notetype.css
-    selected = loaded.build.selected
+    selected = loaded.selected
     keys = {lf.key for lf in facts}
     mine = [lf for lf in selected if lf.key in keys]
     subset = list(mine)
@@ -102,16 +102,11 @@ def cards_page(preview: Preview, file: str | None, start: int | None = None) -> 
         file, start, total, facts = preview.facts_of(file, start)
         views, css = fact_views(preview, file, facts)
         problems = _problem_lines(preview)
-        # a problem in this file is also shown beside the fact it falls in
-        starts = sorted((v.line, v) for v in views)
-        for p in preview.problems:
-            if p.path == file:
-                owner = None
-                for line, view in starts:
-                    if line <= p.line:
-                        owner = view
-                if owner is not None:
-                    owner.problems.append(f"line {p.line}: {p.message}")
+        # a problem in this file is also shown beside the fact it falls in: the last one starting before it
+        for p in [p for p in preview.problems if p.path == file]:
+            owner = max((v for v in views if v.line <= p.line), key=lambda v: v.line, default=None)
+            if owner is not None:
+                owner.problems.append(f"line {p.line}: {p.message}")
         loaded = preview.loaded
         return _environment().get_template("cards.html").render(
             title=loaded.recipe.recipe.title if loaded else "quizgen preview",
@@ -144,7 +139,7 @@ def quiz_page(preview: Preview, seed: int | None) -> str:
             return env.get_template("quiz.html").render(**base, seed=seed, error=str(err))
         version = quiz.versions[0]
         findings: dict[str, list[str]] = {}
-        for f in check_items(version.items, LintContext.of_base(loaded.build.factbase),
+        for f in check_items(version.items, LintContext.of_base(loaded.factbase),
                              version=version.letter):
             findings.setdefault(f.item_id or "quiz", []).append(format_finding(f))
         items = [{"number": n, "id": item.id, "facts": ", ".join(item.fact_ids), "prompt": item.prompt,
@@ -156,8 +151,7 @@ def quiz_page(preview: Preview, seed: int | None) -> str:
 
 def quiz_html(preview: Preview, quiz) -> tuple[str, str]:
     """The sheet and key of the quiz's first version, with the recipe's own templates."""
-    from ..render.html import template_dirs
-    from ..render.html import render_key, render_sheet
+    from ..render.html import render_key, render_sheet, template_dirs
     from ..render.templates import make_environment
 
     env = make_environment(template_dirs(preview.loaded.recipe, None))

@@ -13,13 +13,12 @@ findings beside each fact) and the quiz of a chosen seed (sheet, key and the ite
 from __future__ import annotations
 
 import threading
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..loader import find_packs
-from ..model import LoadedPack, LocatedFact
+from ..model import LocatedFact
 from ..paths import data_dir
+from ..pipeline import Build
 from ..problems import Problem, Problems
 from ..recipe import LoadedRecipe, find_recipes, load_recipe
 from .packs import PackReader, stamp
@@ -30,16 +29,6 @@ from .packs import PackReader, stamp
 PAGE = 40
 
 
-@dataclass
-class Loaded:
-    """One successful load: the recipe, its packs and their build."""
-
-    recipe: LoadedRecipe
-    packs: list[LoadedPack]
-    build: object  # quizgen.pipeline.Build
-    at: float = field(default_factory=time.time)
-
-
 class Preview:
     """The preview of one recipe (or of one pack, with the recipe in decks/ that uses it)."""
 
@@ -47,13 +36,12 @@ class Preview:
         self.facts_dirs = tuple(facts_dirs)
         self.recipe_path, self.stand_in = _resolve(target, self.facts_dirs)
         self.readers: dict[str, PackReader] = {}
-        self.loaded: Loaded | None = None
+        self.loaded: Build | None = None  # the last successful load
         self.problems: list[Problem] = []
         self.generation = 0
         self.latest_file: str | None = None  # the fact file changed last: shown by default
         self.latest_fact: str | None = None  # the first fact that changed in it: shown first
         self._stamps: dict[str, object] = {}
-        self._quizzes: dict[tuple[int, int], object] = {}
         self.lock = threading.RLock()
         self.changed = threading.Condition(self.lock)
 
@@ -95,11 +83,10 @@ class Preview:
                 self.latest_file = self._shown(facts_changed[-1])
                 self.latest_fact = self._first_changed(before, self.latest_file)
             self.generation += 1
-            self._quizzes.clear()
             self.changed.notify_all()
             return True
 
-    def _first_changed(self, before: Loaded | None, file: str | None) -> str | None:
+    def _first_changed(self, before: Build | None, file: str | None) -> str | None:
         """The key of the first fact of `file` that is new or differs from the previous load."""
         if self.loaded is None or self.loaded is before:
             return self.latest_fact
@@ -119,8 +106,6 @@ class Preview:
         return None
 
     def _load(self) -> None:
-        from ..pipeline import Build
-
         problems: list[Problem] = []
         try:
             recipe = load_recipe(self.recipe_path) if self.recipe_path else self.stand_in
@@ -143,7 +128,7 @@ class Preview:
                 problems += err.problems
         self.problems = sorted(problems)
         if not problems:
-            self.loaded = Loaded(recipe, packs, Build(recipe, packs))
+            self.loaded = Build(recipe, packs)
 
     # -- what pages show ------------------------------------------------------------------------
 
@@ -176,17 +161,13 @@ class Preview:
 
     def _first_in_deck(self, files: list[str]) -> str | None:
         """The first file with a fact the recipe selects (else the first file)."""
-        chosen = {lf.file for lf in self.loaded.build.selected} if self.loaded else set()
+        chosen = {lf.file for lf in self.loaded.selected} if self.loaded else set()
         return next((f for f in files if f in chosen), files[0] if files else None)
 
     def quiz(self, seed: int):
-        """The recipe's quiz at `seed`, first version only (made once per load and seed)."""
-        loaded = self.loaded
-        settings = loaded.recipe.recipe.quiz
-        key = (self.generation, seed)
-        if key not in self._quizzes:
-            self._quizzes[key] = loaded.build.quiz(seed=seed, versions=list(settings.versions)[:1])
-        return self._quizzes[key]
+        """The recipe's quiz at `seed`, first version only (made once per load and seed, by the
+        load's `Build`)."""
+        return self.loaded.quiz(seed=seed, versions=list(self.loaded.recipe.recipe.quiz.versions)[:1])
 
 
 def _resolve(target: str | None, facts_dirs: tuple[str, ...]) -> tuple[str | None, LoadedRecipe | None]:
