@@ -13,6 +13,7 @@ findings beside each fact) and the quiz of a chosen seed (sheet, key and the ite
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from pathlib import Path
 
 from ..loader import find_packs
@@ -90,9 +91,8 @@ class Preview:
         """The key of the first fact of `file` that is new or differs from the previous load."""
         if self.loaded is None or self.loaded is before:
             return self.latest_fact
-        old = {lf.key: lf.fact for lp in before.packs for lf in lp.facts if lf.file == file} if before else {}
-        return next((lf.key for lp in self.loaded.packs for lf in lp.facts
-                     if lf.file == file and old.get(lf.key) != lf.fact), None)
+        old = {lf.key: lf.fact for lf in before.facts if lf.file == file} if before else {}
+        return next((lf.key for lf in self.loaded.facts if lf.file == file and old.get(lf.key) != lf.fact), None)
 
     def _is_fact_file(self, path: str) -> bool:
         p = Path(path)
@@ -136,11 +136,7 @@ class Preview:
         """(file, number of facts) of every fact file of the last good load, in pack order."""
         if self.loaded is None:
             return []
-        counts: dict[str, int] = {}
-        for lp in self.loaded.packs:
-            for lf in lp.facts:
-                counts[lf.file] = counts.get(lf.file, 0) + 1
-        return list(counts.items())
+        return list(Counter(lf.file for lf in self.loaded.facts).items())
 
     def facts_of(self, file: str | None, start: int | None = None
                  ) -> tuple[str | None, int, int, list[LocatedFact]]:
@@ -152,7 +148,7 @@ class Preview:
             file = self.latest_file if self.latest_file in files else self._first_in_deck(files)
         if self.loaded is None or file is None:
             return file, 0, 0, []
-        facts = [lf for lp in self.loaded.packs for lf in lp.facts if lf.file == file]
+        facts = [lf for lf in self.loaded.facts if lf.file == file]
         if start is None:
             at = next((i for i, lf in enumerate(facts) if lf.key == self.latest_fact), 0)
             start = at - 3 if at >= PAGE else 0
