@@ -28,7 +28,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import paths, workers
 from .gcpause import without_cyclic_gc
 from .model import Fact, FactFile, LoadedPack, LocatedFact, Pack
-from .problems import Problem, Problems
+from .problems import Problem, Problems, loc_name
 from .source import SourceText
 from .validate import check_fact, check_pack, evidence_problems, fact_problem, read_sources
 from .yamlerrors import comment_hints, did_you_mean, known_keys
@@ -60,13 +60,6 @@ _PATTERN_HELP = {
 }
 
 
-def _fmt_loc(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ...] = (),
                       models: tuple[type, ...] = ()) -> list[Problem]:
     """Turn each pydantic error into a located problem (`path:line:col: field: message`). An
@@ -80,14 +73,14 @@ def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ..
         if kind == "extra_forbidden":
             parent, name = loc[:-1], loc[-1]
             line, col = doc.where(loc, key=True)
-            where = f"{_fmt_loc(parent)}: " if parent else ""
+            where = f"{loc_name(parent)}: " if parent else ""
             hint = did_you_mean(str(name), known_keys(err.title, loc[len(prefix):-1], known))
             out.append(Problem(doc.path, line, col, f"{where}unknown key '{name}'{hint}"))
             continue
         if kind == "missing":
             parent, name = loc[:-1], loc[-1]
             line, col = doc.where(parent)
-            where = f"{_fmt_loc(parent)}: " if parent else ""
+            where = f"{loc_name(parent)}: " if parent else ""
             out.append(Problem(doc.path, line, col, f"{where}missing field '{name}'"))
             continue
         message = e["msg"]
@@ -103,7 +96,7 @@ def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ..
         elif kind == "enum":
             message = f"must be one of: {e.get('ctx', {}).get('expected', '')}"
         line, col = doc.where(loc)
-        out.append(Problem(doc.path, line, col, f"{_fmt_loc(loc)}: {message}"))
+        out.append(Problem(doc.path, line, col, f"{loc_name(loc)}: {message}"))
     return out
 
 
@@ -330,11 +323,7 @@ def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tu
     """
     roots = paths.pack_roots(search)
     if not targets:
-        for root in roots:
-            found = _packs_in(root)
-            if found:
-                return found
-        return []
+        return next((found for root in roots if (found := _packs_in(root))), [])
     out: list[Path] = []
     for target in targets:
         p = Path(target)
@@ -342,8 +331,8 @@ def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tu
             out.append(p.parent)
         elif (p / PACK_FILE).is_file():
             out.append(p)
-        elif p.is_dir() and _packs_in(p):
-            out += _packs_in(p)
+        elif found := _packs_in(p):
+            out += found
         else:
             hit = next((r / target for r in roots if (r / target / PACK_FILE).is_file()), None)
             if hit is None:

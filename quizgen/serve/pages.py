@@ -78,14 +78,12 @@ def fact_views(preview: Preview, file: str | None, facts: list) -> tuple[list[Fa
     notes, _ = build_notes(settings, loaded.packs, subset)
     notes = [n for n in notes if n.key in keys]
     by_ord = {CARD_ORD[kind]: (name, t) for (name, kind, _), t in zip(TEMPLATES, notetype.templates)}
-    for note in notes:
-        view = views[note.key]
-        view.selected = True
+    for note in notes:  # each of them a fact of `mine`
         fields = dict(zip(FIELDS, note.fields))
         for ord_ in note.ords:
             name, template = by_ord[ord_]
             front, back = render_card(template.qfmt, template.afmt, fields)
-            view.cards.append(CardView(name, front, back))
+            views[note.key].cards.append(CardView(name, front, back))
     for lf in mine:
         views[lf.key].selected = True
     ctx = LintContext.of(subset, loaded.packs)
