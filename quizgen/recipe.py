@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .formats import MAX_QUESTIONS
+from .loader import nfc, pydantic_problems
 from .model import CardKind, Frozen, Id, NonEmpty, Weight
 from .paths import data_dir, display
 from .problems import Problem, Problems, loc_name
@@ -157,8 +158,6 @@ class LoadedRecipe(Frozen):
 
 def load_recipe(path: str | Path) -> LoadedRecipe:
     """Read and validate one recipe; raise `Problems` with every located problem."""
-    from .loader import nfc, pydantic_problems
-
     shown = display(path)
     try:
         doc = load_yaml(path, shown)

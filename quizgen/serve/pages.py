@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..anki.notes import build_notes
+from ..anki.notetype import CARD_ORD, FIELDS, TEMPLATES, load_notetype
+from ..lint.cards import cards_of_notes
+from ..lint.findings import format_finding
+from ..lint.run import check_cards, check_items
+from ..model import CardKind
 from ..paths import data_dir
+from ..quiz.answers import normalize_answer
+from ..quiz.checks import RuleContext as LintContext
+from ..render.html import render_key, render_sheet, template_dirs
+from ..render.templates import make_environment
 from .cards import render_card
 from .preview import PAGE, Preview
 
@@ -50,15 +60,6 @@ def _problem_lines(preview: Preview) -> list[dict]:
 
 def fact_views(preview: Preview, file: str | None, facts: list) -> tuple[list[FactView], str]:
     """Each fact of `file` with its rendered cards and the card checks' findings; and the deck's CSS."""
-    from ..anki.notes import build_notes
-    from ..anki.notetype import CARD_ORD, FIELDS, TEMPLATES, load_notetype
-    from ..lint.cards import cards_of_notes
-    from ..quiz.checks import RuleContext as LintContext
-    from ..lint.findings import format_finding
-    from ..lint.run import check_cards
-    from ..model import CardKind
-    from ..quiz.answers import normalize_answer
-
     loaded = preview.loaded
     views = {lf.key: FactView(lf.key, lf.line, lf.fact.plain_text, False) for lf in facts}
     if loaded is None:
@@ -117,10 +118,6 @@ def cards_page(preview: Preview, file: str | None, start: int | None = None) -> 
 
 def quiz_page(preview: Preview, seed: int | None) -> str:
     """The quiz of `seed`: sheet and key of its first version, and the item checks' findings."""
-    from ..quiz.checks import RuleContext as LintContext
-    from ..lint.findings import format_finding
-    from ..lint.run import check_items
-
     with preview.lock:
         loaded = preview.loaded
         problems = _problem_lines(preview)
@@ -149,9 +146,6 @@ def quiz_page(preview: Preview, seed: int | None) -> str:
 
 def quiz_html(preview: Preview, quiz) -> tuple[str, str]:
     """The sheet and key of the quiz's first version, with the recipe's own templates."""
-    from ..render.html import render_key, render_sheet, template_dirs
-    from ..render.templates import make_environment
-
     env = make_environment(template_dirs(preview.loaded.recipe, None))
     version = quiz.versions[0]
     return render_sheet(env, quiz, version), render_key(env, quiz, version)

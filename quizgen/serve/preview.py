@@ -21,7 +21,8 @@ from ..model import LocatedFact
 from ..paths import data_dir
 from ..pipeline import Build
 from ..problems import Problem, Problems
-from ..recipe import LoadedRecipe, find_recipes, load_recipe
+from ..recipe import DeckSettings, LoadedRecipe, QuizSettings, Recipe, find_recipes, load_recipe
+from ..yamlio import load_yaml
 from .packs import PackReader, stamp
 
 
@@ -195,8 +196,6 @@ def _resolve(target: str | None, facts_dirs: tuple[str, ...]) -> tuple[str | Non
 def _pack_id(folder: Path) -> str:
     """The id pack.yaml gives, read as untrusted YAML is (size and aliases capped); else the
     folder's name."""
-    from ..yamlio import load_yaml
-
     try:
         return str(load_yaml(folder / "pack.yaml").data["id"])
     except Exception:  # noqa: BLE001 - a broken pack.yaml is reported by the load itself
@@ -205,8 +204,6 @@ def _pack_id(folder: Path) -> str:
 
 def _stand_in(pack_id: str) -> LoadedRecipe:
     """A recipe for a pack no recipe uses yet: every card kind, a quiz of the default mix."""
-    from ..recipe import DeckSettings, QuizSettings, Recipe
-
     title = pack_id.replace("-", " ").capitalize()
     recipe = Recipe(title=title, packs=[pack_id],
                     deck=DeckSettings(name=title, deck_id=1 << 40, model_id=(1 << 40) + 1),
