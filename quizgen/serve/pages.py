@@ -79,7 +79,7 @@ def fact_views(preview: Preview, file: str | None, facts: list) -> tuple[list[Fa
     notes, _ = build_notes(settings, loaded.packs, subset)
     notes = [n for n in notes if n.key in keys]
     by_ord = {CARD_ORD[kind]: (name, t) for (name, kind, _), t in zip(TEMPLATES, notetype.templates)}
-    for note in notes:  # each of them a fact of `mine`
+    for note in notes:  # notes of `mine` only, marked selected below
         fields = dict(zip(FIELDS, note.fields))
         for ord_ in note.ords:
             name, template = by_ord[ord_]
