@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .coverage import SourceCoverage, measure
 from .model import LoadedPack
+from .render.templates import make_environment, render
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,6 @@ def pieces(cov: SourceCoverage) -> list[Piece]:
 
 
 def render_coverage(loaded: LoadedPack) -> str:
-    from .render.templates import make_environment, render
-
     facts = {lf.fact.id: lf for lf in loaded.facts}
     sources = [{
         "id": cov.source_id,

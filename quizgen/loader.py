@@ -28,7 +28,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import paths, workers
 from .gcpause import without_cyclic_gc
 from .model import Fact, FactFile, LoadedPack, LocatedFact, Pack
-from .problems import Problem, Problems
+from .problems import Problem, Problems, loc_name
 from .source import SourceText
 from .validate import check_fact, check_pack, evidence_problems, fact_problem, read_sources
 from .yamlerrors import comment_hints, did_you_mean, known_keys
@@ -60,13 +60,6 @@ _PATTERN_HELP = {
 }
 
 
-def _fmt_loc(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ...] = (),
                       models: tuple[type, ...] = ()) -> list[Problem]:
     """Turn each pydantic error into a located problem (`path:line:col: field: message`). An
@@ -80,14 +73,14 @@ def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ..
         if kind == "extra_forbidden":
             parent, name = loc[:-1], loc[-1]
             line, col = doc.where(loc, key=True)
-            where = f"{_fmt_loc(parent)}: " if parent else ""
+            where = f"{loc_name(parent)}: " if parent else ""
             hint = did_you_mean(str(name), known_keys(err.title, loc[len(prefix):-1], known))
             out.append(Problem(doc.path, line, col, f"{where}unknown key '{name}'{hint}"))
             continue
         if kind == "missing":
             parent, name = loc[:-1], loc[-1]
             line, col = doc.where(parent)
-            where = f"{_fmt_loc(parent)}: " if parent else ""
+            where = f"{loc_name(parent)}: " if parent else ""
             out.append(Problem(doc.path, line, col, f"{where}missing field '{name}'"))
             continue
         message = e["msg"]
@@ -103,28 +96,30 @@ def pydantic_problems(doc: Document, err: ValidationError, prefix: tuple[Any, ..
         elif kind == "enum":
             message = f"must be one of: {e.get('ctx', {}).get('expected', '')}"
         line, col = doc.where(loc)
-        out.append(Problem(doc.path, line, col, f"{_fmt_loc(loc)}: {message}"))
+        out.append(Problem(doc.path, line, col, f"{loc_name(loc)}: {message}"))
     return out
 
 
-def read_pack_file(folder: Path, display: str) -> tuple[Pack | None, Document | None, list[Problem]]:
+def read_pack_and_sources(folder: Path, display: str) -> tuple[Pack | None, dict[str, SourceText], list[Problem]]:
+    """pack.yaml and, when it is valid, the sources it names (`read_sources`); and the problems."""
     path = folder / PACK_FILE
     shown = os.path.join(display, PACK_FILE)
     linked = link_problem(path, shown)
     if linked is not None:
-        return None, None, [linked]
+        return None, {}, [linked]
     if not path.is_file():
-        return None, None, [Problem(shown, 1, 1, "missing pack.yaml: every pack folder needs one")]
+        return None, {}, [Problem(shown, 1, 1, "missing pack.yaml: every pack folder needs one")]
     try:
         doc = load_yaml(path, shown)
     except Problem as p:
-        return None, None, [p]
+        return None, {}, [p]
     if not isinstance(doc.data, dict):
-        return None, doc, [Problem(shown, 1, 1, "pack.yaml must be a mapping (id, title, sources)")]
+        return None, {}, [Problem(shown, 1, 1, "pack.yaml must be a mapping (id, title, sources)")]
     try:
-        return Pack.model_validate(nfc(doc.data)), doc, []
+        pack = Pack.model_validate(nfc(doc.data))
     except ValidationError as err:
-        return None, doc, pydantic_problems(doc, err)
+        return None, {}, pydantic_problems(doc, err)
+    return pack, *read_sources(pack, doc, folder, display)
 
 
 def read_fact_file(path: Path, display: str) -> tuple[list[tuple[Fact, int]], Document | None, list[Problem]]:
@@ -263,14 +258,10 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
     """Load and validate one pack folder; raise `Problems` listing everything wrong with it."""
     folder = Path(folder)
     display = display or paths.display(folder)
-    pack, pack_doc, problems = read_pack_file(folder, display)
+    pack, texts, problems = read_pack_and_sources(folder, display)
     files = [(path, os.path.join(display, path.name)) for path in fact_files(folder)]
     if not files and pack is not None:
         problems.append(no_fact_files(display))
-    texts: dict[str, Any] = {}
-    if pack is not None:
-        texts, source_problems = read_sources(pack, pack_doc, folder, display)
-        problems += source_problems
     records: list[tuple[LocatedFact, Document, int]] = []
     complete = True
     for shown, facts, doc, found in read_files(files, pack, texts):
@@ -278,12 +269,20 @@ def load_pack(folder: str | Path, *, display: str | None = None) -> LoadedPack:
         complete = complete and doc is not None and not any(p.path == shown for p in found)
         if pack is not None and doc is not None:
             records += located_facts(pack, shown, facts, doc)
+    return checked_pack(pack, folder, records, texts, problems, complete=complete)
+
+
+def checked_pack(pack: Pack | None, folder: str | Path, records: list[tuple[LocatedFact, Document, int]],
+                 texts: dict[str, SourceText], problems: list[Problem], *, complete: bool) -> LoadedPack:
+    """The pack with its facts, once the checks across them (`check_pack`) have run; raise
+    `Problems` with these and the `problems` found before, if any. `complete`: every fact file
+    could be read."""
     if pack is None:
         raise Problems(problems)
-    problems += check_pack(pack, records, complete=complete)
+    problems = problems + check_pack(pack, records, complete=complete)
     if problems:
         raise Problems(problems)
-    # Every part was validated above (validating 100,000 facts again as a list costs a quarter second).
+    # Every part was validated before (validating 100,000 facts again as a list costs a quarter second).
     return LoadedPack.model_construct(pack=pack, folder=str(folder), facts=[r[0] for r in records],
                                       sources=texts)
 
@@ -312,10 +311,7 @@ def make_pack(pack: Pack | dict[str, Any], facts: list[Fact | dict[str, Any]], *
     problems += found + evidence_problems(pack, texts, checked, doc, display)
     # a fact's "line" is its position in `facts`, from 1
     located = [(LocatedFact(pack=pack.id, fact=f, file=display, line=i + 1), doc, i) for f, i in checked]
-    problems += check_pack(pack, located, complete=len(checked) == len(records))
-    if problems:
-        raise Problems(problems)
-    return LoadedPack.model_construct(pack=pack, folder=str(folder), facts=[r[0] for r in located], sources=texts)
+    return checked_pack(pack, folder, located, texts, problems, complete=len(checked) == len(records))
 
 
 def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tuple[str, ...] = ()) -> list[Path]:
@@ -327,11 +323,7 @@ def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tu
     """
     roots = paths.pack_roots(search)
     if not targets:
-        for root in roots:
-            found = _packs_in(root)
-            if found:
-                return found
-        return []
+        return next((found for root in roots if (found := _packs_in(root))), [])
     out: list[Path] = []
     for target in targets:
         p = Path(target)
@@ -339,8 +331,8 @@ def find_packs(targets: list[str] | tuple[str, ...] = (), search: list[str] | tu
             out.append(p.parent)
         elif (p / PACK_FILE).is_file():
             out.append(p)
-        elif p.is_dir() and _packs_in(p):
-            out += _packs_in(p)
+        elif found := _packs_in(p):
+            out += found
         else:
             hit = next((r / target for r in roots if (r / target / PACK_FILE).is_file()), None)
             if hit is None:

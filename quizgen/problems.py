@@ -27,6 +27,11 @@ class Problem(Exception):
         return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def loc_name(loc: tuple) -> str:
+    """A place in a document, as people write it: ("facts", 3, "evidence") -> `facts[3].evidence`."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).removeprefix(".")
+
+
 class Problems(Exception):
     """Every problem found in one run, in file order."""
 

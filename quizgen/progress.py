@@ -29,11 +29,10 @@ def wanted(stream: IO[str]) -> bool:
         return False
 
 
-def progress(items: Iterable[T], label: str, *, length: int | None = None, after: float | None = None,
+def progress(items: Iterable[T], label: str, *, length: int | None = None, after: float = DELAY,
              stream: IO[str] | None = None) -> Iterator[T]:
-    """Yield `items`; once more than `after` seconds (default `DELAY`) have passed, show a bar."""
+    """Yield `items`; once more than `after` seconds have passed, show a bar."""
     stream = stream if stream is not None else sys.stderr
-    after = DELAY if after is None else after
     if not wanted(stream):
         yield from items
         return

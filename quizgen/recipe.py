@@ -14,9 +14,10 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .formats import MAX_QUESTIONS
+from .loader import nfc, pydantic_problems
 from .model import CardKind, Frozen, Id, NonEmpty, Weight
 from .paths import data_dir, display
-from .problems import Problem, Problems
+from .problems import Problem, Problems, loc_name
 from .yamlio import load_yaml
 
 #: Anki ids are 64-bit signed integers; genanki's convention is a random id in this range.
@@ -151,14 +152,12 @@ class LoadedRecipe(Frozen):
         """A problem located at `loc` in the recipe file (`select.topics[1]: ...`); with
         `key=True`, at the key's name rather than its value."""
         line, col = self.doc.where(loc, key=key) if self.doc is not None else (1, 1)
-        name = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+        name = loc_name(loc)
         return Problem(self.path, line, col, f"{name}: {message}" if name else message)
 
 
 def load_recipe(path: str | Path) -> LoadedRecipe:
     """Read and validate one recipe; raise `Problems` with every located problem."""
-    from .loader import nfc, pydantic_problems
-
     shown = display(path)
     try:
         doc = load_yaml(path, shown)

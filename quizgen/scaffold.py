@@ -8,7 +8,6 @@ which its fact files name for editor completion (`# yaml-language-server: $schem
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import re
@@ -21,6 +20,8 @@ import yaml
 from .model import Fact, FactFile
 from .problems import Problem
 from .source import SourceText
+from .writer import write_text
+from .yamlio import read_text
 
 SCHEMA_FILE = "fact-file.schema.json"
 
@@ -34,11 +35,11 @@ Terrarum of Abraham Ortelius, was published in Antwerp in 1570.
 
 def fact_file_schema() -> dict[str, Any]:
     """The JSON Schema of a fact file."""
-    fact = copy.deepcopy(Fact.model_json_schema())
+    fact = Fact.model_json_schema()
     # A fact may take its topic from the file, so the schema cannot demand it per fact.
     fact["required"] = [r for r in fact.get("required", []) if r != "topic"]
     defs = fact.pop("$defs", {})
-    outer = copy.deepcopy(FactFile.model_json_schema())
+    outer = FactFile.model_json_schema()
     outer["properties"]["facts"]["items"] = {"$ref": "#/$defs/Fact"}
     outer.setdefault("$defs", {}).update(defs)
     outer["$defs"]["Fact"] = fact
@@ -101,9 +102,6 @@ def _example_fact(source: SourceText) -> dict:
 def new_pack(pack_id: str, *, title: str | None, source_file: Path | None,
              facts_root: Path, decks_root: Path) -> Scaffold:
     """Write a new pack and its recipe; refuse to overwrite anything that exists."""
-    from .writer import write_text
-    from .yamlio import read_text
-
     pack_dir = facts_root / pack_id
     recipe_path = decks_root / f"{pack_id}.yaml"
     for existing in (pack_dir, recipe_path):

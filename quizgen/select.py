@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .loader import find_packs, load_pack
 from .model import LoadedPack, LocatedFact
 from .problems import Problem, Problems
 from .recipe import LoadedRecipe, Selection
@@ -22,8 +23,6 @@ def select_facts(packs: list[LoadedPack], selection: Selection) -> list[LocatedF
 def recipe_packs(loaded: LoadedRecipe, search: list[str] | tuple[str, ...] = ()) -> list[LoadedPack]:
     """Load the packs a recipe names, in the order it names them, and check that the topics and
     tags its selection names exist in them (a misspelt topic would silently select nothing)."""
-    from .loader import find_packs, load_pack
-
     problems: list[Problem] = []
     packs: list[LoadedPack] = []
     for i, pack_id in enumerate(loaded.recipe.packs):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import paths
 from .model import CLOZE_BLANK, FILL_BLANK, AnswerType, Fact, LocatedFact, Pack, Weight
+from .nearest import nearest_passage
 from .normalize import STOPWORDS, content_words, normalize_answer, same_answer, spelled
 from .problems import Problem
 from .source import SourceText
@@ -208,8 +209,6 @@ def evidence_problems(pack: Pack, sources: dict[str, SourceText], facts: list[tu
                       doc: Document, display: str) -> list[Problem]:
     """Evidence quotes of one file's facts (with their indexes) that their source does not hold,
     each with the closest passage of the source when one is close."""
-    from .nearest import nearest_passage
-
     by_source: dict[str, list[tuple[Fact, int]]] = {}
     default = pack.sources[0].id
     for fact, i in facts:

@@ -70,6 +70,7 @@ def test_a_broken_file_keeps_the_last_good_cards(workspace: Path) -> None:
     page = cards_page(preview, "facts/rivers/rivers.yaml")
     assert "facts/rivers/rivers.yaml:18:3: YAML syntax: &#39;ask:&#39; is at the level of the list" in page
     assert "the last version that loaded" in page
+    assert '<li class="problem">line 18: YAML syntax: &#39;ask:&#39;' in page  # beside its fact too
     assert "About how many kilometres long is the Nile?" in page  # the cards are still there
     touch(facts, good)
     assert preview.refresh() and not preview.problems

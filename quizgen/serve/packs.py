@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 from .. import paths
-from ..loader import PACK_FILE, fact_files, located_facts, no_fact_files, read_checked, read_pack_file
+from ..loader import (PACK_FILE, checked_pack, fact_files, located_facts, no_fact_files, read_checked,
+                       read_pack_and_sources)
 from ..model import LoadedPack, LocatedFact
-from ..problems import Problem, Problems
-from ..validate import check_pack, read_sources
+from ..problems import Problem
 
 
 def stamp(path: Path) -> tuple[int, int] | None:
@@ -44,7 +44,6 @@ class PackReader:
         self.display = paths.display(self.folder)
         self._base: dict[str, tuple[int, int] | None] | None = None
         self._pack = None
-        self._pack_doc = None
         self._base_problems: list[Problem] = []
         self._texts: dict = {}
         #: path -> (stamp, (located fact, document, record index) per fact, problems, whether it parsed)
@@ -67,12 +66,7 @@ class PackReader:
         if base != self._base:
             self._base = base
             self._files.clear()
-            self._pack, self._pack_doc, problems = read_pack_file(self.folder, self.display)
-            self._texts = {}
-            if self._pack is not None:
-                self._texts, found = read_sources(self._pack, self._pack_doc, self.folder, self.display)
-                problems = problems + found
-            self._base_problems = problems
+            self._pack, self._texts, self._base_problems = read_pack_and_sources(self.folder, self.display)
         pack = self._pack
         problems = list(self._base_problems)
         current = fact_files(self.folder)
@@ -93,13 +87,7 @@ class PackReader:
             problems += found
             complete = complete and parsed and not found
             records += read
-        if pack is None:
-            raise Problems(problems)
-        problems += check_pack(pack, records, complete=complete)
-        if problems:
-            raise Problems(problems)
-        return LoadedPack.model_construct(pack=pack, folder=str(self.folder), facts=[r[0] for r in records],
-                                          sources=self._texts)
+        return checked_pack(pack, self.folder, records, self._texts, problems, complete=complete)
 
     def _read(self, path: Path) -> tuple[list[tuple[LocatedFact, object, int]], list[Problem], bool]:
         """One fact file's facts, each with its document and record index, and its problems (the

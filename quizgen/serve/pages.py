@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..anki.notes import build_notes
+from ..anki.notetype import CARD_ORD, FIELDS, TEMPLATES, load_notetype
+from ..lint.cards import cards_of_notes
+from ..lint.findings import format_finding
+from ..lint.run import check_cards, check_items
+from ..model import CardKind
 from ..paths import data_dir
+from ..quiz.answers import normalize_answer
+from ..quiz.checks import RuleContext as LintContext
+from ..render.html import render_key, render_sheet, template_dirs
+from ..render.templates import make_environment
 from .cards import render_card
 from .preview import PAGE, Preview
 
@@ -50,15 +60,6 @@ def _problem_lines(preview: Preview) -> list[dict]:
 
 def fact_views(preview: Preview, file: str | None, facts: list) -> tuple[list[FactView], str]:
     """Each fact of `file` with its rendered cards and the card checks' findings; and the deck's CSS."""
-    from ..anki.notes import build_notes
-    from ..anki.notetype import CARD_ORD, FIELDS, TEMPLATES, load_notetype
-    from ..lint.cards import cards_of_notes
-    from ..quiz.checks import RuleContext as LintContext
-    from ..lint.findings import format_finding
-    from ..lint.run import check_cards
-    from ..model import CardKind
-    from ..quiz.answers import normalize_answer
-
     loaded = preview.loaded
     views = {lf.key: FactView(lf.key, lf.line, lf.fact.plain_text, False) for lf in facts}
     if loaded is None:
@@ -67,7 +68,7 @@ def fact_views(preview: Preview, file: str | None, facts: list) -> tuple[list[Fa
     settings = loaded.recipe.recipe.deck
     if settings is None:
         return list(views.values()), notetype.css
-    selected = loaded.build.selected
+    selected = loaded.selected
     keys = {lf.key for lf in facts}
     mine = [lf for lf in selected if lf.key in keys]
     subset = list(mine)
@@ -78,14 +79,12 @@ def fact_views(preview: Preview, file: str | None, facts: list) -> tuple[list[Fa
     notes, _ = build_notes(settings, loaded.packs, subset)
     notes = [n for n in notes if n.key in keys]
     by_ord = {CARD_ORD[kind]: (name, t) for (name, kind, _), t in zip(TEMPLATES, notetype.templates)}
-    for note in notes:
-        view = views[note.key]
-        view.selected = True
+    for note in notes:  # notes of `mine` only, marked selected below
         fields = dict(zip(FIELDS, note.fields))
         for ord_ in note.ords:
             name, template = by_ord[ord_]
             front, back = render_card(template.qfmt, template.afmt, fields)
-            view.cards.append(CardView(name, front, back))
+            views[note.key].cards.append(CardView(name, front, back))
     for lf in mine:
         views[lf.key].selected = True
     ctx = LintContext.of(subset, loaded.packs)
@@ -102,16 +101,11 @@ def cards_page(preview: Preview, file: str | None, start: int | None = None) -> 
         file, start, total, facts = preview.facts_of(file, start)
         views, css = fact_views(preview, file, facts)
         problems = _problem_lines(preview)
-        # a problem in this file is also shown beside the fact it falls in
-        starts = sorted((v.line, v) for v in views)
-        for p in preview.problems:
-            if p.path == file:
-                owner = None
-                for line, view in starts:
-                    if line <= p.line:
-                        owner = view
-                if owner is not None:
-                    owner.problems.append(f"line {p.line}: {p.message}")
+        # a problem in this file is also shown beside the fact it falls in: the last one starting before it
+        for p in [p for p in preview.problems if p.path == file]:
+            owner = max((v for v in views if v.line <= p.line), key=lambda v: v.line, default=None)
+            if owner is not None:
+                owner.problems.append(f"line {p.line}: {p.message}")
         loaded = preview.loaded
         return _environment().get_template("cards.html").render(
             title=loaded.recipe.recipe.title if loaded else "quizgen preview",
@@ -124,10 +118,6 @@ def cards_page(preview: Preview, file: str | None, start: int | None = None) -> 
 
 def quiz_page(preview: Preview, seed: int | None) -> str:
     """The quiz of `seed`: sheet and key of its first version, and the item checks' findings."""
-    from ..quiz.checks import RuleContext as LintContext
-    from ..lint.findings import format_finding
-    from ..lint.run import check_items
-
     with preview.lock:
         loaded = preview.loaded
         problems = _problem_lines(preview)
@@ -144,7 +134,7 @@ def quiz_page(preview: Preview, seed: int | None) -> str:
             return env.get_template("quiz.html").render(**base, seed=seed, error=str(err))
         version = quiz.versions[0]
         findings: dict[str, list[str]] = {}
-        for f in check_items(version.items, LintContext.of_base(loaded.build.factbase),
+        for f in check_items(version.items, LintContext.of_base(loaded.factbase),
                              version=version.letter):
             findings.setdefault(f.item_id or "quiz", []).append(format_finding(f))
         items = [{"number": n, "id": item.id, "facts": ", ".join(item.fact_ids), "prompt": item.prompt,
@@ -156,10 +146,6 @@ def quiz_page(preview: Preview, seed: int | None) -> str:
 
 def quiz_html(preview: Preview, quiz) -> tuple[str, str]:
     """The sheet and key of the quiz's first version, with the recipe's own templates."""
-    from ..render.html import template_dirs
-    from ..render.html import render_key, render_sheet
-    from ..render.templates import make_environment
-
     env = make_environment(template_dirs(preview.loaded.recipe, None))
     version = quiz.versions[0]
     return render_sheet(env, quiz, version), render_key(env, quiz, version)

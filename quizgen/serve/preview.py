@@ -13,31 +13,22 @@ findings beside each fact) and the quiz of a chosen seed (sheet, key and the ite
 from __future__ import annotations
 
 import threading
-import time
-from dataclasses import dataclass, field
+from collections import Counter
 from pathlib import Path
 
 from ..loader import find_packs
-from ..model import LoadedPack, LocatedFact
+from ..model import LocatedFact
 from ..paths import data_dir
+from ..pipeline import Build
 from ..problems import Problem, Problems
-from ..recipe import LoadedRecipe, find_recipes, load_recipe
+from ..recipe import DeckSettings, LoadedRecipe, QuizSettings, Recipe, find_recipes, load_recipe
+from ..yamlio import load_yaml
 from .packs import PackReader, stamp
 
 
 #: Facts on one page: an author works on a few at a time, and a page of a 1,000-fact file would
 #: be megabytes of cards.
 PAGE = 40
-
-
-@dataclass
-class Loaded:
-    """One successful load: the recipe, its packs and their build."""
-
-    recipe: LoadedRecipe
-    packs: list[LoadedPack]
-    build: object  # quizgen.pipeline.Build
-    at: float = field(default_factory=time.time)
 
 
 class Preview:
@@ -47,13 +38,12 @@ class Preview:
         self.facts_dirs = tuple(facts_dirs)
         self.recipe_path, self.stand_in = _resolve(target, self.facts_dirs)
         self.readers: dict[str, PackReader] = {}
-        self.loaded: Loaded | None = None
+        self.loaded: Build | None = None  # the last successful load
         self.problems: list[Problem] = []
         self.generation = 0
         self.latest_file: str | None = None  # the fact file changed last: shown by default
         self.latest_fact: str | None = None  # the first fact that changed in it: shown first
         self._stamps: dict[str, object] = {}
-        self._quizzes: dict[tuple[int, int], object] = {}
         self.lock = threading.RLock()
         self.changed = threading.Condition(self.lock)
 
@@ -95,17 +85,15 @@ class Preview:
                 self.latest_file = self._shown(facts_changed[-1])
                 self.latest_fact = self._first_changed(before, self.latest_file)
             self.generation += 1
-            self._quizzes.clear()
             self.changed.notify_all()
             return True
 
-    def _first_changed(self, before: Loaded | None, file: str | None) -> str | None:
+    def _first_changed(self, before: Build | None, file: str | None) -> str | None:
         """The key of the first fact of `file` that is new or differs from the previous load."""
         if self.loaded is None or self.loaded is before:
             return self.latest_fact
-        old = {lf.key: lf.fact for lp in before.packs for lf in lp.facts if lf.file == file} if before else {}
-        return next((lf.key for lp in self.loaded.packs for lf in lp.facts
-                     if lf.file == file and old.get(lf.key) != lf.fact), None)
+        old = {lf.key: lf.fact for lf in before.facts if lf.file == file} if before else {}
+        return next((lf.key for lf in self.loaded.facts if lf.file == file and old.get(lf.key) != lf.fact), None)
 
     def _is_fact_file(self, path: str) -> bool:
         p = Path(path)
@@ -119,8 +107,6 @@ class Preview:
         return None
 
     def _load(self) -> None:
-        from ..pipeline import Build
-
         problems: list[Problem] = []
         try:
             recipe = load_recipe(self.recipe_path) if self.recipe_path else self.stand_in
@@ -143,7 +129,7 @@ class Preview:
                 problems += err.problems
         self.problems = sorted(problems)
         if not problems:
-            self.loaded = Loaded(recipe, packs, Build(recipe, packs))
+            self.loaded = Build(recipe, packs)
 
     # -- what pages show ------------------------------------------------------------------------
 
@@ -151,11 +137,7 @@ class Preview:
         """(file, number of facts) of every fact file of the last good load, in pack order."""
         if self.loaded is None:
             return []
-        counts: dict[str, int] = {}
-        for lp in self.loaded.packs:
-            for lf in lp.facts:
-                counts[lf.file] = counts.get(lf.file, 0) + 1
-        return list(counts.items())
+        return list(Counter(lf.file for lf in self.loaded.facts).items())
 
     def facts_of(self, file: str | None, start: int | None = None
                  ) -> tuple[str | None, int, int, list[LocatedFact]]:
@@ -167,7 +149,7 @@ class Preview:
             file = self.latest_file if self.latest_file in files else self._first_in_deck(files)
         if self.loaded is None or file is None:
             return file, 0, 0, []
-        facts = [lf for lp in self.loaded.packs for lf in lp.facts if lf.file == file]
+        facts = [lf for lf in self.loaded.facts if lf.file == file]
         if start is None:
             at = next((i for i, lf in enumerate(facts) if lf.key == self.latest_fact), 0)
             start = at - 3 if at >= PAGE else 0
@@ -176,17 +158,13 @@ class Preview:
 
     def _first_in_deck(self, files: list[str]) -> str | None:
         """The first file with a fact the recipe selects (else the first file)."""
-        chosen = {lf.file for lf in self.loaded.build.selected} if self.loaded else set()
+        chosen = {lf.file for lf in self.loaded.selected} if self.loaded else set()
         return next((f for f in files if f in chosen), files[0] if files else None)
 
     def quiz(self, seed: int):
-        """The recipe's quiz at `seed`, first version only (made once per load and seed)."""
-        loaded = self.loaded
-        settings = loaded.recipe.recipe.quiz
-        key = (self.generation, seed)
-        if key not in self._quizzes:
-            self._quizzes[key] = loaded.build.quiz(seed=seed, versions=list(settings.versions)[:1])
-        return self._quizzes[key]
+        """The recipe's quiz at `seed`, first version only (made once per load and seed, by the
+        load's `Build`)."""
+        return self.loaded.quiz(seed=seed, versions=list(self.loaded.recipe.recipe.quiz.versions)[:1])
 
 
 def _resolve(target: str | None, facts_dirs: tuple[str, ...]) -> tuple[str | None, LoadedRecipe | None]:
@@ -218,8 +196,6 @@ def _resolve(target: str | None, facts_dirs: tuple[str, ...]) -> tuple[str | Non
 def _pack_id(folder: Path) -> str:
     """The id pack.yaml gives, read as untrusted YAML is (size and aliases capped); else the
     folder's name."""
-    from ..yamlio import load_yaml
-
     try:
         return str(load_yaml(folder / "pack.yaml").data["id"])
     except Exception:  # noqa: BLE001 - a broken pack.yaml is reported by the load itself
@@ -228,8 +204,6 @@ def _pack_id(folder: Path) -> str:
 
 def _stand_in(pack_id: str) -> LoadedRecipe:
     """A recipe for a pack no recipe uses yet: every card kind, a quiz of the default mix."""
-    from ..recipe import DeckSettings, QuizSettings, Recipe
-
     title = pack_id.replace("-", " ").capitalize()
     recipe = Recipe(title=title, packs=[pack_id],
                     deck=DeckSettings(name=title, deck_id=1 << 40, model_id=(1 << 40) + 1),
