@@ -141,6 +141,13 @@ FACTS = [
         distractors=("Austria", "Hungary"),
     ),
     located(
+        "danube-capitals",
+        "The Danube flows through Vienna, Budapest and [[Belgrade]].",
+        "Besides Vienna and Budapest, which capital does the Danube flow through?",
+        "place",
+        distractors=("Prague", "Warsaw"),
+    ),
+    located(
         "seine",
         "The Seine flows through [[Paris]], and Paris lies on both its banks.",
         "Through which city does the Seine flow?",

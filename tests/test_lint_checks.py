@@ -127,7 +127,9 @@ CASES = {
          tf("The Seine flows through Lyon, and Paris lies on both its banks.", False, fact="seine",
             item_id="tf-b"),
          tf("The Danube rises in Austria, and Vienna lies on its banks.", False, fact="danube",
-            item_id="tf-c")],
+            item_id="tf-c"),
+         tf("The Danube flows through Vienna, Budapest and Prague.", False, fact="danube-capitals",
+            item_id="tf-d")],
         tf("The Rhine rises in Austria.", False, fact="rhine-source"),
     ),
     "fill-blank-unique": (fill("guatemala"), fill("capital")),
@@ -369,6 +371,24 @@ def test_a_false_statement_of_two_claims_is_half_true():
     assert not run("tf-swap", tf("The Danube rises in Germany, and Vienna lies on its banks.", True,
                                  fact="danube"))
     lf = CTX.located("t/danube")
+    ctx = Context(base=CTX.base)
+    assert true_false(lf, ctx, random.Random(1), true=False) is None
+    assert true_false(lf, ctx, random.Random(1), true=True) is not None
+
+
+def test_a_false_statement_that_swaps_a_list_member_is_false_only_by_omission():
+    """'Vienna, Budapest and Prague' for '... and Belgrade': the list need not be whole, so the
+    statement cannot be judged false; the check says so, and the generator makes only the true one."""
+    import random
+
+    from quizgen.quiz.generators import Context, true_false
+
+    bad = run("tf-swap", tf("The Danube flows through Vienna, Budapest and Prague.", False,
+                            fact="danube-capitals"))
+    assert any("one member of a list" in f.message for f in bad)
+    assert not run("tf-swap", tf("The Danube flows through Vienna, Budapest and Belgrade.", True,
+                                 fact="danube-capitals"))
+    lf = CTX.located("t/danube-capitals")
     ctx = Context(base=CTX.base)
     assert true_false(lf, ctx, random.Random(1), true=False) is None
     assert true_false(lf, ctx, random.Random(1), true=True) is not None

@@ -399,8 +399,10 @@ def never_true(item: Item, ctx: RuleContext) -> Iterable[str]:
 def tf_swap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """A false statement reads as a sentence and does not refute itself: the swapped-in name takes
     the determiner the sentence gives it (no 'the Kashmir', no 'to United States'), the rest of
-    the sentence does not repeat the answer it replaced, and the sentence makes one claim (a
-    second one joined by 'and', 'but', ';' or a relative clause after the answer stays true)."""
+    the sentence does not repeat the answer it replaced, the sentence makes one claim (a second
+    one joined by 'and', 'but', ';' or a relative clause after the answer stays true), and the
+    answer is no member of a list ("tours, evenings and [[exchanges]]" with another member in its
+    place is false only by omission: the list need not be whole)."""
     if item.type is not ItemType.true_false or item.statement_true is not False:
         return
     lf = _first(item, ctx)
@@ -417,6 +419,8 @@ def tf_swap(item: Item, ctx: RuleContext) -> Iterable[str]:
     joined = rules.second_claim(lf.fact)
     if joined:
         yield f"the sentence joins a second claim ({joined!r}) that stays true: the statement is half true"
+    if rules.in_a_list(lf.fact):
+        yield "the answer is one member of a list: with another in its place the statement is false only by omission"
 
 
 def blank_unique(item: Item, ctx: RuleContext) -> Iterable[str]:

@@ -155,8 +155,8 @@ def true_false(lf: LocatedFact, ctx: Context, rng: random.Random, *, true: bool)
         kind = fact.answer_type.value
         before, after = fact.blanked_parts
         below = rng.randrange(2) if kind in rules.ORDERED_TYPES else None
-        if rules.self_refuting(fact) or rules.second_claim(fact):  # refutes itself, or half true
-            return None
+        if rules.self_refuting(fact) or rules.second_claim(fact) or rules.in_a_list(fact):
+            return None  # refutes itself, half true, or false only by omission
         allow = _agrees_with(fact.answer, after) if kind in _COMMON_NOUN_TYPES else None
         if kind in ("country", "place"):  # 'the Kashmir' and 'to United States' read wrong
             allow = lambda cand: rules.determiner_fits(before, cand, ctx.base)  # noqa: E731
