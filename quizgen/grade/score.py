@@ -133,7 +133,6 @@ def apply_overrides(pages: list[PageRead], overrides: list[Override], source: st
                 unused.append(Problem(source, o.line, 1, f"no item {o.item!r} on that sheet"))
                 continue
             rows[0].answer, rows[0].flag = value, None
-            rows[0].overridden = True
     return unused
 
 
