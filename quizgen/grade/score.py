@@ -94,8 +94,7 @@ def load_overrides(path: Path) -> list[Override]:
     except OSError as err:
         raise Problem(str(path), 1, 1, f"cannot read: {err.strerror}") from None
     out, problems = [], []
-    reader = csv.reader(io.StringIO(text))
-    for n, row in enumerate(reader, 1):
+    for n, row in enumerate(csv.reader(io.StringIO(text)), 1):
         if not row or not "".join(row).strip() or row[0].startswith("#"):
             continue
         if n == 1 and [c.strip().lower() for c in row] == ["file", "page", "item", "answer"]:
@@ -212,6 +211,5 @@ def csv_bytes(graded: Graded) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=graded.columns, lineterminator="\r\n")
     writer.writeheader()
-    for row in graded.rows:
-        writer.writerow(row)
+    writer.writerows(graded.rows)
     return buffer.getvalue().encode("utf-8")
