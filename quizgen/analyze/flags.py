@@ -17,7 +17,7 @@ may be true; add an accepted answer that students who did well wrote.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .stats import DEAD_SHARE, Z95, ItemStats, fisher
 
@@ -39,9 +39,6 @@ class Flag:
     message: str
     distractor: str | None = None
     severity: str = "warning"
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ import csv
 import io
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..formats import GRADES_LEADING
@@ -75,11 +75,9 @@ def _number(text: str, where: Problem) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise Problem(where.path, where.line, where.col,
-                      f"{where.message}: {text!r} is not a number") from None
+        raise replace(where, message=f"{where.message}: {text!r} is not a number") from None
     if not math.isfinite(value) or value < 0:
-        raise Problem(where.path, where.line, where.col,
-                      f"{where.message}: {text!r} is not a number of points")
+        raise replace(where, message=f"{where.message}: {text!r} is not a number of points")
     return value
 
 
@@ -140,9 +138,8 @@ def _version_of(key: QuizKey, value: str, where: Problem) -> str:
     letter = value.strip().upper() or (key.default_version if len(key.versions) == 1 else "")
     if letter not in key.versions:
         given = ", ".join(key.versions)
-        raise Problem(where.path, where.line, where.col,
-                      f"version {value.strip()!r} is not one of the quiz files given ({given}); "
-                      "add its JSON with --quiz")
+        raise replace(where, message=f"version {value.strip()!r} is not one of the quiz files given "
+                                     f"({given}); add its JSON with --quiz")
     return letter
 
 
