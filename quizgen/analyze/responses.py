@@ -121,16 +121,11 @@ def _score_cell(answers: Answers, row: int, j: int, item: KeyItem, version: str,
 def _read_rows(path: str, text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header, and each non-blank row with its line, padded to the header's width."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows = []
-    header: list[str] | None = None
-    for record in reader:
-        if header is None:
-            header = [h.strip().lstrip("\ufeff") for h in record]
-            continue
-        if any(c.strip() for c in record):
-            rows.append((reader.line_num, record))
-    if header is None:
+    first = next(reader, None)
+    if first is None:
         raise Problem(path, 1, 1, "empty file: expected a header row")
+    header = [h.strip().lstrip("\ufeff") for h in first]
+    rows = [(reader.line_num, record) for record in reader if any(c.strip() for c in record)]
     return header, [(line, rec + [""] * (len(header) - len(rec))) for line, rec in rows]
 
 

@@ -108,17 +108,12 @@ def load_overrides(path: Path) -> list[Override]:
     return out
 
 
-def _matches(override: Override, page: PageRead) -> bool:
-    if override.page != page.page:
-        return False
-    return override.file == page.file or override.file == Path(page.file).name
-
-
 def apply_overrides(pages: list[PageRead], overrides: list[Override], source: str) -> list[Problem]:
     """Apply each override to its page; return the ones that match nothing (as problems to show)."""
     unused = []
     for o in overrides:
-        hit = [p for p in pages if _matches(o, p) and not p.problem]
+        hit = [p for p in pages
+               if not p.problem and p.page == o.page and o.file in (p.file, Path(p.file).name)]
         if not hit:
             unused.append(Problem(source, o.line, 1, f"no readable page {o.page} of {o.file} among the scans"))
             continue

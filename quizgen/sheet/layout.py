@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -98,11 +98,8 @@ class SheetLayout(Frozen):
     rows: list[Row]
     headers: list[Header]
 
-    def export(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
-
     def json_bytes(self) -> bytes:
-        return (json.dumps(self.export(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return (json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def _r(v: float) -> float:
@@ -174,7 +171,7 @@ def sheet_layout(quiz: Quiz, version: Version, *, digits: int = 6) -> SheetLayou
                 width=width, height=height, bubble_radius=BUBBLE_RADIUS, markers=markers(width, height),
                 qr=qr, student=student, rows=rows, headers=headers)
     probe = SheetLayout(layout="", qr_text="", **body)
-    digest = hashlib.sha256(json.dumps(probe.export(), sort_keys=True).encode()).hexdigest()[:8]
+    digest = hashlib.sha256(json.dumps(probe.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:8]
     return SheetLayout(layout=digest, qr_text=f"{QR_PREFIX}|{quiz.quiz_id}|{version.letter}|{digest}", **body)
 
 
