@@ -149,7 +149,7 @@ def _number(v: float) -> str:
 def grade_rows(pages: list[PageRead], keys: dict[tuple[str, str], Key]) -> Graded:
     """One row per readable, distinct sheet. A page with the same quiz, version, student number
     and answers as an earlier one is the same sheet scanned twice: reported, counted once."""
-    first = sorted(keys.values(), key=lambda k: k.version)[0]
+    first = min(keys.values(), key=lambda k: k.version)
     columns = list(GRADES_LEADING)
     for item in first.order:
         columns += [item, f"{item}:correct", f"{item}:points"]
