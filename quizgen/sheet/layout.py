@@ -115,6 +115,11 @@ def row_values(kind: ItemType, options: int, points: int) -> list[str]:
     return [str(p) for p in range(points + 1)]
 
 
+def _bubbles(values: list[str], x0: float, y: float) -> list[Bubble]:
+    """A row of bubbles (or of the letters above them) after a question number starting at x0."""
+    return [Bubble(value=v, x=_r(x0 + NUMBER_WIDTH + BUBBLE_RADIUS + i * PITCH), y=_r(y)) for i, v in enumerate(values)]
+
+
 def markers(width: float, height: float) -> list[Marker]:
     s, m = MARKER_SIZE, MARKER_INSET
     origins = [(m, m), (width - m - s, m), (width - m - s, height - m - s), (m, height - m - s)]
@@ -153,17 +158,13 @@ def sheet_layout(quiz: Quiz, version: Version, *, digits: int = 6) -> SheetLayou
                                                "sheet page holds; split it into smaller quizzes")
         x0 = LEFT + col * col_width
         if need_header:
-            labels = values if kind == "choice" else box_labels
             title = {"multiple_choice": "", "true_false": "True / False"}.get(item.type.value, "points (teacher)")
             y = top + line * ROW
-            headers.append(Header(x=_r(x0), y=_r(y), title=title, labels=[
-                Bubble(value=v, x=_r(x0 + NUMBER_WIDTH + BUBBLE_RADIUS + i * PITCH), y=_r(y)) for i, v in
-                enumerate(labels)]))
+            headers.append(Header(x=_r(x0), y=_r(y), title=title,
+                                  labels=_bubbles(values if kind == "choice" else box_labels, x0, y)))
             line += 1
-        y = top + line * ROW
         rows.append(Row(item=item.id, number=n, type=item.type.value, kind=kind, points=item.points,
-                        bubbles=[Bubble(value=v, x=_r(x0 + NUMBER_WIDTH + BUBBLE_RADIUS + i * PITCH), y=_r(y))
-                                 for i, v in enumerate(values)]))
+                        bubbles=_bubbles(values, x0, top + line * ROW)))
         line += 1
         last_group = group
     qr = (_r(width - MARKER_INSET - QR_SIZE), 20.0, QR_SIZE)
