@@ -17,7 +17,7 @@ may be true; add an accepted answer that students who did well wrote.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .stats import DEAD_SHARE, Z95, ItemStats, fisher
 
@@ -39,9 +39,6 @@ class Flag:
     message: str
     distractor: str | None = None
     severity: str = "warning"
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -134,11 +131,11 @@ def suggestions(items: list[ItemStats], flags: list[Flag], places: dict[str, Fac
     out = []
     beats_key = {(f.item_id, f.distractor) for f in flags if f.check == "field-key-below-distractor"}
     for f in flags:
+        about = {"item_id": f.item_id, "fact_ids": f.fact_ids, "file": f.file, "line": f.line,
+                 "distractor": f.distractor}
         if f.check == "field-key-below-distractor":
             out.append({
-                "action": "check-key", "item_id": f.item_id, "fact_ids": f.fact_ids,
-                "file": f.file, "line": f.line, "distractor": f.distractor,
-                "why": f.message,
+                "action": "check-key", **about, "why": f.message,
                 "how": "if the distractor is the right answer, correct the fact's marked answer "
                        "(and its evidence); if both are right, remove the distractor",
             })
@@ -149,9 +146,7 @@ def suggestions(items: list[ItemStats], flags: list[Flag], places: dict[str, Fac
         place = place_of(f.fact_ids, places)
         hand = bool(place and f.distractor in place.distractors)
         out.append({
-            "action": "retire-distractor", "item_id": f.item_id, "fact_ids": f.fact_ids,
-            "file": f.file, "line": f.line, "distractor": f.distractor,
-            "hand_written": hand,
+            "action": "retire-distractor", **about, "hand_written": hand,
             "why": ("chosen by fewer than 5%" if f.check == "field-dead-distractor"
                     else "chosen more by strong students: check whether it is also right"),
             "how": ("remove it from the fact's `distractors:`" if hand else

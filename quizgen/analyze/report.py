@@ -30,10 +30,6 @@ def band(d: float | None) -> str:
     return next(name for low, name, _ in BANDS if d >= low - 1e-12)
 
 
-def _r(x: float | None, digits: int = 4) -> float | None:
-    return None if x is None else round(x, digits)
-
-
 def to_document(title: str, quiz_id: str | None, versions: list[str], quiz: QuizStats,
                 items: list[ItemStats], numbers: dict[str, str], flags: list[Flag],
                 places: dict[str, FactPlace], min_responses: int, notes: list[str]) -> dict:
@@ -51,7 +47,7 @@ def to_document(title: str, quiz_id: str | None, versions: list[str], quiz: Quiz
         },
         "min_responses": min_responses,
         "flagging": quiz.n >= min_responses,
-        "flags": [f.to_dict() for f in flags],
+        "flags": [asdict(f) for f in flags],
         "items": [],
         "notes": notes,
     }

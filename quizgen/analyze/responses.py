@@ -24,7 +24,7 @@ import csv
 import io
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..formats import GRADES_LEADING
@@ -75,11 +75,9 @@ def _number(text: str, where: Problem) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise Problem(where.path, where.line, where.col,
-                      f"{where.message}: {text!r} is not a number") from None
+        raise replace(where, message=f"{where.message}: {text!r} is not a number") from None
     if not math.isfinite(value) or value < 0:
-        raise Problem(where.path, where.line, where.col,
-                      f"{where.message}: {text!r} is not a number of points")
+        raise replace(where, message=f"{where.message}: {text!r} is not a number of points")
     return value
 
 
@@ -123,16 +121,11 @@ def _score_cell(answers: Answers, row: int, j: int, item: KeyItem, version: str,
 def _read_rows(path: str, text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header, and each non-blank row with its line, padded to the header's width."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows = []
-    header: list[str] | None = None
-    for record in reader:
-        if header is None:
-            header = [h.strip().lstrip("\ufeff") for h in record]
-            continue
-        if any(c.strip() for c in record):
-            rows.append((reader.line_num, record))
-    if header is None:
+    first = next(reader, None)
+    if first is None:
         raise Problem(path, 1, 1, "empty file: expected a header row")
+    header = [h.strip().lstrip("\ufeff") for h in first]
+    rows = [(reader.line_num, record) for record in reader if any(c.strip() for c in record)]
     return header, [(line, rec + [""] * (len(header) - len(rec))) for line, rec in rows]
 
 
@@ -140,9 +133,8 @@ def _version_of(key: QuizKey, value: str, where: Problem) -> str:
     letter = value.strip().upper() or (key.default_version if len(key.versions) == 1 else "")
     if letter not in key.versions:
         given = ", ".join(key.versions)
-        raise Problem(where.path, where.line, where.col,
-                      f"version {value.strip()!r} is not one of the quiz files given ({given}); "
-                      "add its JSON with --quiz")
+        raise replace(where, message=f"version {value.strip()!r} is not one of the quiz files given "
+                                     f"({given}); add its JSON with --quiz")
     return letter
 
 

@@ -165,7 +165,6 @@ def core(points, max_points, choices=None, n_options=None):
     if choices is not None:
         C = np.asarray(choices)
         width = int(max(n_options)) if len(n_options) else 0
-        shares = np.zeros((k, width))
         counts = np.zeros((k, width), dtype=int)
         odisc = np.full((k, width), np.nan)
         upper = np.zeros((k, width), dtype=int)
@@ -175,9 +174,8 @@ def core(points, max_points, choices=None, n_options=None):
             upper[:, o] = (top == o).sum(axis=0)
             chose = (C == o).astype(float)
             counts[:, o] = chose.sum(axis=0).astype(int)
-            shares[:, o] = counts[:, o] / n
             odisc[:, o] = column_corr(chose, R)
-        out.update(option_upper=upper, option_counts=counts, option_shares=shares, option_discrimination=odisc,
+        out.update(option_upper=upper, option_counts=counts, option_shares=counts / n, option_discrimination=odisc,
                    blank=(C == -1).mean(axis=0), other=(C == -2).mean(axis=0))
     return out
 

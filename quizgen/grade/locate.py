@@ -8,12 +8,13 @@ homography. The markers' ids say which corner is which, so an upside-down scan r
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
-from ..sheet.layout import MARKER_INSET, MARKER_SIZE, PAGE_MM, QR_SIZE, markers, parse_qr
+from ..sheet.layout import MARKER_INSET, PAGE_MM, QR_SIZE, markers, parse_qr
 from ..recipe import Paper
 
 #: The upright page is measured at 6 px per mm (152 dpi).
@@ -32,17 +33,12 @@ class Located:
     image: np.ndarray  # the (possibly shrunk) picture the homography refers to
 
 
-_DETECTOR = None
-
-
+@functools.cache
 def _detector():
-    global _DETECTOR
-    if _DETECTOR is None:
-        params = cv2.aruco.DetectorParameters()
-        params.cornerRefinementMethod = cv2.aruco.CORNER_REFINE_SUBPIX
-        dictionary = cv2.aruco.getPredefinedDictionary(cv2.aruco.DICT_4X4_50)
-        _DETECTOR = cv2.aruco.ArucoDetector(dictionary, params)
-    return _DETECTOR
+    params = cv2.aruco.DetectorParameters()
+    params.cornerRefinementMethod = cv2.aruco.CORNER_REFINE_SUBPIX
+    dictionary = cv2.aruco.getPredefinedDictionary(cv2.aruco.DICT_4X4_50)
+    return cv2.aruco.ArucoDetector(dictionary, params)
 
 
 def shrink(image: np.ndarray, long_side: int) -> tuple[np.ndarray, float]:
@@ -125,6 +121,3 @@ def read_qr(located: Located, paper: Paper = Paper.a4) -> tuple[str, str, str] |
             if parsed:
                 return parsed
     return None
-
-
-__all__ = ["Located", "MARKER_SIZE", "PX_PER_MM", "locate", "read_qr", "refit", "warp"]

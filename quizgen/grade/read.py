@@ -9,6 +9,7 @@ marks in one row, a points box left empty.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 import cv2
 import numpy as np
@@ -30,11 +31,6 @@ class RowRead:
     answer: str  # letters as printed ("AC" for a double mark), points, a digit; "" unmarked; "?" unclear
     flag: str | None = None
     crop: bytes | None = None  # PNG of the row, for flagged rows only
-    overridden: bool = False  # the answer is the teacher's (an override), not the scan's
-
-    @property
-    def marked(self) -> list[str]:
-        return [v for v, s in zip(self.values, self.states, strict=True) if s == "filled"]
 
 
 @dataclass
@@ -62,13 +58,15 @@ def _png(image: np.ndarray) -> bytes:
     return data.tobytes() if ok else b""
 
 
-def _thumbnail(image: np.ndarray | None) -> bytes | None:
-    if image is None or image.size == 0:
-        return None
-    h, w = image.shape[:2]
-    scale = 500 / max(h, w)
-    return _png(cv2.resize(image, (max(1, round(w * scale)), max(1, round(h * scale))),
-                           interpolation=cv2.INTER_AREA))
+def _unreadable(out: PageRead, image: np.ndarray | None, problem: str) -> PageRead:
+    """`out` as a page that could not be read, with a thumbnail of the picture (if any) to show."""
+    out.problem = problem
+    if image is not None and image.size:
+        h, w = image.shape[:2]
+        scale = 500 / max(h, w)
+        out.thumbnail = _png(cv2.resize(image, (max(1, round(w * scale)), max(1, round(h * scale))),
+                                        interpolation=cv2.INTER_AREA))
+    return out
 
 
 def _crop(upright: np.ndarray, bubbles: list[Bubble], radius: float, *, left: float = 10.0) -> bytes:
@@ -104,31 +102,36 @@ def decide_one(values: list[str], states: list[str], none: str) -> tuple[str, st
     return marked[0], None
 
 
+def _read_row(item: str, number: int, kind: str, bubbles: list[Bubble], f: list[Fill]) -> RowRead:
+    values = [b.value for b in bubbles]
+    states = [state(v) for v in f]
+    if kind == "choice":
+        answer, flag = decide_choice(values, states)
+    else:
+        answer, flag = decide_one(values, states, "no digit marked" if kind == "digit" else "no points marked")
+    return RowRead(item=item, number=number, kind=kind, values=values, fills=f, states=states,
+                   answer=answer, flag=flag)
+
+
 def read_page(image: np.ndarray | None, file: str, page: int,
               layouts: dict[tuple[str, str], SheetLayout]) -> PageRead:
     """Read one page against the layouts known, keyed by (quiz id, version)."""
     out = PageRead(file=file, page=page)
     if image is None or image.size == 0:
-        out.problem = "the file could not be decoded as an image"
-        return out
+        return _unreadable(out, image, "the file could not be decoded as an image")
     located = locate(image)
     if located is None:
-        out.problem = "fewer than 3 corner markers found (is the whole page in the picture?)"
-        out.thumbnail = _thumbnail(image)
-        return out
+        return _unreadable(out, image, "fewer than 3 corner markers found (is the whole page in the picture?)")
     ids = read_qr(located)
     if ids is None:
-        out.problem = "the QR code could not be read"
-        out.thumbnail = _thumbnail(image)
-        return out
+        return _unreadable(out, image, "the QR code could not be read")
     out.quiz, out.version, out.layout = ids
     layout = layouts.get((out.quiz, out.version))
     if layout is None or layout.layout != out.layout:
         what = "layout" if layout is not None else "quiz"
-        out.problem = (f"{what} not given: the sheet is quiz {out.quiz}, version {out.version}, layout "
-                       f"{out.layout} (pass its quiz JSON with --quiz; sheets and quiz from one build)")
-        out.thumbnail = _thumbnail(image)
-        return out
+        return _unreadable(out, image, f"{what} not given: the sheet is quiz {out.quiz}, version {out.version}, "
+                                       f"layout {out.layout} (pass its quiz JSON with --quiz; sheets and quiz "
+                                       "from one build)")
     if layout.paper != Paper.a4.value:
         located = refit(located, Paper(layout.paper))
     upright = warp(located, layout.width, layout.height)
@@ -136,38 +139,20 @@ def read_page(image: np.ndarray | None, file: str, page: int,
     radius = layout.bubble_radius
     # every bubble of the page measured in one pass, then cut back into rows
     groups = [row for row in layout.student] + [row.bubbles for row in layout.rows]
-    flat = fills(measured, [(b.x, b.y) for g in groups for b in g], radius)
-    per_group, at = [], 0
-    for g in groups:
-        per_group.append(flat[at:at + len(g)])
-        at += len(g)
-    digits = []
-    student_states = []
-    for i, row in enumerate(layout.student):
-        f = per_group[i]
-        states = [state(v) for v in f]
-        digit, flag = decide_one([b.value for b in row], states, "no digit marked")
-        out.student_rows.append(RowRead(item="student", number=i + 1, kind="digit", values=[b.value for b in row],
-                                        fills=f, states=states, answer=digit, flag=flag))
-        student_states.append(flag)
-        digits.append(digit)
-    if layout.student:
-        if any(student_states):
-            problems = [f"digit {i + 1}: {f}" for i, f in enumerate(student_states) if f]
-            out.student_flag = "student number unclear (" + "; ".join(problems) + ")"
-            out.student_crop = _crop(upright, [b for row in layout.student for b in row], radius)
-        else:
-            out.student = "".join(digits)
-    for row, f in zip(layout.rows, per_group[len(layout.student):], strict=True):
-        values = [b.value for b in row.bubbles]
-        states = [state(v) for v in f]
-        if row.kind == "choice":
-            answer, flag = decide_choice(values, states)
-        else:
-            answer, flag = decide_one(values, states, "no points marked")
-        read = RowRead(item=row.item, number=row.number, kind=row.kind, values=values, fills=f,
-                       states=states, answer=answer, flag=flag)
-        if flag:
+    flat = iter(fills(measured, [(b.x, b.y) for g in groups for b in g], radius))
+    per_group = [list(islice(flat, len(g))) for g in groups]
+    digits = len(layout.student)
+    for i, (row, f) in enumerate(zip(layout.student, per_group[:digits], strict=True), 1):
+        out.student_rows.append(_read_row("student", i, "digit", row, f))
+    unclear = [f"digit {r.number}: {r.flag}" for r in out.student_rows if r.flag]
+    if unclear:
+        out.student_flag = "student number unclear (" + "; ".join(unclear) + ")"
+        out.student_crop = _crop(upright, [b for row in layout.student for b in row], radius)
+    else:
+        out.student = "".join(r.answer for r in out.student_rows)
+    for row, f in zip(layout.rows, per_group[digits:], strict=True):
+        read = _read_row(row.item, row.number, row.kind, row.bubbles, f)
+        if read.flag:
             read.crop = _crop(upright, row.bubbles, radius)
         out.rows.append(read)
     return out

@@ -5,7 +5,6 @@ every template; the pictures are inline PNGs, so the page is one file)."""
 from __future__ import annotations
 
 import base64
-from typing import Any
 
 from markupsafe import Markup
 
@@ -18,8 +17,10 @@ def _img(png: bytes | None) -> Markup | None:
     return Markup(f'<img alt="" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')
 
 
-def review_context(pages: list[PageRead], duplicates: list[str], overrides: str | None,
-                   pages_read: int) -> dict[str, Any]:
+def render_review(pages: list[PageRead], duplicates: list[str], overrides: str | None, *, pages_read: int) -> str:
+    """The review of `pages` (those counted: a sheet scanned twice appears once)."""
+    from ..render.templates import make_environment, render
+
     unreadable = [{"file": p.file, "page": p.page, "problem": p.problem, "image": _img(p.thumbnail)}
                   for p in pages if p.problem]
     flagged = []
@@ -37,12 +38,5 @@ def review_context(pages: list[PageRead], duplicates: list[str], overrides: str 
                                 "image": _img(r.crop), "line": f"{p.file},{p.page},{r.item},", "fills": fills})
         flagged.append({"file": p.file, "page": p.page, "student": p.student, "version": p.version,
                         "entries": entries})
-    return {"unreadable": unreadable, "flagged": flagged, "duplicates": duplicates,
-            "pages": pages_read, "overrides": overrides}
-
-
-def render_review(pages: list[PageRead], duplicates: list[str], overrides: str | None, *, pages_read: int) -> str:
-    """The review of `pages` (those counted: a sheet scanned twice appears once)."""
-    from ..render.templates import make_environment, render
-
-    return render(make_environment(), "review.html", **review_context(pages, duplicates, overrides, pages_read))
+    return render(make_environment(), "review.html", unreadable=unreadable, flagged=flagged,
+                  duplicates=duplicates, pages=pages_read, overrides=overrides)

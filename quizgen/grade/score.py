@@ -94,8 +94,7 @@ def load_overrides(path: Path) -> list[Override]:
     except OSError as err:
         raise Problem(str(path), 1, 1, f"cannot read: {err.strerror}") from None
     out, problems = [], []
-    reader = csv.reader(io.StringIO(text))
-    for n, row in enumerate(reader, 1):
+    for n, row in enumerate(csv.reader(io.StringIO(text)), 1):
         if not row or not "".join(row).strip() or row[0].startswith("#"):
             continue
         if n == 1 and [c.strip().lower() for c in row] == ["file", "page", "item", "answer"]:
@@ -109,17 +108,12 @@ def load_overrides(path: Path) -> list[Override]:
     return out
 
 
-def _matches(override: Override, page: PageRead) -> bool:
-    if override.page != page.page:
-        return False
-    return override.file == page.file or override.file == Path(page.file).name
-
-
 def apply_overrides(pages: list[PageRead], overrides: list[Override], source: str) -> list[Problem]:
     """Apply each override to its page; return the ones that match nothing (as problems to show)."""
     unused = []
     for o in overrides:
-        hit = [p for p in pages if _matches(o, p) and not p.problem]
+        hit = [p for p in pages
+               if not p.problem and p.page == o.page and o.file in (p.file, Path(p.file).name)]
         if not hit:
             unused.append(Problem(source, o.line, 1, f"no readable page {o.page} of {o.file} among the scans"))
             continue
@@ -133,7 +127,6 @@ def apply_overrides(pages: list[PageRead], overrides: list[Override], source: st
                 unused.append(Problem(source, o.line, 1, f"no item {o.item!r} on that sheet"))
                 continue
             rows[0].answer, rows[0].flag = value, None
-            rows[0].overridden = True
     return unused
 
 
@@ -156,7 +149,7 @@ def _number(v: float) -> str:
 def grade_rows(pages: list[PageRead], keys: dict[tuple[str, str], Key]) -> Graded:
     """One row per readable, distinct sheet. A page with the same quiz, version, student number
     and answers as an earlier one is the same sheet scanned twice: reported, counted once."""
-    first = sorted(keys.values(), key=lambda k: k.version)[0]
+    first = min(keys.values(), key=lambda k: k.version)
     columns = list(GRADES_LEADING)
     for item in first.order:
         columns += [item, f"{item}:correct", f"{item}:points"]
@@ -213,6 +206,5 @@ def csv_bytes(graded: Graded) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=graded.columns, lineterminator="\r\n")
     writer.writeheader()
-    for row in graded.rows:
-        writer.writerow(row)
+    writer.writerows(graded.rows)
     return buffer.getvalue().encode("utf-8")

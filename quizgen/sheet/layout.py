@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -98,11 +98,8 @@ class SheetLayout(Frozen):
     rows: list[Row]
     headers: list[Header]
 
-    def export(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
-
     def json_bytes(self) -> bytes:
-        return (json.dumps(self.export(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return (json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def _r(v: float) -> float:
@@ -116,6 +113,11 @@ def row_values(kind: ItemType, options: int, points: int) -> list[str]:
     if kind is ItemType.multiple_choice:
         return [chr(ord("A") + i) for i in range(options)]
     return [str(p) for p in range(points + 1)]
+
+
+def _bubbles(values: list[str], x0: float, y: float) -> list[Bubble]:
+    """A row of bubbles (or of the letters above them) after a question number starting at x0."""
+    return [Bubble(value=v, x=_r(x0 + NUMBER_WIDTH + BUBBLE_RADIUS + i * PITCH), y=_r(y)) for i, v in enumerate(values)]
 
 
 def markers(width: float, height: float) -> list[Marker]:
@@ -156,17 +158,13 @@ def sheet_layout(quiz: Quiz, version: Version, *, digits: int = 6) -> SheetLayou
                                                "sheet page holds; split it into smaller quizzes")
         x0 = LEFT + col * col_width
         if need_header:
-            labels = values if kind == "choice" else box_labels
             title = {"multiple_choice": "", "true_false": "True / False"}.get(item.type.value, "points (teacher)")
             y = top + line * ROW
-            headers.append(Header(x=_r(x0), y=_r(y), title=title, labels=[
-                Bubble(value=v, x=_r(x0 + NUMBER_WIDTH + BUBBLE_RADIUS + i * PITCH), y=_r(y)) for i, v in
-                enumerate(labels)]))
+            headers.append(Header(x=_r(x0), y=_r(y), title=title,
+                                  labels=_bubbles(values if kind == "choice" else box_labels, x0, y)))
             line += 1
-        y = top + line * ROW
         rows.append(Row(item=item.id, number=n, type=item.type.value, kind=kind, points=item.points,
-                        bubbles=[Bubble(value=v, x=_r(x0 + NUMBER_WIDTH + BUBBLE_RADIUS + i * PITCH), y=_r(y))
-                                 for i, v in enumerate(values)]))
+                        bubbles=_bubbles(values, x0, top + line * ROW)))
         line += 1
         last_group = group
     qr = (_r(width - MARKER_INSET - QR_SIZE), 20.0, QR_SIZE)
@@ -174,7 +172,7 @@ def sheet_layout(quiz: Quiz, version: Version, *, digits: int = 6) -> SheetLayou
                 width=width, height=height, bubble_radius=BUBBLE_RADIUS, markers=markers(width, height),
                 qr=qr, student=student, rows=rows, headers=headers)
     probe = SheetLayout(layout="", qr_text="", **body)
-    digest = hashlib.sha256(json.dumps(probe.export(), sort_keys=True).encode()).hexdigest()[:8]
+    digest = hashlib.sha256(json.dumps(probe.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:8]
     return SheetLayout(layout=digest, qr_text=f"{QR_PREFIX}|{quiz.quiz_id}|{version.letter}|{digest}", **body)
 
 

@@ -13,23 +13,18 @@ from .layout import MARKER_SIZE, SheetLayout, sheet_layout
 from .marks import marker_svg, qr_svg
 
 
-def render_sheet_html(env, layout: SheetLayout) -> str:
-    from ..render.templates import render
-
-    # The SVGs are ours (marker bits and a QR of hex ids and a letter), never fact text.
-    marks = [Markup(marker_svg(m.id, MARKER_SIZE)) for m in layout.markers]
-    return render(env, "sheet.html", sheet=layout, marker_svgs=marks,
-                  qr_svg=Markup(qr_svg(layout.qr_text, layout.qr[2])))
-
-
 def sheet_files(quiz: Quiz, env, *, digits: int = 6, pdf: bool = False) -> dict[str, bytes]:
     """File name -> bytes of every version's answer sheet and layout (and PDF with `pdf`)."""
+    from ..render.templates import render
+
     files: dict[str, bytes] = {}
     pages: dict[str, str] = {}
     for version in quiz.versions:
         layout = sheet_layout(quiz, version, digits=digits)
         stem = f"{quiz.name}-sheet-{version.letter}"
-        pages[stem] = render_sheet_html(env, layout)
+        # The SVGs are ours (marker bits and a QR of hex ids and a letter), never fact text.
+        pages[stem] = render(env, "sheet.html", sheet=layout, qr_svg=Markup(qr_svg(layout.qr_text, layout.qr[2])),
+                             marker_svgs=[Markup(marker_svg(m.id, MARKER_SIZE)) for m in layout.markers])
         files[f"{stem}.html"] = pages[stem].encode("utf-8")
         files[f"{stem}.json"] = layout.json_bytes()
     if pdf:
