@@ -141,6 +141,11 @@ def test_located_errors(printed, tmp_path) -> None:
     bad.write_text("{not json")
     result = CliRunner().invoke(main, ["grade", str(scan), f"--quiz={bad}"])
     assert result.exit_code == 1 and f"{bad}:1:1: not a quiz JSON" in result.output
+    for broken in ({"id": "q1", "type": "multiple_choice", "key": 0}, {"id": "q1", "type": "true_false"},
+                   {"id": "q1", "type": "multiple_choice", "key": 10**30, "points": 1}, "q1"):
+        bad.write_text(json.dumps({"quiz": "x", "version": "A", "questions": [broken]}))
+        result = CliRunner().invoke(main, ["grade", str(scan), f"--quiz={bad}"])
+        assert result.exit_code == 1 and f"{bad}:1:1: not a quiz JSON" in result.output, result.output
     lonely = tmp_path / "lonely-A.json"
     lonely.write_bytes((printed.folder / "mexico-russia-A.json").read_bytes())
     result = CliRunner().invoke(main, ["grade", str(scan), f"--quiz={lonely}"])

@@ -41,25 +41,28 @@ class Key:
     order: list[str]  # item ids in this version's order
 
 
+def _right_letter(question: dict) -> str | None:
+    """The letter a sheet marks for a choice item; None for an item marked by points."""
+    if question["type"] == "true_false":
+        return "T" if question["key"] == 0 else "F"
+    if question["type"] == "multiple_choice":
+        return chr(ord("A") + question["key"])
+    return None
+
+
 def load_key(path: Path) -> Key:
     """The key of one version from its quiz JSON (`quizgen quiz --format json`)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         quiz, version, questions = data["quiz"], data["version"], data["questions"]
+        items = {q["id"]: (_right_letter(q), int(q["points"])) for q in questions}
+        order = [q["id"] for q in questions]
     except FileNotFoundError:
         raise Problem(str(path), 1, 1, "no such file (write it with quizgen quiz --format json)") from None
-    except (OSError, ValueError, KeyError, TypeError) as err:
+    except (OSError, ValueError, KeyError, TypeError, OverflowError) as err:
         raise Problem(str(path), 1, 1, f"not a quiz JSON of this quizgen ({type(err).__name__}: "
                                        f"{err}; rebuild it with quizgen quiz --format json)") from None
-    items: dict[str, tuple[str | None, int]] = {}
-    for q in questions:
-        right = None
-        if q["type"] == "true_false":
-            right = "T" if q["key"] == 0 else "F"
-        elif q["type"] == "multiple_choice":
-            right = chr(ord("A") + q["key"])
-        items[q["id"]] = (right, int(q["points"]))
-    return Key(quiz=quiz, version=version, items=items, order=[q["id"] for q in questions])
+    return Key(quiz=quiz, version=version, items=items, order=order)
 
 
 def layout_path(quiz_json: Path) -> Path:
