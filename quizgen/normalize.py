@@ -103,8 +103,10 @@ ECHO_OPENERS = ("because of", "due to", "in", "at", "on", "by", "to", "from", "u
 #: America" for "military bases"), and no word that negates it.
 EXTRA_WORDS = 4
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "without", "non"})
-#: Nor a second answer beside it: "Moscow or Saint Petersburg" hedges, "1925 1930" too (a number).
-ALTERNATIVES = frozenset({"or", "and", "either", "versus", "vs"})
+#: Nor a second answer beside it ("Moscow or Saint Petersburg", "maybe 1925, 1930": a number too),
+#: nor a word that makes it another person ("George Bush Jr" for "George Bush").
+ALTERNATIVES = frozenset({"or", "and", "either", "versus", "vs", "maybe", "perhaps", "possibly",
+                          "probably", "jr", "junior", "sr", "senior"})
 #: Titles a name may be written with: "President Bush" for an accepted "Bush".
 TITLES = frozenset({"president", "general", "patriarch", "tsar", "czar", "emperor", "king", "queen",
                     "minister", "ambassador", "comrade", "dr", "mr", "mrs", "ms", "sir", "senator"})
@@ -194,8 +196,9 @@ def written_answer_ok(given: str, accepted: list[str]) -> bool:
         if _same(want, mine) or _same(want, bare) or _same(_drop_opener(want), bare):
             return True
         if i and len(want) == 1 and not want[0][0].isdigit():
-            # a one-word form counts on its own, or after a title ("President Bush")
-            if len(bare) == 2 and bare[0] in TITLES and _same_word(bare[1], want[0]):
+            # a one-word form counts on its own, or after a title or an initial ("President Bush")
+            lead = bare[0] if len(bare) == 2 else ""
+            if (lead in TITLES or len(lead) == 1) and _same_word(bare[1], want[0]):
                 return True
             continue
         if not 0 <= len(bare) - len(want) <= EXTRA_WORDS:
