@@ -68,7 +68,13 @@ def _misindented(lines: list[str], index: int) -> str | None:
     if m is None or m.group(2):
         return None
     key, here = m.group(3), len(m.group(1))
-    above = _content(lines, index)
+
+    def off_by(column: int, other: str, line_no: int, keys: str) -> str:
+        diff = here - column
+        return (f"'{key}:' is indented {_spaces(here)}, {abs(diff)} "
+                f"{'more' if diff > 0 else 'fewer'} than '{other}:' on line {line_no + 1}: {keys} "
+                f"line up, so indent it {_spaces(column)}")
+
     item = _item_start(lines, index, here + 1)
     if item is not None and item[1] != here:
         line_no, column, first = item
@@ -79,19 +85,11 @@ def _misindented(lines: list[str], index: int) -> str | None:
             return (f"'{key}:' is at the level of the list's '- ' (line {line_no + 1}): a key of "
                     f"that item lines up under '{first}:' ({_spaces(column)}); a new item starts "
                     "with '- '")
-        diff = here - column
-        return (f"'{key}:' is indented {_spaces(here)}, {abs(diff)} {'more' if diff > 0 else 'fewer'} "
-                f"than '{first}:' on line {line_no + 1}: the keys of one item line up, so indent it "
-                f"{_spaces(column)}")
-    if above is not None:
-        ma = _KEY_LINE.match(above[1])
-        if ma is not None:
-            column = _key_column(ma)
-            if column != here:
-                diff = here - column
-                return (f"'{key}:' is indented {_spaces(here)}, {abs(diff)} "
-                        f"{'more' if diff > 0 else 'fewer'} than '{ma.group(3)}:' on line "
-                        f"{above[0] + 1}: keys of one mapping line up, so indent it {_spaces(column)}")
+        return off_by(column, first, line_no, "the keys of one item")
+    above = _content(lines, index)
+    ma = _KEY_LINE.match(above[1]) if above is not None else None
+    if ma is not None and _key_column(ma) != here:
+        return off_by(_key_column(ma), ma.group(3), above[0], "keys of one mapping")
     return None
 
 
