@@ -105,7 +105,7 @@ def _explain(lines: list[str], exc: yaml.MarkedYAMLError, line: int, col: int) -
     if ("flow sequence" in context or "flow mapping" in context) and ctx is not None:
         mc = _KEY_LINE.match(lines[ctx.line])
         value = (mc.group(4) or "") if mc else ""
-        if value[:1] in "[{" and value:
+        if value.startswith(("[", "{")):
             return (f"a value that starts with {value[0]} is read as a list or mapping, and this one "
                     f"is never closed: put the whole value in quotes: {mc.group(3)}: "
                     f"{_quoted(value)}", ctx.line + 1, ctx.column + 1)
@@ -126,17 +126,17 @@ def _explain(lines: list[str], exc: yaml.MarkedYAMLError, line: int, col: int) -
         for row in range(line - 1, max(line - 3, -1), -1):
             mr = _KEY_LINE.match(lines[row])
             value = (mr.group(4) or "") if mr else ""
-            if value[:1] in "[{" and value:
+            if value.startswith(("[", "{")):
                 return (f"a value that starts with {value[0]} is read as a list or mapping: put the "
                         f"whole value in quotes: {mr.group(3)}: {_quoted(value)}", row + 1, col)
-            if value[:1] in "\"'" and value:
+            if value.startswith(('"', "'")):
                 return (f"text after the closing quote of '{mr.group(3)}:': put the whole value "
                         "inside the quotes", row + 1, col)
         return None
     if "could not find expected ':'" in problem and ctx is not None:
         above = _content(lines, ctx.line)
-        where = f" more than '{_KEY_LINE.match(above[1]).group(3)}:' on line {above[0] + 1}" if (
-            above and _KEY_LINE.match(above[1])) else ""
+        ma = _KEY_LINE.match(above[1]) if above else None
+        where = f" more than '{ma.group(3)}:' on line {above[0] + 1}" if ma else ""
         return (f"this line has no 'key:': if it continues the value above, indent it{where}; "
                 "else write it as 'key: value'", ctx.line + 1, _indent(lines[ctx.line]) + 1)
     return None
@@ -190,29 +190,22 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
 def known_keys(title: str, loc: tuple, models: dict[str, type]) -> list[str]:
     """The keys allowed where an unknown key was found: the fields of the model at `loc` inside
     the model a validation error is titled with (`Fact`, `list[Fact]`, `Pack`, `Recipe`...), looked
-    up by name in `models`."""
+    up by name in `models` (pydantic models, as are the fields' models)."""
     import typing
 
     from pydantic import BaseModel
 
-    name = title[5:-1] if title.startswith("list[") else title
-    current = models.get(name)
+    current = models.get(title[5:-1] if title.startswith("list[") else title)
     for part in loc:
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
-        if isinstance(part, int):
+        if current is None or isinstance(part, int):
             continue
         info = current.model_fields.get(str(part))
-        if info is None:
-            return []
-        # the model inside the field's type: `Fact`, `list[Source]`, `DeckSettings | None`
-        stack, current = [info.annotation], None
+        # the model inside the field's type, if any: `Fact`, `list[Source]`, `DeckSettings | None`
+        stack, current = [info.annotation] if info else [], None
         while stack:
             t = stack.pop()
             if isinstance(t, type) and issubclass(t, BaseModel):
                 current = t
                 break
             stack.extend(typing.get_args(t))
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [info.alias or key for key, info in current.model_fields.items()]
-    return []
+    return [info.alias or key for key, info in current.model_fields.items()] if current else []
