@@ -68,7 +68,13 @@ def _misindented(lines: list[str], index: int) -> str | None:
     if m is None or m.group(2):
         return None
     key, here = m.group(3), len(m.group(1))
-    above = _content(lines, index)
+
+    def off_by(column: int, other: str, line_no: int, keys: str) -> str:
+        diff = here - column
+        return (f"'{key}:' is indented {_spaces(here)}, {abs(diff)} "
+                f"{'more' if diff > 0 else 'fewer'} than '{other}:' on line {line_no + 1}: {keys} "
+                f"line up, so indent it {_spaces(column)}")
+
     item = _item_start(lines, index, here + 1)
     if item is not None and item[1] != here:
         line_no, column, first = item
@@ -79,19 +85,11 @@ def _misindented(lines: list[str], index: int) -> str | None:
             return (f"'{key}:' is at the level of the list's '- ' (line {line_no + 1}): a key of "
                     f"that item lines up under '{first}:' ({_spaces(column)}); a new item starts "
                     "with '- '")
-        diff = here - column
-        return (f"'{key}:' is indented {_spaces(here)}, {abs(diff)} {'more' if diff > 0 else 'fewer'} "
-                f"than '{first}:' on line {line_no + 1}: the keys of one item line up, so indent it "
-                f"{_spaces(column)}")
-    if above is not None:
-        ma = _KEY_LINE.match(above[1])
-        if ma is not None:
-            column = _key_column(ma)
-            if column != here:
-                diff = here - column
-                return (f"'{key}:' is indented {_spaces(here)}, {abs(diff)} "
-                        f"{'more' if diff > 0 else 'fewer'} than '{ma.group(3)}:' on line "
-                        f"{above[0] + 1}: keys of one mapping line up, so indent it {_spaces(column)}")
+        return off_by(column, first, line_no, "the keys of one item")
+    above = _content(lines, index)
+    ma = _KEY_LINE.match(above[1]) if above is not None else None
+    if ma is not None and _key_column(ma) != here:
+        return off_by(_key_column(ma), ma.group(3), above[0], "keys of one mapping")
     return None
 
 
@@ -107,7 +105,7 @@ def _explain(lines: list[str], exc: yaml.MarkedYAMLError, line: int, col: int) -
     if ("flow sequence" in context or "flow mapping" in context) and ctx is not None:
         mc = _KEY_LINE.match(lines[ctx.line])
         value = (mc.group(4) or "") if mc else ""
-        if value[:1] in "[{" and value:
+        if value.startswith(("[", "{")):
             return (f"a value that starts with {value[0]} is read as a list or mapping, and this one "
                     f"is never closed: put the whole value in quotes: {mc.group(3)}: "
                     f"{_quoted(value)}", ctx.line + 1, ctx.column + 1)
@@ -128,17 +126,17 @@ def _explain(lines: list[str], exc: yaml.MarkedYAMLError, line: int, col: int) -
         for row in range(line - 1, max(line - 3, -1), -1):
             mr = _KEY_LINE.match(lines[row])
             value = (mr.group(4) or "") if mr else ""
-            if value[:1] in "[{" and value:
+            if value.startswith(("[", "{")):
                 return (f"a value that starts with {value[0]} is read as a list or mapping: put the "
                         f"whole value in quotes: {mr.group(3)}: {_quoted(value)}", row + 1, col)
-            if value[:1] in "\"'" and value:
+            if value.startswith(('"', "'")):
                 return (f"text after the closing quote of '{mr.group(3)}:': put the whole value "
                         "inside the quotes", row + 1, col)
         return None
     if "could not find expected ':'" in problem and ctx is not None:
         above = _content(lines, ctx.line)
-        where = f" more than '{_KEY_LINE.match(above[1]).group(3)}:' on line {above[0] + 1}" if (
-            above and _KEY_LINE.match(above[1])) else ""
+        ma = _KEY_LINE.match(above[1]) if above else None
+        where = f" more than '{ma.group(3)}:' on line {above[0] + 1}" if ma else ""
         return (f"this line has no 'key:': if it continues the value above, indent it{where}; "
                 "else write it as 'key: value'", ctx.line + 1, _indent(lines[ctx.line]) + 1)
     return None
@@ -192,29 +190,22 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
 def known_keys(title: str, loc: tuple, models: dict[str, type]) -> list[str]:
     """The keys allowed where an unknown key was found: the fields of the model at `loc` inside
     the model a validation error is titled with (`Fact`, `list[Fact]`, `Pack`, `Recipe`...), looked
-    up by name in `models`."""
+    up by name in `models` (pydantic models, as are the fields' models)."""
     import typing
 
     from pydantic import BaseModel
 
-    name = title[5:-1] if title.startswith("list[") else title
-    current = models.get(name)
+    current = models.get(title[5:-1] if title.startswith("list[") else title)
     for part in loc:
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
-        if isinstance(part, int):
+        if current is None or isinstance(part, int):
             continue
         info = current.model_fields.get(str(part))
-        if info is None:
-            return []
-        # the model inside the field's type: `Fact`, `list[Source]`, `DeckSettings | None`
-        stack, current = [info.annotation], None
+        # the model inside the field's type, if any: `Fact`, `list[Source]`, `DeckSettings | None`
+        stack, current = [info.annotation] if info else [], None
         while stack:
             t = stack.pop()
             if isinstance(t, type) and issubclass(t, BaseModel):
                 current = t
                 break
             stack.extend(typing.get_args(t))
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [info.alias or key for key, info in current.model_fields.items()]
-    return []
+    return [info.alias or key for key, info in current.model_fields.items()] if current else []

@@ -30,7 +30,7 @@ class Document:
     """A parsed YAML file: its data and, for locations, its node tree, composed only when a location
     beyond the start of an item of a top-level list (`item_marks`, from the fast reader) is asked."""
 
-    __slots__ = ("path", "data", "text", "item_marks", "verbatim", "_root", "_composed")
+    __slots__ = ("path", "data", "text", "item_marks", "verbatim", "_root")
 
     def __init__(self, path: str, data: Any, root: yaml.Node | None = None, *, text: str | None = None,
                  item_marks: dict[str, list[tuple[int, int]]] | None = None, verbatim: bool = False) -> None:
@@ -42,17 +42,15 @@ class Document:
         #: decoded. So if the text is NFC, so is every string (see `loader.read_fact_file`).
         self.verbatim = verbatim
         self._root = root
-        self._composed = text is None
 
     @property
     def root(self) -> yaml.Node | None:
-        if not self._composed:
+        if self._root is None and self.text:
             loader = _Loader(self.text)
             try:
                 self._root = loader.get_single_node()
             finally:
                 loader.dispose()
-            self._composed = True
         return self._root
 
     def without_data(self) -> Document:

@@ -147,13 +147,9 @@ def read_manifest(path: Path) -> dict | None:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise Problem(str(path), 1, 1, "not UTF-8 text; restore it from git") from None
-    except ValueError as exc:
-        raise Problem(
-            str(path),
-            getattr(exc, "lineno", 1),
-            getattr(exc, "colno", 1),
-            f"not valid JSON ({getattr(exc, 'msg', exc)}); restore it from git",
-        ) from None
+    except ValueError as exc:  # bad JSON, or an integer too long to convert (no line then)
+        raise Problem(str(path), getattr(exc, "lineno", 1), getattr(exc, "colno", 1),
+                      f"not valid JSON ({getattr(exc, 'msg', exc)}); restore it from git") from None
     except RecursionError:
         raise Problem(str(path), 1, 1, "nested too deeply to be a manifest; restore it from git") from None
     keys = {"model_id", "model_version", "fields", "templates"}
@@ -184,34 +180,26 @@ def check_manifest(
                **schema}
     if recorded is None:
         return current
+
+    def stop(key: str, message: str) -> Problem:
+        return recipe.problem(("deck", key), message, key=True)
+
     manifest = manifest_path(recipe)
     if recorded["model_id"] != deck.model_id:
-        raise recipe.problem(
-            ("deck", "model_id"),
-            f"{deck.model_id} differs from {recorded['model_id']} recorded in "
-            f"{manifest}; a new note type id cuts every learner's notes off from updates. "
-            "Restore the recorded id (or delete the manifest if this really is a new deck)",
-            key=True,
-        )
+        raise stop("model_id", f"{deck.model_id} differs from {recorded['model_id']} recorded in "
+                   f"{manifest}; a new note type id cuts every learner's notes off from updates. "
+                   "Restore the recorded id (or delete the manifest if this really is a new deck)")
     old_version = int(recorded["model_version"])
     if deck.model_version < old_version:
-        raise recipe.problem(
-            ("deck", "model_version"),
-            f"{deck.model_version} is lower than version {old_version} "
-            f"recorded in {manifest}; versions only go up",
-            key=True,
-        )
+        raise stop("model_version", f"{deck.model_version} is lower than version {old_version} "
+                   f"recorded in {manifest}; versions only go up")
     if deck.model_version == old_version:
         changes = (_changes(recorded[what], schema[what], what) for what in ("fields", "templates"))
         changed = "; ".join(c for c in changes if c)
         if not changed:
             return None
-        raise recipe.problem(
-            ("deck", "model_version"),
-            f"note type fields/templates changed since version "
-            f"{old_version} ({changed}); existing learners' notes would silently stop "
-            f"updating. Undo the change, or raise model_version to {old_version + 1} "
-            f"(learners then import with 'Merge note types' and need a one-time full sync)",
-            key=True,
-        )
+        raise stop("model_version", f"note type fields/templates changed since version "
+                   f"{old_version} ({changed}); existing learners' notes would silently stop "
+                   f"updating. Undo the change, or raise model_version to {old_version + 1} "
+                   "(learners then import with 'Merge note types' and need a one-time full sync)")
     return current

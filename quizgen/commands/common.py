@@ -71,10 +71,8 @@ def open_builds(recipes: tuple[str, ...], facts_dirs: tuple[str, ...], check=Non
             builds.append(Build.open(path, facts_dirs))
             if check is not None:
                 check(builds[-1])
-        except Problems as err:
-            problems += err.problems
-        except Problem as err:
-            problems.append(err)
+        except (Problem, Problems) as err:
+            problems += err.problems if isinstance(err, Problems) else [err]
     if problems:
         raise Problems(problems)
     return builds

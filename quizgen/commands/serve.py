@@ -35,20 +35,16 @@ def command(target: str | None, port: int, facts_dirs: tuple[str, ...]) -> None:
     from ..serve import Preview, start, stop
 
     preview = Preview(target, facts_dirs)
-
-    def interrupt(signum, frame):  # noqa: ARG001 - the handler signature
-        raise KeyboardInterrupt
-
     try:
         server, threads = start(preview, port, lambda line: click.echo(line, err=True))
     except OSError as err:
         raise click.ClickException(f"cannot listen on 127.0.0.1:{port}: {err.strerror} "
                                    "(choose another with --port)") from None
     try:
-        # Ctrl-C stops it even where SIGINT was ignored (a background job of a script), as
-        # does SIGTERM; set before the address is printed, so a caller may stop it at once
-        signal.signal(signal.SIGINT, interrupt)
-        signal.signal(signal.SIGTERM, interrupt)
+        # Ctrl-C and SIGTERM raise KeyboardInterrupt, even where SIGINT was ignored (a background
+        # job of a script); set before the address is printed, so a caller may stop it at once
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
         state = "ok" if not preview.problems else f"{len(preview.problems)} problems (shown on the page)"
         shown = preview.loaded.recipe.path if preview.loaded else target
         click.echo(f"quizgen preview of {shown}: {server.url} ({state}); Ctrl-C stops it", err=True)

@@ -37,12 +37,13 @@ SUFFIXES = {
 
 def _set_files(qset: QuestionSet, wanted: list[str], out: Exported) -> None:
     from .gift import gift_bytes
-    from .kahoot import kahoot_sheet
     from .moodle_xml import moodle_xml_bytes
     from .qti import qti_bytes
 
     for f in wanted:
         if f == "kahoot":
+            from .kahoot import kahoot_sheet  # and openpyxl, only when a sheet is asked for
+
             sheet = kahoot_sheet(qset)
             out.notes.extend(sheet.notes)
             data = sheet.data

@@ -18,6 +18,9 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from ..archive import build_time, zip_bytes
 from .questions import Question, QuestionSet
 
@@ -38,9 +41,6 @@ HEADERS = (
     "Time limit (sec) - 5, 10, 20, 30, 60, 90, 120, or 240 secs",
     "Correct answer(s) - choose at least one",
 )
-
-#: Characters an .xlsx cell cannot hold (XML 1.0 forbids them; openpyxl refuses them).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def length(text: str) -> int:
@@ -77,7 +77,7 @@ def row_of(q: Question) -> KahootRow | str:
     if not 2 <= len(answers) <= 4:
         return f"{len(answers)} answers (Kahoot takes 2 to 4)"
     for text in (q.prompt, *answers):
-        if _ILLEGAL.search(text):
+        if ILLEGAL_CHARACTERS_RE.search(text):
             return "a text holds a control character a spreadsheet cannot store"
     return KahootRow(q.prompt, answers, correct)
 
@@ -103,8 +103,6 @@ def kahoot_sheet(qset: QuestionSet) -> KahootSheet:
 
 
 def workbook_bytes(qset: QuestionSet, rows: list[KahootRow]) -> bytes:
-    from openpyxl import Workbook
-
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
@@ -115,7 +113,7 @@ def workbook_bytes(qset: QuestionSet, rows: list[KahootRow]) -> bytes:
             cell.data_type = "s"  # text, even when it starts with "=" (not a formula)
 
     # a label: characters a cell cannot hold are dropped, which harms none
-    put(1, 2, _ILLEGAL.sub("", f"{qset.title} — {qset.label}"))
+    put(1, 2, ILLEGAL_CHARACTERS_RE.sub("", f"{qset.title} — {qset.label}"))
     put(2, 2, "Kahoot! quiz spreadsheet made by quizgen: in Kahoot, create a kahoot, add a "
               "question, then Import spreadsheet and choose this file.")
     for col, text in enumerate(HEADERS, start=1):

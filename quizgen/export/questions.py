@@ -139,27 +139,17 @@ def _kind_and_fields(item: Item) -> dict:
         return {"kind": "truefalse", "truth": bool(truth)}
     if t in (ItemType.fill_blank, ItemType.short_answer):
         answers = (item.answer_text or "", *item.accept)
-        numeric = item.answer_type in NUMERIC_ANSWER_TYPES and all(
-            NUMBER.fullmatch(a) for a in answers
-        )
+        numeric = item.answer_type in NUMERIC_ANSWER_TYPES and all(map(NUMBER.fullmatch, answers))
         return {"kind": "numerical" if numeric else "text", "answers": answers}
     if t is ItemType.matching:
-        used = set(item.matches)
-        return {
-            "kind": "matching",
-            "pairs": tuple(
-                (p, item.options[m]) for p, m in zip(item.premises, item.matches, strict=True)
-            ),
-            "extra": tuple(o for i, o in enumerate(item.options) if i not in used),
-        }
+        pairs = tuple((p, item.options[m]) for p, m in zip(item.premises, item.matches, strict=True))
+        extra = tuple(o for i, o in enumerate(item.options) if i not in item.matches)
+        return {"kind": "matching", "pairs": pairs, "extra": extra}
     if t is ItemType.ordering:
         # Each event, in the version's option order, matched to its position (1 = earliest).
         rank = {opt: pos for pos, opt in enumerate(item.sequence, start=1)}
-        return {
-            "kind": "matching",
-            "pairs": tuple((o, str(rank[i])) for i, o in enumerate(item.options)),
-            "ordered": True,
-        }
+        pairs = tuple((o, str(rank[i])) for i, o in enumerate(item.options))
+        return {"kind": "matching", "pairs": pairs, "ordered": True}
     raise ValueError(f"item {item.id}: no export for item type {t.value}")  # pragma: no cover
 
 
