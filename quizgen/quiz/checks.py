@@ -122,6 +122,50 @@ def one_key(item: Item, ctx: RuleContext) -> Iterable[str]:
             yield f"distractor {o!r} is also a right answer according to the fact base"
 
 
+def _swapped(item: Item, lf: LocatedFact) -> str | None:
+    """The value a false statement swapped in for `lf`'s answer (None: it is not `lf`'s sentence
+    with one span changed)."""
+    before, after = lf.fact.blanked_parts
+    text = item.prompt
+    if not (text.startswith(before) and text.endswith(after)) or len(text) <= len(before) + len(after):
+        return None
+    return text[len(before): len(text) - len(after)]
+
+
+def _wrong(item: Item, ctx: RuleContext) -> tuple[LocatedFact | None, list[str]]:
+    lf = _first(item, ctx)
+    if lf is None:
+        return None, []
+    if item.type is ItemType.true_false:
+        swapped = _swapped(item, lf) if item.statement_true is False else None
+        return lf, [swapped] if swapped else []
+    return lf, _distractors(item) if _mc(item) else []
+
+
+def from_pools(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Every wrong option (a distractor, a true/false swap) comes from the fact's pools: its
+    hand-written distractors, the answers of its group, near values of a measured answer. An
+    answer of the same type from elsewhere in the pack may be of another role altogether."""
+    lf, wrong = _wrong(item, ctx)
+    for o in wrong:
+        if not rules.in_pools(lf, o.strip(), ctx.base):
+            yield (f"{o!r} is neither a hand-written distractor of {lf.key}, nor an answer of its "
+                   f"group{' (' + lf.fact.group + ')' if lf.fact.group else ' (it has none)'}, "
+                   "nor a near value")
+
+
+def never_true(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """No wrong option is true: not by the fact base or its aliases (`mc-one-key` and
+    `tf-one-answer` say so too), not listed beside the answer in the source ("A and B"), not named
+    in its own stem, not a year after the pack's `as_of`."""
+    lf, wrong = _wrong(item, ctx)
+    stem = item.prompt if _mc(item) else ""
+    for o in wrong:
+        problem = rules.candidate_problem(lf, o.strip(), ctx.base, stem)
+        if problem is not None and "fact base" not in problem:  # that one is mc-one-key's
+            yield f"{o!r} {problem}"
+
+
 def _number_unit(text: str) -> tuple[float, str] | None:
     """The number an option opens with and the words after it, or None."""
     m = _NUMBER_UNIT.match(text.strip())
@@ -180,6 +224,33 @@ def answer_format(item: Item, ctx: RuleContext) -> Iterable[str]:
         initials = {rules.has_initials(o) for o in item.options}
         if len(initials) > 1:
             yield "names with initials mixed with full names: " + ", ".join(map(repr, item.options))
+
+
+def parallel_grammar(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Phrase answers (terms) and their distractors open with the same kind of word (a
+    preposition, "because", a negation, a number, or a noun phrase): an option of another grammar
+    is ruled out, or ruled in, by its form alone."""
+    key = _mc_key(item)
+    if key is None or item.answer_type != "term":
+        return
+    want = rules.opener(key)
+    for o in _distractors(item):
+        got = rules.opener(o)
+        if got != want:
+            yield f"option {o!r} opens as a {got}, the key {key!r} as a {want}"
+
+
+def odd_key_out(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """The distractors do not all share a word the key lacks ("buffer zone", "neutral zone", "zone
+    of joint security" beside "sphere of influence"): a test-wise student picks the odd one out
+    without knowing the fact. Numbers, years and dates are left to their own checks."""
+    key, others = _mc_key(item), _distractors(item)
+    if key is None or item.answer_type in rules.ORDERED_TYPES or len(others) < 2:
+        return
+    shared = frozenset.intersection(*(rules.word_roots(o) for o in others)) - rules.word_roots(key)
+    if shared:
+        yield (f"every distractor shares {', '.join(sorted(shared))!s} and the key {key!r} does not: "
+               "the key is the odd one out")
 
 
 def option_length(item: Item, ctx: RuleContext) -> Iterable[str]:
@@ -288,114 +359,6 @@ def tf_one_answer(item: Item, ctx: RuleContext) -> Iterable[str]:
         yield f"the 'false' statement is true: {swapped!r} is a right answer according to the fact base"
 
 
-def matching_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
-    """Matching: 4 to 8 premises, at least 2 extra responses, each response right for at most one
-    premise and each premise's match right for it, and no premise naming another one's answer."""
-    if item.type is not ItemType.matching:
-        return
-    n = len(item.premises)
-    if not rules.MATCHING_MIN <= n <= rules.MATCHING_MAX:
-        yield f"{n} premises (4 to 8 wanted)"
-    extras = len(item.options) - len(set(item.matches))
-    if extras < rules.MATCHING_EXTRAS:
-        yield f"{extras} extra responses (at least 2 wanted)"
-    if any(ctx.base.same_thing(a, b) for n, a in enumerate(item.options) for b in item.options[n + 1:]):
-        yield "two responses say the same thing (or name one thing: pack aliases)"
-    for i, m in enumerate(item.matches):
-        for j, premise in enumerate(item.premises):
-            if j != i and 0 <= m < len(item.options) and rules.mentions(premise, item.options[m]):
-                yield f"premise {j + 1} names {item.options[m]!r}, the answer of premise {i + 1}"
-    for i, (key, m) in enumerate(zip(item.fact_ids, item.matches, strict=False)):
-        lf = ctx.located(key)
-        if lf is None or not 0 <= m < len(item.options):
-            continue
-        for j, option in enumerate(item.options):
-            if (j == m) != ctx.base.is_true_for(lf, option):
-                what = "is not right for" if j == m else "is also right for"
-                yield f"response {option!r} {what} premise {i + 1} ({key})"
-
-
-def ordering_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
-    """Ordering: 3 to 5 events with distinct dates (none containing another), answered earliest first."""
-    if item.type is not ItemType.ordering:
-        return
-    n = len(item.options)
-    if not rules.ORDERING_MIN <= n <= rules.ORDERING_MAX:
-        yield f"{n} events (3 to 5 wanted)"
-    if len(item.dates) != n or sorted(item.sequence) != list(range(n)):
-        yield "every event needs one date and one place in the sequence"
-        return
-    for i in range(n):
-        for j in range(i + 1, n):
-            if not comparable(item.dates[i], item.dates[j]):
-                yield f"events {item.options[i]!r} and {item.options[j]!r} have no distinct dates"
-    ordered = [when_key(item.dates[i]) for i in item.sequence]
-    if ordered != sorted(ordered):
-        yield "the sequence is not earliest first"
-
-
-def fact_ids(item: Item, ctx: RuleContext) -> Iterable[str]:
-    """Every item carries the ids of the facts it uses, each one a fact of the packs, one per
-    premise of a matching item and one per event of an ordering item."""
-    if not item.fact_ids:
-        yield "no fact ids"
-        return
-    unknown = [k for k in item.fact_ids if ctx.located(k) is None]
-    if unknown:
-        yield f"unknown fact ids: {', '.join(unknown)}"
-    if item.type is ItemType.matching and len(item.fact_ids) != len(item.premises):
-        yield f"{len(item.fact_ids)} fact ids for {len(item.premises)} premises"
-    if item.type is ItemType.ordering and len(item.fact_ids) != len(item.options):
-        yield f"{len(item.fact_ids)} fact ids for {len(item.options)} events"
-
-
-# -- where wrong options come from ------------------------------------------------------------------
-
-
-def _swapped(item: Item, lf: LocatedFact) -> str | None:
-    """The value a false statement swapped in for `lf`'s answer (None: it is not `lf`'s sentence
-    with one span changed)."""
-    before, after = lf.fact.blanked_parts
-    text = item.prompt
-    if not (text.startswith(before) and text.endswith(after)) or len(text) <= len(before) + len(after):
-        return None
-    return text[len(before): len(text) - len(after)]
-
-
-def _wrong(item: Item, ctx: RuleContext) -> tuple[LocatedFact | None, list[str]]:
-    lf = _first(item, ctx)
-    if lf is None:
-        return None, []
-    if item.type is ItemType.true_false:
-        swapped = _swapped(item, lf) if item.statement_true is False else None
-        return lf, [swapped] if swapped else []
-    return lf, _distractors(item) if _mc(item) else []
-
-
-def from_pools(item: Item, ctx: RuleContext) -> Iterable[str]:
-    """Every wrong option (a distractor, a true/false swap) comes from the fact's pools: its
-    hand-written distractors, the answers of its group, near values of a measured answer. An
-    answer of the same type from elsewhere in the pack may be of another role altogether."""
-    lf, wrong = _wrong(item, ctx)
-    for o in wrong:
-        if not rules.in_pools(lf, o.strip(), ctx.base):
-            yield (f"{o!r} is neither a hand-written distractor of {lf.key}, nor an answer of its "
-                   f"group{' (' + lf.fact.group + ')' if lf.fact.group else ' (it has none)'}, "
-                   "nor a near value")
-
-
-def never_true(item: Item, ctx: RuleContext) -> Iterable[str]:
-    """No wrong option is true: not by the fact base or its aliases (`mc-one-key` and
-    `tf-one-answer` say so too), not listed beside the answer in the source ("A and B"), not named
-    in its own stem, not a year after the pack's `as_of`."""
-    lf, wrong = _wrong(item, ctx)
-    stem = item.prompt if _mc(item) else ""
-    for o in wrong:
-        problem = rules.candidate_problem(lf, o.strip(), ctx.base, stem)
-        if problem is not None and "fact base" not in problem:  # that one is mc-one-key's
-            yield f"{o!r} {problem}"
-
-
 def tf_swap(item: Item, ctx: RuleContext) -> Iterable[str]:
     """A false statement reads as a sentence and does not refute itself: the swapped-in name takes
     the determiner the sentence gives it (no 'the Kashmir', no 'to United States'), the rest of
@@ -492,31 +455,31 @@ def written_same_number(item: Item, ctx: RuleContext) -> Iterable[str]:
             yield f"the accepted answer {form!r} names another number than {key!r}"
 
 
-def parallel_grammar(item: Item, ctx: RuleContext) -> Iterable[str]:
-    """Phrase answers (terms) and their distractors open with the same kind of word (a
-    preposition, "because", a negation, a number, or a noun phrase): an option of another grammar
-    is ruled out, or ruled in, by its form alone."""
-    key = _mc_key(item)
-    if key is None or item.answer_type != "term":
+def matching_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Matching: 4 to 8 premises, at least 2 extra responses, each response right for at most one
+    premise and each premise's match right for it, and no premise naming another one's answer."""
+    if item.type is not ItemType.matching:
         return
-    want = rules.opener(key)
-    for o in _distractors(item):
-        got = rules.opener(o)
-        if got != want:
-            yield f"option {o!r} opens as a {got}, the key {key!r} as a {want}"
-
-
-def odd_key_out(item: Item, ctx: RuleContext) -> Iterable[str]:
-    """The distractors do not all share a word the key lacks ("buffer zone", "neutral zone", "zone
-    of joint security" beside "sphere of influence"): a test-wise student picks the odd one out
-    without knowing the fact. Numbers, years and dates are left to their own checks."""
-    key, others = _mc_key(item), _distractors(item)
-    if key is None or item.answer_type in rules.ORDERED_TYPES or len(others) < 2:
-        return
-    shared = frozenset.intersection(*(rules.word_roots(o) for o in others)) - rules.word_roots(key)
-    if shared:
-        yield (f"every distractor shares {', '.join(sorted(shared))!s} and the key {key!r} does not: "
-               "the key is the odd one out")
+    n = len(item.premises)
+    if not rules.MATCHING_MIN <= n <= rules.MATCHING_MAX:
+        yield f"{n} premises (4 to 8 wanted)"
+    extras = len(item.options) - len(set(item.matches))
+    if extras < rules.MATCHING_EXTRAS:
+        yield f"{extras} extra responses (at least 2 wanted)"
+    if any(ctx.base.same_thing(a, b) for n, a in enumerate(item.options) for b in item.options[n + 1:]):
+        yield "two responses say the same thing (or name one thing: pack aliases)"
+    for i, m in enumerate(item.matches):
+        for j, premise in enumerate(item.premises):
+            if j != i and 0 <= m < len(item.options) and rules.mentions(premise, item.options[m]):
+                yield f"premise {j + 1} names {item.options[m]!r}, the answer of premise {i + 1}"
+    for i, (key, m) in enumerate(zip(item.fact_ids, item.matches, strict=False)):
+        lf = ctx.located(key)
+        if lf is None or not 0 <= m < len(item.options):
+            continue
+        for j, option in enumerate(item.options):
+            if (j == m) != ctx.base.is_true_for(lf, option):
+                what = "is not right for" if j == m else "is also right for"
+                yield f"response {option!r} {what} premise {i + 1} ({key})"
 
 
 def matching_one_pool(item: Item, ctx: RuleContext) -> Iterable[str]:
@@ -545,6 +508,25 @@ def matching_one_pool(item: Item, ctx: RuleContext) -> Iterable[str]:
             yield f"premise {i + 1} and its response share {', '.join(sorted(cue))}: that pairs them"
 
 
+def ordering_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Ordering: 3 to 5 events with distinct dates (none containing another), answered earliest first."""
+    if item.type is not ItemType.ordering:
+        return
+    n = len(item.options)
+    if not rules.ORDERING_MIN <= n <= rules.ORDERING_MAX:
+        yield f"{n} events (3 to 5 wanted)"
+    if len(item.dates) != n or sorted(item.sequence) != list(range(n)):
+        yield "every event needs one date and one place in the sequence"
+        return
+    for i in range(n):
+        for j in range(i + 1, n):
+            if not comparable(item.dates[i], item.dates[j]):
+                yield f"events {item.options[i]!r} and {item.options[j]!r} have no distinct dates"
+    ordered = [when_key(item.dates[i]) for i in item.sequence]
+    if ordered != sorted(ordered):
+        yield "the sequence is not earliest first"
+
+
 def ordering_dated(item: Item, ctx: RuleContext) -> Iterable[str]:
     """An ordering item uses only events whose evidence quote states the date."""
     if item.type is not ItemType.ordering:
@@ -553,6 +535,21 @@ def ordering_dated(item: Item, ctx: RuleContext) -> Iterable[str]:
         fact = ctx.fact(key)
         if fact is not None and not rules.dated_by_evidence(fact):
             yield f"the evidence of {key} does not state {fact.when}"
+
+
+def fact_ids(item: Item, ctx: RuleContext) -> Iterable[str]:
+    """Every item carries the ids of the facts it uses, each one a fact of the packs, one per
+    premise of a matching item and one per event of an ordering item."""
+    if not item.fact_ids:
+        yield "no fact ids"
+        return
+    unknown = [k for k in item.fact_ids if ctx.located(k) is None]
+    if unknown:
+        yield f"unknown fact ids: {', '.join(unknown)}"
+    if item.type is ItemType.matching and len(item.fact_ids) != len(item.premises):
+        yield f"{len(item.fact_ids)} fact ids for {len(item.premises)} premises"
+    if item.type is ItemType.ordering and len(item.fact_ids) != len(item.options):
+        yield f"{len(item.fact_ids)} fact ids for {len(item.options)} events"
 
 
 @dataclass(frozen=True)
