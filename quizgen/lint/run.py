@@ -80,7 +80,7 @@ def lint_build(build, *, seeds: Iterable[int | None] = (None,),
     quiz at each of `seeds` (None: the recipe's own) with `questions` questions (default: the
     recipe's); and how many cards and quiz items were checked."""
     recipe = build.recipe
-    ctx = RuleContext.of_base(build.factbase)
+    ctx = RuleContext(build.factbase)
     findings, checked = [], 0
     if recipe.recipe.deck is not None:
         cards = card_checks.cards_of_notes(build.notes[0], build.selected)
