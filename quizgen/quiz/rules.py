@@ -129,9 +129,8 @@ def rare_key_roots(a: Item, b: Item, base: FactBase) -> set[str]:
 
 
 def answer_keys(item: Item, base: FactBase) -> set[str]:
-    """The comparison keys of what an item asks for: two items of one quiz must not share one."""
-    if item.type is ItemType.ordering:
-        return set()
+    """The comparison keys of what an item asks for: two items of one quiz must not share one (an
+    ordering item asks for none: `keys_of`)."""
     return {answer_key(k) for k in keys_of(item, base.by_key) if k.strip()}
 
 
