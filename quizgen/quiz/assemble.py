@@ -164,8 +164,6 @@ class _Picker:
             if key in self.used:
                 continue
             self.used.add(key)
-            if key not in self.at:
-                continue
             for j in [self.at[key], *self.more.get(key, [])]:
                 fact = self.left[j].fact
                 if fact.group:

@@ -235,8 +235,7 @@ def answer_format(item: Item, ctx: RuleContext) -> Iterable[str]:
         yield f"the key {key!r} is not written as a {kind}"
         return
     for o in _distractors(item):
-        got = _shape(kind, o)
-        if got != want:
+        if _shape(kind, o) != want:
             yield f"option {o!r} is not in the key's format ({kind} like {key!r})"
     if kind in ("number", "quantity"):
         k = _number_unit(key)[0]
