@@ -21,7 +21,7 @@ from quizgen.select import select_facts
 def test_one_item_per_fact_per_type_and_none_the_rule_book_refuses():
     recipe, packs = rivers_recipe()
     bank = make_bank(recipe, packs)
-    rules = RuleContext.of_base(FactBase([lf for lp in packs for lf in lp.facts], packs))
+    rules = RuleContext(FactBase([lf for lp in packs for lf in lp.facts], packs))
     assert bank.items
     for item in bank.items:
         assert item.type in BANK_TYPES

@@ -6,11 +6,11 @@ from conftest import FIXTURES
 from lint_helpers import located
 
 from quizgen.anki.notes import build_notes
-from quizgen.lint.cards import DELETION, cards_of_notes
+from quizgen.lint.cards import cards_of_notes
 from quizgen.quiz.checks import RuleContext
 from quizgen.lint.run import check_cards
 from quizgen.loader import load_packs
-from quizgen.model import CardKind, LoadedPack
+from quizgen.model import CLOZE_BLANK, CardKind, LoadedPack
 from quizgen.recipe import load_recipe
 from quizgen.select import select_facts
 
@@ -29,7 +29,7 @@ def test_rivers_deck_cards_are_clean():
     assert kinds == {CardKind.qa, CardKind.cloze, CardKind.reverse}
     cloze = next(c for c in cards if c.kind is CardKind.cloze and c.id == "cloze-nile-mouth")
     assert (
-        cloze.front == f"The Nile empties into the {DELETION}."
+        cloze.front == f"The Nile empties into the {CLOZE_BLANK}."
         and cloze.answer == "Mediterranean Sea"
     )
     assert check_cards(cards, RuleContext.of([lf for p in packs for lf in p.facts])) == []

@@ -24,8 +24,6 @@ from .findings import ERROR, WARNING, Checks, Scope
 #: The answer side's key: at most this many words, unless it is one name however long (an answer
 #: of the rule book's `NAME_TYPES`: "Patrice Lumumba Peoples' Friendship University").
 MAX_ANSWER_WORDS = 8
-#: What stands for a deletion on the front of a fill-in-the-blank card.
-DELETION = CLOZE_BLANK
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -58,7 +56,7 @@ def cards_of(note: AnkiNote, lf: LocatedFact) -> list[Card]:
     from ..anki.notetype import CARD_ORD, FIELDS
 
     field = dict(zip(FIELDS, note.fields, strict=True))
-    field["Blanked"] = field["Blanked"].replace(BLANK, DELETION)
+    field["Blanked"] = field["Blanked"].replace(BLANK, CLOZE_BLANK)
     return [Card(id=f"{kind.value}-{lf.fact.id}", kind=kind, fact_ids=[note.key],
                  front=plain(field[_SIDES[kind][0]]), answer=plain(field[_SIDES[kind][1]]),
                  answer_type=lf.fact.answer_type.value)
@@ -94,10 +92,10 @@ def cloze_single(cards: list[Card], ctx: RuleContext) -> Iterable[tuple[Card, st
     for c in cards:
         if c.kind is not CardKind.cloze:
             continue
-        n = c.front.count(DELETION)
+        n = c.front.count(CLOZE_BLANK)
         if n != 1:
             yield c, f"{n} deletions on the card (exactly one wanted)"
-        rest = c.front.replace(DELETION, " ")
+        rest = c.front.replace(CLOZE_BLANK, " ")
         if rules.mentions(rest, c.answer):
             yield c, f"the deleted text {c.answer!r} also appears on the card: {c.front!r}"
 

@@ -18,10 +18,9 @@ from . import cards as card_checks
 from . import quiz as quiz_checks
 from .findings import Check, Finding, Scope, Severity
 
-#: Every check, in report order: the deck's cards, each quiz item, each whole quiz version. The
-#: item checks are the rules of `quizgen.quiz.checks`; the quiz generators refuse any item an error
-#: rule flags, so on generated quizzes these are an independent guard, on hand-edited items the
-#: tool. docs/lint.md lists each check.
+#: Every check, in report order: the deck's cards, each quiz item (the rules of
+#: `quizgen.quiz.checks`, whose docstring says how they guard generated items), each whole quiz
+#: version. docs/lint.md lists each check.
 CHECKS: list[Check] = [*card_checks.CHECKS,
                        *(Check(r.id, Severity(r.severity), Scope.item, r.func) for r in RULES),
                        *quiz_checks.CHECKS]
@@ -80,7 +79,7 @@ def lint_build(build, *, seeds: Iterable[int | None] = (None,),
     quiz at each of `seeds` (None: the recipe's own) with `questions` questions (default: the
     recipe's); and how many cards and quiz items were checked."""
     recipe = build.recipe
-    ctx = RuleContext.of_base(build.factbase)
+    ctx = RuleContext(build.factbase)
     findings, checked = [], 0
     if recipe.recipe.deck is not None:
         cards = card_checks.cards_of_notes(build.notes[0], build.selected)

@@ -60,7 +60,7 @@ def scale_mix(mix: dict[ItemType, int], total: int) -> dict[ItemType, int]:
     return out
 
 
-def _texts(item: Item, by_key: Mapping[str, LocatedFact] | None) -> tuple[list[str], list[str]]:
+def _texts(item: Item, by_key: Mapping[str, LocatedFact]) -> tuple[list[str], list[str]]:
     """The item's stems and keys, normalised and padded with spaces (a key is found as whole
     words by a substring test); keys that normalise to nothing are left out."""
     stems = [f" {normalize_answer(s)} " for s in stems_of(item)]
@@ -75,10 +75,9 @@ def _leaks(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> bo
             or any(k in s for s in a_stems for k in b_keys))
 
 
-def gives_away(a: Item, b: Item, base: FactBase | None = None) -> bool:
+def gives_away(a: Item, b: Item, base: FactBase) -> bool:
     """Does one item's answer appear in the other's stem? (`base` lets true/false items count.)"""
-    by_key = base.by_key if base is not None else None
-    return _leaks(_texts(a, by_key), _texts(b, by_key))
+    return _leaks(_texts(a, base.by_key), _texts(b, base.by_key))
 
 
 class _Picker:
@@ -91,7 +90,7 @@ class _Picker:
 
     def __init__(self, facts: list[LocatedFact], ctx: gen.Context, rng: random.Random) -> None:
         self.ctx, self.rng = ctx, rng
-        self.rules = RuleContext.of_base(ctx.base)
+        self.rules = RuleContext(ctx.base)
         self.longest = 0  # multiple-choice items made whose key is the longest option
         self.spots: frozenset = frozenset()  # source sentences the items made so far rest on
         keys = [lf.key for lf in facts]
@@ -165,8 +164,6 @@ class _Picker:
             if key in self.used:
                 continue
             self.used.add(key)
-            if key not in self.at:
-                continue
             for j in [self.at[key], *self.more.get(key, [])]:
                 fact = self.left[j].fact
                 if fact.group:

@@ -19,8 +19,9 @@ from collections import Counter
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import LoadedPack, LocatedFact
-from ..recipe import ItemType, LoadedRecipe
+from ..recipe import ItemType, LoadedRecipe, QuizSettings
 from ..select import select_facts
+from .assemble import source_titles_of
 from .checks import RuleContext, item_errors
 from .distractors import FactBase
 from .generators import SINGLE, Context, true_false
@@ -62,7 +63,7 @@ def bank_items(
 ) -> tuple[list[Item], list[str]]:
     """Every item the generators make for `facts` and the rule book allows, and the notes on
     items refused. Ids are made unique (a pack prefix) where two packs share a fact id."""
-    rules = RuleContext.of_base(base)
+    rules = RuleContext(base)
     items: list[Item] = []
     notes: list[str] = []
     for lf in facts:
@@ -97,20 +98,13 @@ def _unique_ids(items: list[Item]) -> list[Item]:
 
 
 def make_bank(recipe: LoadedRecipe, packs: list[LoadedPack], *, seed: int | None = None) -> Bank:
-    """The recipe's bank: its selected facts, with the quiz section's seed, option count and
-    points when it has one (a bank needs no quiz section)."""
-    from .assemble import source_titles_of
-
-    settings = recipe.recipe.quiz
+    """The recipe's bank: its selected facts, with the quiz section's seed, option count, points
+    and title; a bank needs no quiz section (then the defaults, and the recipe's title)."""
+    settings = recipe.recipe.quiz or QuizSettings(title=recipe.recipe.title)
     facts = select_facts(packs, recipe.recipe.select)
     base = FactBase([lf for lp in packs for lf in lp.facts], packs)
-    ctx = Context(
-        base,
-        points=dict(settings.points) if settings else {},
-        options=settings.options if settings else 4,
-        source_titles=source_titles_of(packs),
-    )
-    chosen = seed if seed is not None else (settings.seed if settings else 1)
+    ctx = Context(base, points=dict(settings.points), options=settings.options,
+                  source_titles=source_titles_of(packs))
+    chosen = seed if seed is not None else settings.seed
     items, notes = bank_items(facts, base, ctx, chosen)
-    title = settings.title if settings else recipe.recipe.title
-    return Bank(name=recipe.name, title=title, seed=chosen, items=items, notes=notes)
+    return Bank(name=recipe.name, title=settings.title, seed=chosen, items=items, notes=notes)

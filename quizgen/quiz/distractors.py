@@ -341,9 +341,8 @@ def pick_distractors(
 
 
 def _balanced_rest(key: str, fixed: list[str], rest: list[str], need: int) -> list[str]:
-    """The best-ranked `need` candidates whose lengths sit with the others', if such a set exists."""
-    if need <= 0:
-        return []
+    """The best-ranked `need` (at least 1) candidates whose lengths sit with the others', if such
+    a set exists."""
     head = rest[: max(need + 6, 10)]
     balanced = (list(c) for c in itertools.combinations(head, need) if _length_ok([key, *fixed, *c]))
     first = None

@@ -133,8 +133,7 @@ def format_like(value: float, key: str) -> str:
     """`value` written the way `key` is: separators and decimal places."""
     plain = key.replace(",", "")
     decimals = len(plain.split(".")[1]) if "." in plain else 0
-    text = f"{value:,.{decimals}f}" if "," in key else f"{value:.{decimals}f}"
-    return text
+    return f"{value:,.{decimals}f}" if "," in key else f"{value:.{decimals}f}"
 
 
 def fits(answer_type: str, key: str, candidate: str) -> bool:

@@ -86,9 +86,9 @@ def stems_of(item: Item) -> list[str]:
     return texts
 
 
-def keys_of(item: Item, by_key: Mapping[str, LocatedFact] | None = None) -> list[str]:
-    """The answers an item tests: its key option, written answer and aliases, matched responses;
-    with `by_key` (facts by key), also the answers (and aliases) of the facts it tests. An index
+def keys_of(item: Item, by_key: Mapping[str, LocatedFact]) -> list[str]:
+    """The answers an item tests: its key option, written answer and aliases, matched responses,
+    and the answers (and aliases) of the facts it tests (found in `by_key`, facts by key). An index
     out of range and an empty answer name nothing.
 
     A true/false item tests its fact's answer, which its true statement contains by design: that
@@ -103,7 +103,7 @@ def keys_of(item: Item, by_key: Mapping[str, LocatedFact] | None = None) -> list
         out = [item.options[item.key]] if in_range else []
     else:
         out = [a for a in [item.answer_text, *item.accept] if a]
-    if by_key is not None and item.type is not ItemType.ordering:
+    if item.type is not ItemType.ordering:
         for fact_id in item.fact_ids:
             lf = by_key.get(fact_id)
             if lf is not None:
@@ -129,9 +129,8 @@ def rare_key_roots(a: Item, b: Item, base: FactBase) -> set[str]:
 
 
 def answer_keys(item: Item, base: FactBase) -> set[str]:
-    """The comparison keys of what an item asks for: two items of one quiz must not share one."""
-    if item.type is ItemType.ordering:
-        return set()
+    """The comparison keys of what an item asks for: two items of one quiz must not share one (an
+    ordering item asks for none: `keys_of`)."""
     return {answer_key(k) for k in keys_of(item, base.by_key) if k.strip()}
 
 
