@@ -48,10 +48,6 @@ class RuleContext:
     def of(cls, facts: list[LocatedFact], packs: Iterable[LoadedPack] = ()) -> RuleContext:
         return cls(FactBase(facts, packs))
 
-    @classmethod
-    def of_base(cls, base: FactBase) -> RuleContext:
-        return cls(base)
-
     @property
     def by_key(self) -> dict[str, LocatedFact]:
         return self.base.by_key

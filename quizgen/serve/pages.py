@@ -134,7 +134,7 @@ def quiz_page(preview: Preview, seed: int | None) -> str:
             return env.get_template("quiz.html").render(**base, seed=seed, error=str(err))
         version = quiz.versions[0]
         findings: dict[str, list[str]] = {}
-        for f in check_items(version.items, LintContext.of_base(loaded.factbase),
+        for f in check_items(version.items, LintContext(loaded.factbase),
                              version=version.letter):
             findings.setdefault(f.item_id or "quiz", []).append(format_finding(f))
         items = [{"number": n, "id": item.id, "facts": ", ".join(item.fact_ids), "prompt": item.prompt,
