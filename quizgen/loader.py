@@ -8,8 +8,8 @@ A large pack's fact files are read by worker processes as well as this one (`rea
 `workers.pool`): a worker parses, validates and checks whole files, and sends back the facts
 (pickled: pydantic's own support, cheaper than validating the records again here) and the
 problems; this process runs the pack-wide checks. Small packs, and platforms without `fork`, are
-read here only. Measured at 100k facts on a quiet 2-core machine (README, "Performance"): 2.42 s
-against 1.79 s, 1.41x (1.27x in a run timing the load alone), for the code before issue 15,
+read here only. Measured at 100k facts on a quiet 2-core machine (README, "Performance"): 2.35 s
+against 1.66 s, 1.43x (1.27x in a run timing the load alone), for the code before issue 15,
 whose forked helper rebuilt facts by writing pydantic's internals (faster, and what that issue
 asked to remove); 2.95 s in this process alone.
 """
