@@ -358,41 +358,27 @@ def test_docs_list_every_check_with_a_flagged_and_a_passed_example():
         assert len(cells) == 5 and cells[1] == c.severity.value and all(cells), row
 
 
-def test_a_false_statement_of_two_claims_is_half_true():
-    """'..., and Vienna lies on its banks' stays true whatever is swapped before it: the check says
-    so; the true statement of the same sentence is no fault, and the generator makes no false one."""
+@pytest.mark.parametrize("fact, false, true, said", [
+    # '..., and Vienna lies on its banks' stays true whatever is swapped before it
+    ("danube", "The Danube rises in Austria, and Vienna lies on its banks.",
+     "The Danube rises in Germany, and Vienna lies on its banks.", "second claim ('and') that stays true"),
+    # the list need not be whole: 'Prague' for 'Belgrade' is false only by omission
+    ("danube-capitals", "The Danube flows through Vienna, Budapest and Prague.",
+     "The Danube flows through Vienna, Budapest and Belgrade.", "one member of a list"),
+])
+def test_a_false_statement_that_stays_partly_true_is_refused(fact, false, true, said):
+    """The check reports the false statement; the true statement of the same sentence is no fault,
+    and the generator makes only the true one."""
     import random
 
     from quizgen.quiz.generators import Context, true_false
 
-    bad = run("tf-swap", tf("The Danube rises in Austria, and Vienna lies on its banks.", False,
-                            fact="danube"))
-    assert any("second claim ('and')" in f.message and "half true" in f.message for f in bad)
-    assert not run("tf-swap", tf("The Danube rises in Germany, and Vienna lies on its banks.", True,
-                                 fact="danube"))
-    lf = CTX.located("t/danube")
+    assert any(said in f.message for f in run("tf-swap", tf(false, False, fact=fact)))
+    assert not run("tf-swap", tf(true, True, fact=fact))
+    lf = CTX.located(f"t/{fact}")
     ctx = Context(base=CTX.base)
     assert true_false(lf, ctx, random.Random(1), true=False) is None
     assert true_false(lf, ctx, random.Random(1), true=True) is not None
-
-
-def test_a_false_statement_that_swaps_a_list_member_is_false_only_by_omission():
-    """'Vienna, Budapest and Prague' for '... and Belgrade': the list need not be whole, so the
-    statement cannot be judged false; the check says so, and the generator makes only the true one."""
-    import random
-
-    from quizgen.quiz.generators import Context, true_false
-
-    bad = run("tf-swap", tf("The Danube flows through Vienna, Budapest and Prague.", False,
-                            fact="danube-capitals"))
-    assert any("one member of a list" in f.message for f in bad)
-    assert not run("tf-swap", tf("The Danube flows through Vienna, Budapest and Belgrade.", True,
-                                 fact="danube-capitals"))
-    lf = CTX.located("t/danube-capitals")
-    ctx = Context(base=CTX.base)
-    assert true_false(lf, ctx, random.Random(1), true=False) is None
-    assert true_false(lf, ctx, random.Random(1), true=True) is not None
-
 
 
 def test_checks_report_in_a_fixed_order():
