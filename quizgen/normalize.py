@@ -200,7 +200,8 @@ def written_answer_ok(given: str, accepted: list[str]) -> bool:
         if i and len(want) == 1 and not want[0][0].isdecimal():
             # a one-word form counts on its own, or after a title or an initial ("President Bush")
             lead = bare[0] if len(bare) == 2 else ""
-            if (lead in TITLES or len(lead) == 1) and _same_word(bare[1], want[0]):
+            initial = len(lead) == 1 and lead.isalpha()  # "R." is "r"; "5 Mercader" is no name
+            if (lead in TITLES or initial) and _same_word(bare[1], want[0]):
                 return True
             continue
         if not 0 <= len(bare) - len(want) <= EXTRA_WORDS:
