@@ -145,9 +145,10 @@ def _numbers(words: list[str]) -> list[str]:
 
 
 def marking_words(text: str) -> list[str]:
-    """The words a written answer is judged by: normalised, a possessive 's dropped, no
-    determiner, numbers up to 99 as digits ("The UN's Charter" -> ['un', 'charter'], "twenty-two
-    thousand" -> ['22', 'thousand'])."""
+    """The words a written answer is judged by: normalised, a possessive 's dropped ("1700's" is
+    "1700s"), a "/" read as "or", no determiner, numbers in words as digits and scaled ("The UN's
+    Charter" -> ['un', 'charter'], "twenty-two thousand" -> ['22000'], "Moscow/Kyiv" -> ['moscow',
+    'or', 'kyiv'])."""
     text = _POSSESSIVE.sub(r"\1", _DECADES.sub(r"\1s", text)).replace("/", " or ")
     words = normalize_answer(text).split()
     return _numbers([w for w in words if w not in DETERMINERS])
