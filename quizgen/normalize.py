@@ -135,7 +135,9 @@ def _numbers(words: list[str]) -> list[str]:
         i += step
     scaled: list[str] = []  # "22 thousand" -> "22000"
     for w in out:
-        if w in SCALES and scaled and scaled[-1].isdigit():
+        # Only ASCII digits scale, as on the self-check page (/^\d+$/): int() refuses some digits
+        # isdigit() takes ("፫"), and the page would leave "٣ thousand" as it is.
+        if w in SCALES and scaled and scaled[-1].isascii() and scaled[-1].isdigit():
             scaled[-1] = str(int(scaled[-1]) * SCALES[w])
         else:
             scaled.append(str(SCALES[w]) if w in SCALES else w)  # "a hundred" -> "100"
@@ -143,9 +145,10 @@ def _numbers(words: list[str]) -> list[str]:
 
 
 def marking_words(text: str) -> list[str]:
-    """The words a written answer is judged by: normalised, a possessive 's dropped, no
-    determiner, numbers up to 99 as digits ("The UN's Charter" -> ['un', 'charter'], "twenty-two
-    thousand" -> ['22', 'thousand'])."""
+    """The words a written answer is judged by: normalised, a possessive 's dropped ("1700's" is
+    "1700s"), a "/" read as "or", no determiner, numbers in words as digits and scaled ("The UN's
+    Charter" -> ['un', 'charter'], "twenty-two thousand" -> ['22000'], "Moscow/Kyiv" -> ['moscow',
+    'or', 'kyiv'])."""
     text = _POSSESSIVE.sub(r"\1", _DECADES.sub(r"\1s", text)).replace("/", " or ")
     words = normalize_answer(text).split()
     return _numbers([w for w in words if w not in DETERMINERS])
@@ -156,7 +159,7 @@ def _same_word(a: str, b: str) -> bool:
     written ("1930s", a decade, is not "1930")."""
     if a == b:
         return True
-    if a[0].isdigit() or b[0].isdigit():
+    if a[0].isdecimal() or b[0].isdecimal():  # a decimal digit, the page's \p{Nd}
         return False
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return (long_ in (short + "s", short + "es")
@@ -195,10 +198,11 @@ def written_answer_ok(given: str, accepted: list[str]) -> bool:
             continue
         if _same(want, mine) or _same(want, bare) or _same(_drop_opener(want), bare):
             return True
-        if i and len(want) == 1 and not want[0][0].isdigit():
+        if i and len(want) == 1 and not want[0][0].isdecimal():
             # a one-word form counts on its own, or after a title or an initial ("President Bush")
             lead = bare[0] if len(bare) == 2 else ""
-            if (lead in TITLES or len(lead) == 1) and _same_word(bare[1], want[0]):
+            initial = len(lead) == 1 and lead.isalpha()  # "R." is "r"; "5 Mercader" is no name
+            if (lead in TITLES or initial) and _same_word(bare[1], want[0]):
                 return True
             continue
         if not 0 <= len(bare) - len(want) <= EXTRA_WORDS:
@@ -206,6 +210,6 @@ def written_answer_ok(given: str, accepted: list[str]) -> bool:
         for at in range(len(bare) - len(want) + 1):
             if _same(bare[at:at + len(want)], want):
                 extra = bare[:at] + bare[at + len(want):]
-                if not any(w in NEGATIONS or w in ALTERNATIVES or w[0].isdigit() for w in extra):
+                if not any(w in NEGATIONS or w in ALTERNATIVES or w[0].isdecimal() for w in extra):
                     return True
     return False

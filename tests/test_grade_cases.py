@@ -141,8 +141,10 @@ def test_located_errors(printed, tmp_path) -> None:
     bad.write_text("{not json")
     result = CliRunner().invoke(main, ["grade", str(scan), f"--quiz={bad}"])
     assert result.exit_code == 1 and f"{bad}:1:1: not a quiz JSON" in result.output
+    mc = {"id": "q1", "type": "multiple_choice", "options": ["a", "b", "c"], "points": 1}
     for broken in ({"id": "q1", "type": "multiple_choice", "key": 0}, {"id": "q1", "type": "true_false"},
-                   {"id": "q1", "type": "multiple_choice", "key": 10**30, "points": 1}, "q1"):
+                   {"id": "q1", "type": "multiple_choice", "key": 10**30, "points": 1}, "q1",
+                   {**mc, "key": 3}, {**mc, "key": -1}, {**mc, "type": "true_false", "key": 2}):
         bad.write_text(json.dumps({"quiz": "x", "version": "A", "questions": [broken]}))
         result = CliRunner().invoke(main, ["grade", str(scan), f"--quiz={bad}"])
         assert result.exit_code == 1 and f"{bad}:1:1: not a quiz JSON" in result.output, result.output

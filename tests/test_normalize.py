@@ -36,3 +36,11 @@ def test_ascii_fast_path_agrees_with_the_general_rule() -> None:
         assert _normalize_ascii(text) == _normalize_general(text)
 
     agree()
+
+
+def test_a_digit_int_refuses_is_no_number_to_scale() -> None:
+    """"፫" is a digit to str.isdigit() but not to int(): a response holding it is judged."""
+    from quizgen.normalize import marking_words, written_answer_ok
+
+    assert marking_words("፫ hundred") == ["፫", "100"]
+    assert written_answer_ok("፫ hundred", ["Mercader"]) is False

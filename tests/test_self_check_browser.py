@@ -127,6 +127,11 @@ WRITTEN_CASES = [
     ("George Bush, the elder", ["George Bush", "Bush"]),
     ("Paraguay, perhaps", ["Paraguay"]),
     ("R. Mercader", ["Ramón Mercader", "Mercader"]),
+    ("Paraguay ፫", ["Paraguay"]),
+    ("፫ hundred", ["Mercader"]),
+    ("٣ 1 thousand", ["٣ thousand"]),
+    ("5 Mercader", ["Ramón Mercader", "Mercader"]),
+    ("𐐨 Mercader", ["Ramón Mercader", "Mercader"]),
 ]
 
 
@@ -141,7 +146,9 @@ def test_written_answers_are_judged_alike_in_python_and_on_the_page(chromium: st
                         True, True, True, True, True, False, True, True, True, False,
                         True, True, False,
                         False, False, False, False, False, True, True, False,
-                        False, True, False, True]
+                        False, True, False, True,
+                        True, False, True,
+                        False, True]
     path, _answers = self_check
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)

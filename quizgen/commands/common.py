@@ -71,8 +71,10 @@ def open_builds(recipes: tuple[str, ...], facts_dirs: tuple[str, ...], check=Non
             builds.append(Build.open(path, facts_dirs))
             if check is not None:
                 check(builds[-1])
-        except (Problem, Problems) as err:
-            problems += err.problems if isinstance(err, Problems) else [err]
+        except Problems as err:
+            problems += err.problems
+        except Problem as err:
+            problems.append(err)
     if problems:
         raise Problems(problems)
     return builds

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,12 +43,19 @@ class Key:
 
 
 def _right_letter(question: dict) -> str | None:
-    """The letter a sheet marks for a choice item; None for an item marked by points."""
+    """The letter a sheet marks for a choice item; None for an item marked by points. A key that
+    is no option's index (a hand-edited JSON) is a ValueError: a letter no sheet marks would
+    silently count every student wrong."""
     if question["type"] == "true_false":
-        return "T" if question["key"] == 0 else "F"
-    if question["type"] == "multiple_choice":
-        return chr(ord("A") + question["key"])
-    return None
+        letters = "TF"
+    elif question["type"] == "multiple_choice":
+        letters = string.ascii_uppercase[:len(question["options"])]
+    else:
+        return None
+    key = question["key"]
+    if type(key) is not int or not 0 <= key < len(letters):
+        raise ValueError(f"item {question['id']}: key {key!r} is no option's index")
+    return letters[key]
 
 
 def load_key(path: Path) -> Key:
