@@ -192,6 +192,7 @@ def written_answer_ok(given: str, accepted: list[str]) -> bool:
     if not mine:
         return False
     bare = _drop_opener(mine)
+    names = marking_words(accepted[0]) if accepted else []  # an initial stands for one of these
     for i, answer in enumerate(accepted):
         want = marking_words(answer)
         if not want:
@@ -199,9 +200,11 @@ def written_answer_ok(given: str, accepted: list[str]) -> bool:
         if _same(want, mine) or _same(want, bare) or _same(_drop_opener(want), bare):
             return True
         if i and len(want) == 1 and not want[0][0].isdecimal():
-            # a one-word form counts on its own, or after a title or an initial ("President Bush")
+            # a one-word form counts on its own, or after a title or an initial of the answer's
+            # other names ("President Bush", "R. Mercader"; not "C. Mercader", his mother)
             lead = bare[0] if len(bare) == 2 else ""
-            initial = len(lead) == 1 and lead.isalpha()  # "R." is "r"; "5 Mercader" is no name
+            initial = len(lead) == 1 and lead.isalpha() and any(
+                w[0] == lead and not _same_word(w, want[0]) for w in names)
             if (lead in TITLES or initial) and _same_word(bare[1], want[0]):
                 return True
             continue
