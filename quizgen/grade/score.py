@@ -20,13 +20,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..formats import GRADES_LEADING
 from ..problems import Problem, Problems
-from ..sheet.layout import SheetLayout
+from ..recipe import ItemType
+from ..sheet.layout import SheetLayout, row_values
 from .read import PageRead
 
 TRAILING = ["total", "max", "percent", "flags"]
@@ -46,12 +46,9 @@ def _right_letter(question: dict) -> str | None:
     """The letter a sheet marks for a choice item; None for an item marked by points. A key that
     is no option's index (a hand-edited JSON) is a ValueError: a letter no sheet marks would
     silently count every student wrong."""
-    if question["type"] == "true_false":
-        letters = "TF"
-    elif question["type"] == "multiple_choice":
-        letters = string.ascii_uppercase[:len(question["options"])]
-    else:
+    if question["type"] not in ("true_false", "multiple_choice"):
         return None
+    letters = row_values(ItemType(question["type"]), len(question.get("options", ())), 0)
     key = question["key"]
     if type(key) is not int or not 0 <= key < len(letters):
         raise ValueError(f"item {question['id']}: key {key!r} is no option's index")
