@@ -55,7 +55,8 @@ def pieces(cov: SourceCoverage) -> list[Piece]:
     return out
 
 
-def render_coverage(loaded: LoadedPack) -> str:
+def render_coverage(loaded: LoadedPack, coverage: list[SourceCoverage] | None = None) -> str:
+    """The coverage map of the pack, from `coverage` (its `measure`) when the caller has it."""
     facts = {lf.fact.id: lf for lf in loaded.facts}
     sources = [{
         "id": cov.source_id,
@@ -65,5 +66,5 @@ def render_coverage(loaded: LoadedPack) -> str:
         "factual": len(cov.factual),
         "pieces": pieces(cov),
         "facts": facts,
-    } for cov in measure(loaded)]
+    } for cov in (measure(loaded) if coverage is None else coverage)]
     return render(make_environment(), "coverage.html", pack=loaded.pack, sources=sources)

@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .formats import MAX_QUESTIONS
 from .loader import nfc, pydantic_problems
@@ -140,8 +140,6 @@ class Recipe(Frozen):
 class LoadedRecipe(Frozen):
     """A recipe with the file it came from (its name is the file's stem) and its parsed YAML,
     kept so that later stages can locate a problem at the line that caused it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
     name: str
     path: str

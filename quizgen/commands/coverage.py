@@ -37,12 +37,13 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
     from ..loader import load_packs
 
     packs = load_packs((pack,) if pack else (), facts_dirs)
+    measured = [measure(lp) for lp in packs]  # measured once: the map below reads it too
     results = []
     lowest = 100.0
-    for lp in packs:
+    for lp, coverage in zip(packs, measured):
         weights = by_weight(lp)
         key_ideas = [{"id": i, "title": t, "core_facts": n} for i, t, n in ideas(lp)]
-        for cov in measure(lp):
+        for cov in coverage:
             factual = cov.factual
             covered = sum(s.covered for s in factual)
             lowest = min(lowest, cov.percent)
@@ -64,7 +65,7 @@ def command(pack: str | None, as_json: bool, html_file: str | None, minimum: flo
 
         if len(packs) != 1:
             raise click.UsageError("--html needs exactly one PACK")
-        write_text(html_file, render_coverage(packs[0]))
+        write_text(html_file, render_coverage(packs[0], measured[0]))
     if as_json:
         click.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
     else:
