@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict
 
 from ..anki.notes import AnkiNote
+from ..anki.notetype import CARD_ORD, FIELDS
 from ..model import CLOZE_BLANK, CardKind, LocatedFact
 from ..normalize import normalize_answer, words
 from ..quiz import rules
@@ -54,8 +55,6 @@ _SIDES = {CardKind.qa: ("Ask", "Answer"), CardKind.cloze: ("Blanked", "Answer"),
 def cards_of(note: AnkiNote, lf: LocatedFact) -> list[Card]:
     """The cards one note makes, by the note type's switch fields (see `anki.notetype`). A cloze
     front's blank is a span around CLOZE_BLANK, which `plain` leaves as CLOZE_BLANK."""
-    from ..anki.notetype import CARD_ORD, FIELDS
-
     field = dict(zip(FIELDS, note.fields, strict=True))
     return [Card(id=f"{kind.value}-{lf.fact.id}", kind=kind, fact_ids=[note.key],
                  front=plain(field[_SIDES[kind][0]]), answer=plain(field[_SIDES[kind][1]]),
