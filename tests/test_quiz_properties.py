@@ -16,10 +16,10 @@ from quizgen.loader import load_packs
 from quizgen.normalize import normalize_answer
 from quizgen.quiz.assemble import build_quiz, gives_away
 from quizgen.quiz.distractors import FactBase, answer_key, is_true_for
-from quizgen.quiz.generators import comparable, shown, when_key
+from quizgen.quiz.generators import shown
 from quizgen.quiz.generators import on_a_scale
 from quizgen.quiz.nearvalues import sort_key
-from quizgen.quiz.rules import after_as_of, in_pools, mentions
+from quizgen.quiz.rules import after_as_of, comparable, in_pools, mentions, when_key
 from quizgen.recipe import ItemType, load_recipe
 from quizgen.select import select_facts
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from ..anki.notes import BLANK, AnkiNote
+from ..anki.notes import AnkiNote
+from ..anki.notetype import CARD_ORD, FIELDS
 from ..model import CLOZE_BLANK, CardKind, LocatedFact
 from ..normalize import normalize_answer, words
 from ..quiz import rules
@@ -52,11 +53,9 @@ _SIDES = {CardKind.qa: ("Ask", "Answer"), CardKind.cloze: ("Blanked", "Answer"),
 
 
 def cards_of(note: AnkiNote, lf: LocatedFact) -> list[Card]:
-    """The cards one note makes, by the note type's switch fields (see `anki.notetype`)."""
-    from ..anki.notetype import CARD_ORD, FIELDS
-
+    """The cards one note makes, by the note type's switch fields (see `anki.notetype`). A cloze
+    front's blank is a span around CLOZE_BLANK, which `plain` leaves as CLOZE_BLANK."""
     field = dict(zip(FIELDS, note.fields, strict=True))
-    field["Blanked"] = field["Blanked"].replace(BLANK, CLOZE_BLANK)
     return [Card(id=f"{kind.value}-{lf.fact.id}", kind=kind, fact_ids=[note.key],
                  front=plain(field[_SIDES[kind][0]]), answer=plain(field[_SIDES[kind][1]]),
                  answer_type=lf.fact.answer_type.value)

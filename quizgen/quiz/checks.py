@@ -21,7 +21,6 @@ from ..normalize import SCALES, content_words, words
 from ..recipe import ItemType
 from . import rules
 from .distractors import FactBase
-from .generators import comparable, when_key
 from .items import Item
 from .nearvalues import (
     leading_number,
@@ -552,9 +551,9 @@ def ordering_shape(item: Item, ctx: RuleContext) -> Iterable[str]:
         return
     for i in range(n):
         for j in range(i + 1, n):
-            if not comparable(item.dates[i], item.dates[j]):
+            if not rules.comparable(item.dates[i], item.dates[j]):
                 yield f"events {item.options[i]!r} and {item.options[j]!r} have no distinct dates"
-    ordered = [when_key(item.dates[i]) for i in item.sequence]
+    ordered = [rules.when_key(item.dates[i]) for i in item.sequence]
     if ordered != sorted(ordered):
         yield "the sequence is not earliest first"
 

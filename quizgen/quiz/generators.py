@@ -269,17 +269,6 @@ def matching(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
                  matches=[options.index(r) for r in responses])
 
 
-def when_key(when: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in when.split("-"))
-
-
-def comparable(a: str, b: str) -> bool:
-    """Two `when`s that can be put in order: neither is the other or contains it (1890 vs 1890-05)."""
-    ka, kb = when_key(a), when_key(b)
-    n = min(len(ka), len(kb))
-    return ka[:n] != kb[:n]
-
-
 def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item | None:
     """3–5 events (facts with `event` and `when`, the year stated by the evidence) with distinct
     dates, to put in order."""
@@ -290,12 +279,12 @@ def ordering(pool: list[LocatedFact], ctx: Context, rng: random.Random) -> Item 
     for lf in facts:
         if len(chosen) >= size:
             break
-        if all(comparable(lf.fact.when, c.fact.when) for c in chosen) and all(
+        if all(rules.comparable(lf.fact.when, c.fact.when) for c in chosen) and all(
                 answer_key(lf.fact.event) != answer_key(c.fact.event) for c in chosen):
             chosen.append(lf)
     if len(chosen) < rules.ORDERING_MIN:
         return None
-    chosen.sort(key=lambda lf: when_key(lf.fact.when))
+    chosen.sort(key=lambda lf: rules.when_key(lf.fact.when))
     shown = list(chosen)
     rng.shuffle(shown)
     if shown == chosen:  # already in order would give the answer away

@@ -559,6 +559,17 @@ def dated_by_evidence(fact: Fact) -> bool:
     return bool(fact.when) and fact.when[:4].lstrip("0") in fact.evidence
 
 
+def when_key(when: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in when.split("-"))
+
+
+def comparable(a: str, b: str) -> bool:
+    """Two `when`s that can be put in order: neither is the other or contains it (1890 vs 1890-05)."""
+    ka, kb = when_key(a), when_key(b)
+    n = min(len(ka), len(kb))
+    return ka[:n] != kb[:n]
+
+
 def accepts_wrong(lf: LocatedFact, accepted: list[str], base: FactBase) -> str | None:
     """A wrong answer that the marking rule for written answers (`written_answer_ok`) would take:
     one of the fact's hand-written distractors or another answer of its group. A bare "void" among
