@@ -16,7 +16,8 @@ from jinja2 import Environment
 
 from ..formats import EXPORT_FORMATS, FORMATS
 from ..problems import Problem
-from ..normalize import ECHO_OPENERS, EXTRA_WORDS
+from ..normalize import (ALTERNATIVES, DETERMINERS, ECHO_OPENERS, EXTRA_WORDS, NEGATIONS, SCALES,
+                         TITLES)
 from ..quiz.items import Quiz, Version
 from ..recipe import LoadedRecipe
 from .templates import make_environment, render
@@ -32,9 +33,13 @@ def _context(quiz: Quiz, version: Version | None) -> dict[str, Any]:
         "letters": LETTERS,
         "paper": quiz.paper.value,
         "total_points": (version or quiz.versions[0]).total_points,
-        # the marking rule for written answers, as the self-check page applies it
+        # the marking rule for written answers, as the key states it and the self-check page
+        # applies it (its script reads these words, so the page and Python keep one list)
         "echo_openers": ECHO_OPENERS,
         "extra_words": EXTRA_WORDS,
+        "marking": {"openers": ECHO_OPENERS, "negations": sorted(NEGATIONS),
+                    "alternatives": sorted(ALTERNATIVES), "titles": sorted(TITLES),
+                    "determiners": sorted(DETERMINERS), "scales": SCALES, "extra_words": EXTRA_WORDS},
     }
 
 
